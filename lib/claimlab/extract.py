@@ -1,0 +1,1191 @@
+"""Rule-based, offline extraction of attributions and figures from news text.
+
+Standard library + pandas only: no models, nothing downloaded.
+
+Attributions
+------------
+:func:`extract_attributions` finds who said what::
+
+    “A,” the source said.            direct quote, speaker after
+    “A,” the source said, “B.”       interrupted quote -> two rows, one cue
+    “A,” he said. “B.”               follow-on quote   -> two rows, one cue
+    X said: “A.”                     direct quote, speaker before
+    X said (that) A.                 indirect; content runs to sentence end
+    X said the plan was “bad.”       mixed (indirect clause with a quotation)
+    A, X said.   /   A, said X.      content first
+    According to X, A.  /  A, according to X.
+    X told Y (that) A.               channel = Y when it is a name (TASS)
+    Headline — Department of State   headline attributed with a dash
+
+Offsets are ``str`` offsets into the text (end exclusive) and
+``text[content_start:content_end] == content`` always holds.
+
+Figures
+-------
+:func:`extract_figures` finds counts such as "26 people were killed",
+"more than 4,600 civilians", "almost 5,500", "numerous casualties" (vague:
+low/high stay missing, never 0) and "did not carry out a single strike"
+(0/0).  ``claimant`` is the speaker of the attribution whose content holds
+the figure, else "" (the outlet itself states it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+
+import pandas as pd
+
+__all__ = [
+    "ATTRIBUTION_COLUMNS",
+    "FIGURE_COLUMNS",
+    "extract_attributions",
+    "extract_figures",
+    "extract",
+]
+
+ATTRIBUTION_COLUMNS = [
+    "article_id", "attribution_id", "speaker", "speaker_start", "speaker_end",
+    "cue", "cue_start", "cue_end", "content", "content_start", "content_end",
+    "start", "end", "actor", "speaker_type", "quote_type", "direct", "channel", "origin",
+]
+FIGURE_COLUMNS = [
+    "article_id", "figure_id", "claimant", "measure", "low", "high", "unit",
+    "qualifier", "text", "start", "end", "origin",
+]
+_ATTR_DTYPES = {
+    "speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "Int64", "cue_end": "Int64",
+    "content_start": "Int64", "content_end": "Int64", "start": "Int64", "end": "Int64",
+    "direct": "boolean",
+}
+_FIG_DTYPES = {"low": "Float64", "high": "Float64", "start": "Int64", "end": "Int64"}
+
+# ---------------------------------------------------------------------------
+# vocabulary
+# ---------------------------------------------------------------------------
+
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing", "written"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "find": ("find", "finds", "found"),
+    "show": ("show", "shows", "showed", "shown"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "slam": ("slam", "slams", "slammed", "slamming"),
+    "quip": ("quip", "quips", "quipped"),
+    "snap": ("snapped",),
+    "fire back": ("fired back", "fires back"),
+    "point out": ("point out", "points out", "pointed out", "pointing out"),
+    "go on to say": ("went on to say", "goes on to say"),
+    "speak": ("spoke",),
+}
+_REGULAR = (
+    "add note report announce suggest argue tweet describe acknowledge declare explain "
+    "continue criticize criticise claim accuse deny dismiss insist warn stress reiterate "
+    "call reject refute assert predict recall respond reply confirm emphasize emphasise "
+    "complain concede contend estimate state testify urge vow promise joke conclude "
+    "agree disagree maintain observe proclaim remark reveal allege charge counter boast "
+    "brag lament muse wonder blame praise demand propose question indicate signal post "
+    "retort shout yell inform assure caution pledge ask answer mention believe "
+    "scoff complain acknowledge opine recount predict concede clarify underscore "
+    "highlight forecast comment"
+).split()
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+CUE_FORMS: set[str] = set()
+for _l in _REGULAR:
+    CUE_FORMS.update(_forms(_l))
+for _f in _IRREGULAR.values():
+    CUE_FORMS.update(_f)
+# bare base forms are too ambiguous in running text except for a few
+_BASE_OK = {"say", "tell", "think", "believe", "argue", "claim", "insist", "warn", "write",
+            "agree", "contend", "predict", "note", "suggest", "show", "find", "point out",
+            "deny", "fear", "estimate", "allege", "ask", "complain", "maintain"}
+CUE_FORMS -= {l for l in _REGULAR if l not in _BASE_OK}
+CUE_FORMS -= {"call", "calls", "called", "calling", "charge", "charges", "post", "posts",
+              "posting", "question", "state", "states", "signal", "counter", "stated",
+              "comment", "charged", "continue", "continues", "continuing", "showing",
+              "finding", "answer", "questions", "questioning", "signals", "believing",
+              "thinking", "asking", "post", "posted", "demanding", "mentioning",
+              "indicating", "shown", "written", "forecasting", "estimated", "estimates",
+              "shows", "show", "showed", "find", "finds", "found", "promise", "promises",
+              "promised", "promising", "blaming", "praising", "agreeing"}
+CUE_FORMS |= {"shows", "showed", "found", "finds", "called", "calls", "continued", "stated",
+              "promised", "estimated", "posted"}
+# verbs that can introduce an object before the content: told X that ...
+_TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
+              "warned", "warns", "urged", "urges", "reminded", "reminds"}
+_PARTICIPLES = {f for f in CUE_FORMS if f.endswith("ing")}
+
+_AUX = (r"(?:(?:has|have|had|would|will|could|may|might|also|later|previously|then|once|"
+        r"again|repeatedly|reportedly|recently|publicly|privately|flatly|earlier|further|"
+        r"quickly|just|often|never|not|did|does|do|simply|even|already|first|long|"
+        r"allegedly|specifically|explicitly|separately|frequently|always)\s+){0,3}")
+_CUE_ALT = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in CUE_FORMS),
+                           key=len, reverse=True))
+_CUE_RE = re.compile(r"\b(" + _AUX + r")?(" + _CUE_ALT + r")\b", re.I)
+_ACCORDING_RE = re.compile(r"\b(according to)\s+", re.I)
+_REPORTEDLY_RE = re.compile(r"\b(reportedly|allegedly)\b")
+
+_PRON_SUBJ = {"he", "she", "they", "i", "we", "it", "you", "who", "which"}
+_PRON_OBJ = {"me", "us", "him", "her", "them", "reporters", "journalists", "supporters",
+             "lawmakers", "voters", "listeners", "viewers", "students", "senators", "congress",
+             "the", "a", "an"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                "these", "those", "some", "many", "several", "other", "another", "two", "three",
+                "four", "five", "both", "most", "few", "all", "one", "no", "each", "every",
+                "such", "any", "more", "numerous", "senior", "top"}
+_ROLE_NOUNS = set("""
+official officials source sources spokesman spokeswoman spokesperson spokespeople aide aides
+adviser advisers advisor advisors analyst analysts expert experts critic critics supporter
+supporters observer observers diplomat diplomats minister ministry department government
+administration campaign committee agency office embassy military army police statement
+report reports study survey poll polls data document documents memo letter lawsuit filing
+filings spokesmen representative representatives lawmaker lawmakers senator senators
+leader leaders president secretary director chairman chairwoman chair officer officers
+member members voter voters resident residents witness witnesses people person activist
+activists group groups organization organisation organizations council court judge
+prosecutor prosecutors lawyer lawyers attorney attorneys economist economists strategist
+strategists consultant consultants operative operatives staffer staffers researchers
+researcher scientists scientist investigators investigator authorities governor mayor
+candidate candidates nominee insiders insider allies ally democrats republicans party
+reporter reporters journalist journalists newspaper paper website outlet network agency
+analysis findings estimates figures center centre headquarters service ministry
+spokesperson commander commanders command forces ministry aides coalition
+""".split())
+_CONNECT = {"of", "for", "at", "and", "de", "la", "van", "von", "del", "in", "on", "the", "&"}
+_STOP_CAPS = {"But", "And", "Or", "So", "Yet", "Then", "When", "While", "If", "As", "After",
+              "Before", "Although", "Though", "Because", "Since", "In", "On", "At", "For",
+              "With", "Without", "Meanwhile", "However", "Still", "Now", "Later", "Earlier",
+              "Also", "Instead", "Asked", "Speaking", "Last", "This", "That", "There", "Here",
+              "What", "Why", "How", "Where", "Who", "Which", "Today", "Yesterday", "Monday",
+              "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr",
+              "A", "An", "The", "It", "He", "She", "They", "We", "I", "His", "Her", "Their",
+              "Its", "Our", "Both", "Neither", "Either", "Not", "Only", "Even", "Just"}
+_TITLE_ABBR = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.",
+               "Sgt.", "Capt.", "Prof.", "Rev.", "Sr.", "Jr.", "St.", "Adm.", "Maj.", "Cpl."}
+
+_INSTITUTION_WORDS = re.compile(
+    r"\b(ministry|department|government|administration|office|agency|committee|council|"
+    r"center|centre|command|army|military|forces|police|embassy|state|states|union|nations|"
+    r"organi[sz]ation|party|campaign|commission|court|bureau|service|institute|university|"
+    r"group|company|corporation|inc|news|times|post|tass|reuters|associated press|ap|afp|"
+    r"bbc|cnn|kremlin|pentagon|white house|nato|un|eu|congress|senate|parliament|"
+    r"coalition|report|poll|study|survey|statement|headquarters|network|channel|agency|"
+    r"board|foundation|federation|republic|kingdom|russia|ukraine|syria|china|iran|israel|"
+    r"turkey|france|germany|britain|moscow|washington|damascus|kyiv|kiev|beijing|tehran)\b",
+    re.I)
+_ANON_WORDS = re.compile(
+    r"\b(official|officials|source|sources|spokesman|spokeswoman|spokesperson|aide|aides|"
+    r"diplomat|diplomats|insider|insiders|someone|people|experts?|analysts?|observers?|"
+    r"witness(?:es)?|residents?|critics?|activists?|person)\b", re.I)
+
+_QUOTE_CHARS = "\"“”‘’'«»„"
+_OPEN_Q = "“‘«„"
+_CLOSE_Q = "”’»"
+
+# sentence boundaries: . ! ? (optionally followed by closing quotes/brackets) + space
+_SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n+")
+_ABBR_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sr|Jr|St|Adm|Maj|Cpl|"
+    r"Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|Vol|Inc|Corp|Co|Ltd|Ft|Mt|U\.S|U\.N|"
+    r"U\.K|D\.C|a\.m|p\.m|e\.g|i\.e|etc|approx|est)|\b[A-Z])\.$")
+
+_TOKEN_RE = re.compile(r"[\w][\w.'’&/-]*[\w.]|[\w]|[^\w\s]")
+
+
+# ---------------------------------------------------------------------------
+# segmentation
+# ---------------------------------------------------------------------------
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets; end excludes trailing whitespace."""
+    out = []
+    start = 0
+    n = len(text)
+    for m in _SENT_END_RE.finditer(text):
+        cut = m.end()
+        if m.group(0)[0] != "\n":
+            # do not split after abbreviations / initials, nor before lowercase
+            seg_end = m.start() + 1
+            if _ABBR_END.search(text, max(start, seg_end - 8), seg_end):
+                continue
+            if cut < n and text[cut].islower():
+                continue
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        start = cut
+    s, e = start, n
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+_PARA_RE = re.compile(r"[^\n]+")
+_DQ_RE = re.compile(r"[“\"«„]")
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Double-quoted spans (start at opening mark, end after closing mark).
+
+    Works paragraph by paragraph; an unclosed quotation runs to the paragraph
+    end (news style for multi-paragraph quotes).  Straight quotes pair up in
+    order.  Single curly quotes count when they clearly open/close a phrase.
+    """
+    spans = []
+    for pm in _PARA_RE.finditer(text):
+        p0, p1 = pm.span()
+        i = p0
+        while i < p1:
+            ch = text[i]
+            if ch in "“«„":
+                j = text.find("»" if ch == "«" else "”", i + 1, p1)
+                j2 = text.find('"', i + 1, p1) if ch == "„" else -1
+                if j2 != -1 and (j == -1 or j2 < j):
+                    j = j2
+                if j == -1:
+                    spans.append((i, p1))
+                    break
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
+            if ch == '"':
+                j = text.find('"', i + 1, p1)
+                if j == -1:
+                    spans.append((i, p1))
+                    break
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
+            if ch == "‘" and (i == p0 or not text[i - 1].isalnum()):
+                j = i + 1
+                while True:
+                    j = text.find("’", j, p1)
+                    if j == -1:
+                        break
+                    if j + 1 >= p1 or not text[j + 1].isalpha():
+                        break
+                    j += 1
+                if j != -1 and j - i > 3:
+                    spans.append((i, j + 1))
+                    i = j + 1
+                    continue
+            i += 1
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# noun phrases
+# ---------------------------------------------------------------------------
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + lo, m.end() + lo, m.group(0)) for m in _TOKEN_RE.finditer(text[lo:hi])]
+
+
+def _is_cap(tok: str) -> bool:
+    c = tok[0]
+    return c.isupper() or (c.isdigit() and any(ch.isalpha() for ch in tok))
+
+
+def _np_left(text: str, lo: int, pos: int):
+    """Noun phrase ending right before ``pos`` (the cue); returns (start, end) or None."""
+    toks = _tokens(text, max(lo, pos - 220), pos)
+    if not toks:
+        return None
+    i = len(toks) - 1
+    last = toks[i][2]
+    low = last.lower()
+    if low in _PRON_SUBJ:
+        if i > 0 and toks[i - 1][2] in _CLOSE_Q + '"' and low in ("which", "who"):
+            return None
+        return toks[i][0], toks[i][1]
+    if last == ",":
+        # appositive: NAME, a spokesman for X, said
+        j = i - 1
+        while j >= 0 and toks[j][2] not in ",;:" and toks[j][2] not in _QUOTE_CHARS and i - j < 25:
+            j -= 1
+        if j < 0 or toks[j][2] != "," or j == i - 1:
+            return None
+        inner = _np_left(text, lo, toks[j][0])
+        if inner is None:
+            return None
+        first_app = toks[j + 1][2]
+        if not (first_app.lower() in _DETERMINERS or first_app.lower() in ("who", "whose")
+                or _is_cap(first_app) or first_app.lower() in _ROLE_NOUNS or first_app[0].isdigit()):
+            return None
+        if text[inner[0]:inner[1]].lower() in _PRON_SUBJ and first_app.lower() not in ("who",):
+            return None
+        return inner[0], toks[i][1]
+    if last == ")":
+        j = i
+        while j >= 0 and toks[j][2] != "(":
+            j -= 1
+        if j <= 0 or i - j > 8:
+            return None
+        inner = _np_left(text, lo, toks[j][0])
+        if inner is None:
+            return None
+        return inner[0], toks[i][1]
+    head_ok = _is_cap(last) and last not in _STOP_CAPS
+    head_ok = head_ok or low in _ROLE_NOUNS or low.endswith(("'s", "’s")) is False and low in _ROLE_NOUNS
+    j = i
+    if not head_ok:
+        # generic lowercase head preceded by a determiner: "the report", "a new poll"
+        if not last[0].isalpha() or not last.islower():
+            return None
+        k = i - 1
+        while k >= 0 and i - k <= 3 and toks[k][2].isalpha() and toks[k][2].lower() not in _DETERMINERS:
+            if not toks[k][2].islower() and not _is_cap(toks[k][2]):
+                break
+            k -= 1
+        if k >= 0 and i - k <= 4 and toks[k][2].lower() in _DETERMINERS and toks[k][2].lower() not in ("more", "no", "all", "any", "such"):
+            return toks[k][0], toks[i][1]
+        return None
+    # extend leftwards over the noun phrase
+    while j - 1 >= 0:
+        t = toks[j - 1][2]
+        tl = t.lower()
+        if tl in _DETERMINERS:
+            j -= 1
+            break
+        if _is_cap(t) and t not in _STOP_CAPS:
+            j -= 1
+            continue
+        if t in _TITLE_ABBR:
+            j -= 1
+            continue
+        if tl in _ROLE_NOUNS or tl in ("former", "senior", "deputy", "chief", "top", "press",
+                                        "campaign", "foreign", "defense", "defence", "state",
+                                        "vice", "acting", "presidential", "white", "national",
+                                        "general", "executive", "communications", "policy",
+                                        "political", "russian", "american", "us", "u.s."):
+            j -= 1
+            continue
+        if tl.endswith(("'s", "’s")) and _is_cap(t):
+            j -= 1
+            continue
+        if tl in ("of", "for", "at", "de", "la", "van", "von", "del", "and", "&", "the") and j - 2 >= 0:
+            nxt = toks[j][2]
+            if _is_cap(nxt) or nxt.lower() in _ROLE_NOUNS:
+                j -= 1
+                continue
+        if t == "-" and j - 2 >= 0:
+            j -= 1
+            continue
+        break
+    # trim leading connectors
+    while j < i and toks[j][2].lower() in ("of", "for", "at", "and", "&", "-", "in", "on"):
+        j += 1
+    # leading sentence-adverb capitals ("Still", "Asked") are excluded by _STOP_CAPS
+    return toks[j][0], toks[i][1]
+
+
+def _np_right(text: str, pos: int, hi: int, obj: bool = False):
+    """Noun phrase starting at/after ``pos`` (inverted 'said Smith', 'told TASS')."""
+    toks = _tokens(text, pos, min(hi, pos + 200))
+    if not toks:
+        return None
+    t0 = toks[0][2]
+    tl = t0.lower()
+    prons = ("me", "us", "him", "her", "them", "you") if obj else ("he", "she", "they", "i", "we", "it")
+    if tl in prons:
+        return toks[0][0], toks[0][1]
+    j = 0
+    if tl in _DETERMINERS:
+        j = 1
+    k = j
+    n = len(toks)
+    while k < n:
+        t = toks[k][2]
+        tl = t.lower()
+        if _is_cap(t) or t in _TITLE_ABBR or tl in _ROLE_NOUNS or (k > j and tl in _CONNECT and k + 1 < n and (_is_cap(toks[k + 1][2]) or toks[k + 1][2].lower() in _ROLE_NOUNS)):
+            k += 1
+            continue
+        if k == j and j == 1 and t.isalpha() and t.islower():
+            # "the source", "a spokesman": allow one lowercase modifier + noun
+            if k + 1 < n and toks[k + 1][2].isalpha() and toks[k + 1][2].islower() and toks[k + 1][2].lower() in _ROLE_NOUNS:
+                k += 2
+                continue
+            k += 1
+            continue
+        if tl in ("former", "senior", "deputy", "chief", "top", "press", "campaign"):
+            k += 1
+            continue
+        break
+    if k == 0 or (k == j):
+        return None
+    # drop trailing connectors
+    while k > 0 and toks[k - 1][2].lower() in _CONNECT:
+        k -= 1
+    if k == 0:
+        return None
+    return toks[0][0], toks[k - 1][1]
+
+
+# ---------------------------------------------------------------------------
+# attribution extraction
+# ---------------------------------------------------------------------------
+
+_THAT_RE = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|after|before|to|"
+    r"from|via|through|over|while|when|with|as)\s+[^,.;:\"“”]{1,45}?|[A-Z][a-z]+day|yesterday|"
+    r"today|tonight|recently|repeatedly|publicly|privately|again|earlier|later|previously|also|"
+    r"often|flatly|then|now|once|on\s+[A-Z][a-z]+day|[A-Z][a-z]+\s+\d{1,2})\s*,?)*?\s+(?=that\b)")
+_LEAD_ADV_RE = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|morning|night|week|evening|afternoon|month|year|yesterday|today|"
+    r"tonight)|\s*,?\s*in\s+an?\s+(?:\w+\s+){0,2}(?:statement|interview|email|e-mail|letter|"
+    r"post|tweet|speech|op-ed|press\s+release|briefing|memo|note)(?:\s+(?:with|to|on)\s+"
+    r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)?|\s*,?\s*on\s+(?:Twitter|Facebook|"
+    r"Instagram|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}))*\s*[,:]?\s*")
+_CHANNEL_RE = re.compile(
+    r"\s*,?\s*(?:(?:on|last|this|late|early|earlier)\s+[A-Z][a-z]+day\s*)?(?:in\s+an?\s+(?:\w+\s+){0,2}"
+    r"interview\s+(?:with|to)\s+|on\s+|to\s+)((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
+
+
+class _Art:
+    """Per-article working state."""
+
+    __slots__ = ("text", "sents", "sent_starts", "quotes", "q_starts", "rels", "cues_used")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sents = _sentences(text)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.quotes = _quotes(text)
+        self.q_starts = [s for s, _ in self.quotes]
+        self.rels: list[dict] = []
+        self.cues_used: set[tuple[int, int]] = set()
+
+    def quote_at(self, pos: int):
+        """The quote span containing pos (start <= pos < end), else None."""
+        k = bisect.bisect_right(self.q_starts, pos) - 1
+        if k >= 0:
+            s, e = self.quotes[k]
+            if s <= pos < e:
+                return s, e
+        return None
+
+    def sent_of(self, pos: int):
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sents[max(k, 0)]
+
+
+def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def _content_end(text: str, s: int, e: int) -> int:
+    """Trim the sentence end and trailing participial attributions."""
+    m = _TRAIL_RE.search(text, s, e)
+    if m and m.start() > s + 10:
+        e = m.start()
+    while e > s and text[e - 1] in " \t\n\u00a0.,;:—–-":
+        e -= 1
+    if e > s and text[e - 1] in _CLOSE_Q + '"' and e - 1 > s and text[e - 2] in ".,":
+        pass
+    return e
+
+
+_TRAIL_RE = re.compile(r",\s+(?:(?:he|she|they|it|I|we)\s+)?(?:adding|saying|noting|arguing|"
+                       r"claiming|insisting|warning|explaining|stressing|according\s+to)\b|"
+                       r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|noted)\s*[.!?]?[\"”’]?\s*$")
+
+
+def _add(art: _Art, cue, speaker, content, how: str, channel: str = ""):
+    if cue in art.cues_used and how != "continuation":
+        return False
+    cs, ce = content
+    cs, ce = _strip_span(art.text, cs, ce)
+    if ce - cs < 2:
+        return False
+    art.cues_used.add(cue)
+    art.rels.append({"cue": cue, "speaker": speaker, "content": (cs, ce), "how": how,
+                     "channel": channel})
+    return True
+
+
+def _find_attributions(text: str) -> list[dict]:
+    art = _Art(text)
+    _headline_rules(art)
+    _quote_rules(art)
+    _cue_rules(art)
+    _according_rules(art)
+    _continuation_quotes(art)
+    art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
+    return art.rels
+
+
+def _headline_rules(art: _Art):
+    text = art.text
+    for m in _HEADLINE_RE.finditer(text):
+        left, src = m.span(1), m.span(3)
+        words = text[src[0]:src[1]].split()
+        if len(words) > 7 or _CUE_RE.search(text, src[0], src[1]):
+            continue
+        if text[left[1] - 1] in ".!?":
+            continue
+        _add(art, m.span(2), src, left, "headline")
+
+
+_HEADLINE_RE = re.compile(r"(?m)^([^\n]{12,}?)[ \u00a0]+([—–]|--)[ \u00a0]+([A-Z][^\n.!?]{1,70})[ \u00a0]*$")
+
+
+def _quote_rules(art: _Art):
+    """Direct quotations with the attribution just after or just before."""
+    text = art.text
+    for qs, qe in art.quotes:
+        inner = qe - qs
+        if inner < 12 or len(text[qs:qe].split()) < 3:
+            continue
+        sent_s, sent_e = art.sent_of(qe - 1)
+        nl = text.find("\n", qe)
+        after_lim = min(len(text) if nl == -1 else nl, qe + 160)
+        # --- attribution after the quote: “…,” he said / “…,” said X
+        m = _AFTER_Q_RE.match(text, qe, after_lim)
+        if m and text[qe - 2:qe - 1] in ",?!—–-" or (m and text[qe - 1] in ",?!"):
+            pass
+        if m:
+            npos = m.end()
+            cm = _CUE_RE.match(text, npos, after_lim)
+            if cm:
+                # "…,” said Smith."
+                sp = _np_right(text, cm.end() + 1 if text[cm.end():cm.end() + 1] == " " else cm.end(), after_lim)
+                if sp:
+                    _add(art, cm.span(), sp, (qs, qe), "quote-after-inv")
+                    continue
+            sp = _np_right_subject(text, npos, after_lim)
+            if sp:
+                cm = _CUE_RE.match(text, sp[1] + 1 if text[sp[1]:sp[1] + 1] in " \u00a0" else sp[1], after_lim)
+                if cm:
+                    _add(art, cm.span(), sp, (qs, qe), "quote-after")
+                    continue
+        # --- attribution before the quote: X said: “…” / X said, “…”
+        bm = _BEFORE_Q_RE.search(text, max(sent_s, qs - 60), qs)
+        ss, se = art.sent_of(qs)
+        if bm:
+            cm = None
+            for c in _CUE_RE.finditer(text, max(ss, qs - 60), bm.start(1) if bm.lastindex else qs):
+                cm = c
+            if cm and cm.end() >= bm.start():
+                sp = _np_left(text, ss, cm.start())
+                if sp is None:
+                    # inverted: "said Smith: “…”"
+                    sp = _np_right(text, cm.end() + 1, qs)
+                    if sp and sp[0] < cm.end():
+                        sp = None
+                if sp is not None or text[cm.start():cm.end()].lower().endswith("ing"):
+                    end = qe
+                    _add(art, cm.span(), sp, (qs, end), "quote-before")
+                    continue
+        # colon without cue verb: "Trump on Twitter: “…”" / "Smith: “…”"
+        pre = text[max(ss, qs - 3):qs]
+        if pre.rstrip().endswith(":"):
+            colon = text.rfind(":", ss, qs)
+            sp = _np_left(text, ss, colon)
+            if sp and colon - sp[1] < 2:
+                _add(art, (colon, colon + 1), sp, (qs, qe), "quote-colon")
+
+
+_AFTER_Q_RE = re.compile(r"[ \u00a0]*(?:,|—|–|--)?[ \u00a0]*")
+_BEFORE_Q_RE = re.compile(r"(\b\w+)[ \u00a0]*(?:[:,]|—|–)?[ \u00a0]*(?:\bthat[ \u00a0]+)?$")
+
+
+def _np_right_subject(text: str, pos: int, hi: int):
+    """Subject NP right after a closing quote: 'the source', 'he', 'Smith'."""
+    toks = _tokens(text, pos, min(hi, pos + 160))
+    if not toks:
+        return None
+    t0 = toks[0][2].lower()
+    if t0 in ("he", "she", "they", "i", "we", "it", "you"):
+        return toks[0][0], toks[0][1]
+    # scan until a cue verb token
+    for k, (s, e, t) in enumerate(toks[:16]):
+        if _CUE_RE.match(text, s, min(hi, s + 60)) and k > 0:
+            sp = _np_left(text, pos, s)
+            if sp is not None:
+                return sp
+            return None
+        if t in (".", ";", "!", "?") or t in _QUOTE_CHARS:
+            return None
+    return None
+
+
+def _cue_rules(art: _Art):
+    """Cue-verb driven indirect (and remaining direct) attributions."""
+    text = art.text
+    for ss, se in art.sents:
+        for cm in _CUE_RE.finditer(text, ss, se):
+            cs, ce = cm.span()
+            if (cs, ce) in art.cues_used:
+                continue
+            verb = cm.group(2)
+            if verb[0].isupper() and cs > ss and not _titlecase_line(text, ss, se):
+                continue
+            if art.quote_at(cs):
+                continue
+            vl = verb.lower()
+            # -- speaker before the cue
+            sp = _np_left(text, ss, cs)
+            if sp is not None and text[sp[0]:sp[1]].lower() in ("which", "that") and vl.endswith("ing"):
+                sp = None
+            if sp is None and vl in _PARTICIPLES:
+                # "..., saying X": subject of the main clause
+                if text[max(ss, cs - 2):cs].strip() == ",":
+                    sp = _np_right(text, ss, cs) or None
+                    sp = sp if sp and sp[1] < cs else None
+                    _right_content(art, cm, sp, ss, se, verb)
+                continue
+            if sp is not None:
+                rest = text[ce:se]
+                if not rest.strip(" .!?\"”’'\u00a0") or re.match(r"^[\s\u00a0]*(?:(?:on|in|at|last|this|during|to)\b[^,;:“\"]{0,50}?|[A-Z][a-z]+day|yesterday|today)?[\s\u00a0]*[.!?]?[\"”’]?[\s]*$", rest):
+                    # content first: "..., he said."  /  "“…,” Smith said."
+                    _left_content(art, cm, sp, ss)
+                else:
+                    _right_content(art, cm, sp, ss, se, verb)
+                continue
+            # -- inverted: "..., said Smith." / "..., says the report."
+            before = text[max(ss, cs - 3):cs]
+            if before.rstrip().endswith((",", "”", '"', "’")):
+                st = ce + 1 if text[ce:ce + 1] in " \u00a0" else ce
+                sp = _np_right(text, st, se)
+                if sp and _INV_END_RE.match(text, sp[1], se):
+                    _left_content(art, cm, sp, ss)
+                    continue
+
+
+_INV_END_RE = re.compile(r"[\s\u00a0]*(?:[,.;:!?(]|$)")
+
+
+def _titlecase_line(text: str, ss: int, se: int) -> bool:
+    words = text[ss:se].split()
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.7 * len(words)
+
+
+def _left_content(art: _Art, cm, sp, ss: int):
+    """Content before the speaker: from sentence start (or the quote) to the comma."""
+    text = art.text
+    end = min(sp[0], cm.start())
+    k = end
+    while k > ss and text[k - 1] in " \t\u00a0\n":
+        k -= 1
+    if k <= ss:
+        return
+    if text[k - 1] in _CLOSE_Q + '"':
+        q = art.quote_at(k - 1)
+        if q:
+            _add(art, cm.span(), sp, q, "left-quote")
+            return
+    if text[k - 1] not in ",—–-":
+        return
+    start = ss
+    q = art.quote_at(ss)
+    if q and q[0] < ss:
+        start = q[0]
+    _add(art, cm.span(), sp, (start, k - 1), "left")
+
+
+def _right_content(art: _Art, cm, sp, ss: int, se: int, verb: str):
+    text = art.text
+    pos = cm.end()
+    vl = verb.lower()
+    channel = ""
+    if vl in _TELL_LIKE:
+        ob = _np_right(text, pos + 1 if text[pos:pos + 1] in " \u00a0" else pos, se, obj=True)
+        if ob is None:
+            return
+        otext = text[ob[0]:ob[1]]
+        if _is_cap(otext.split()[-1]) and otext.lower() not in ("him", "her", "them"):
+            channel = otext[4:] if otext.startswith("the ") else otext
+        pos = ob[1]
+    else:
+        chm = _CHANNEL_RE.match(text, pos, se)
+        if chm:
+            ch = chm.group(1)
+            if not re.match(r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", ch):
+                channel = ch[4:] if ch.startswith("the ") else ch
+    tm = _THAT_RE.match(text, pos, se)
+    if tm:
+        cstart = tm.end()
+    else:
+        lm = _LEAD_ADV_RE.match(text, pos, se)
+        cstart = lm.end() if lm else pos
+    if cstart >= se:
+        return
+    q = art.quote_at(cstart)
+    if q and q[0] == cstart:
+        # quotation right after the cue: content = the quote (+ rest of sentence)
+        tail = text[q[1]:se].strip(" .\u00a0")
+        if not tail or q[1] >= se:
+            _add(art, cm.span(), sp, q, "right-quote", channel)
+            return
+    # an object-taking verb needs something clause-like after it
+    if vl in ("asked",) and not text.startswith(("whether", "if", "why", "what", "how"), cstart):
+        return
+    end = _content_end(text, cstart, se)
+    q = art.quote_at(end - 1) if end > cstart else None
+    if q and q[1] > end:
+        end = q[1]
+    if end - cstart < 3:
+        return
+    _add(art, cm.span(), sp, (cstart, end), "right", channel)
+
+
+def _according_rules(art: _Art):
+    text = art.text
+    for ss, se in art.sents:
+        for m in _ACCORDING_RE.finditer(text, ss, se):
+            cs, ce = m.span(1)
+            if art.quote_at(cs) or (cs, ce) in art.cues_used:
+                continue
+            src_s = m.end()
+            # source runs to the next comma / sentence end
+            k = src_s
+            while k < se and text[k] not in ",;:.\n" or (k < se and text[k] == "." and k + 1 < se and not text[k + 1].isspace()):
+                k += 1
+            sp = _strip_span(text, src_s, k)
+            if sp[1] - sp[0] < 2:
+                continue
+            words = text[sp[0]:sp[1]].split()
+            if len(words) > 10:
+                cut = sp[0] + len(" ".join(words[:10]))
+                sp = (sp[0], cut)
+            lead = text[ss:cs].strip(" \u00a0\"“")
+            if not lead:
+                # According to X, CONTENT.
+                cstart = k + 1 if k < se and text[k] == "," else k
+                end = _content_end(text, cstart, se)
+                _add(art, (cs, ce), sp, (cstart, end), "according-first")
+            else:
+                # CONTENT, according to X.
+                kk = cs
+                while kk > ss and text[kk - 1] in " \u00a0":
+                    kk -= 1
+                start = ss
+                q = art.quote_at(ss)
+                if q and q[0] < ss:
+                    start = q[0]
+                end = kk - 1 if kk > ss and text[kk - 1] in ",—–(" else kk
+                if k < se - 2 and text[k] == ",":
+                    # "X, according to Y, did Z": content also covers the rest
+                    _add(art, (cs, ce), sp, (start, _content_end(text, ss, se)), "according-mid")
+                else:
+                    _add(art, (cs, ce), sp, (start, end), "according-last")
+
+
+def _continuation_quotes(art: _Art):
+    """Quotations right after an attributed quotation, with no cue of their own.
+
+    “A,” the source said. “B.”  -> second row for “B” with the same cue.
+    """
+    text = art.text
+    covered = sorted(r["content"] for r in art.rels)
+    starts = [c[0] for c in covered]
+
+    def is_covered(s, e):
+        k = bisect.bisect_right(starts, s) - 1
+        while k >= 0:
+            cs, ce = covered[k]
+            if cs <= s and e <= ce + 1:
+                return True
+            if ce < s - 2000:
+                break
+            k -= 1
+        return False
+
+    by_end = sorted(((r["cue"][1], r) for r in art.rels if r["how"].startswith("quote") or r["how"] in ("left-quote", "right-quote", "continuation")), key=lambda t: t[0])
+    ends = [t[0] for t in by_end]
+    for qs, qe in art.quotes:
+        if qe - qs < 12 or is_covered(qs, qe):
+            continue
+        k = bisect.bisect_right(ends, qs) - 1
+        if k < 0:
+            continue
+        cue_end, rel = by_end[k]
+        last_end = max(rel["content"][1], cue_end)
+        gap = text[last_end:qs]
+        if len(gap) > 40 or not re.fullmatch(r"[^\w“\"]*(?:\w+[^\w“\"]*){0,4}", gap):
+            continue
+        if "\n\n" in gap and not gap.strip(" \n\u00a0.,"):
+            pass
+        # the quote must not have its own attribution right after it
+        tail = text[qe:min(len(text), qe + 60)]
+        if re.match(r"[ ,]*\w+(?:\s+\w+){0,3}\s+(?:said|says|added|told)\b", tail):
+            continue
+        art.rels.append({"cue": rel["cue"], "speaker": rel["speaker"], "content": (qs, qe),
+                         "how": "continuation", "channel": rel["channel"]})
+        by_end.insert(k + 1, (qe, {**rel, "content": (qs, qe)}))
+        ends.insert(k + 1, qe)
+
+
+# ---------------------------------------------------------------------------
+# row building
+# ---------------------------------------------------------------------------
+
+_DET_STRIP_RE = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
+_NAMEISH_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*$")
+
+
+def _speaker_type(sp: str, resolved: bool) -> str:
+    s = sp.strip()
+    if not s:
+        return "anonymous"
+    low = s.lower()
+    if low in _PRON_SUBJ:
+        return "named person" if resolved else "anonymous"
+    if _ANON_WORDS.search(s) and not _NAMEISH_RE.match(s.split(",")[0].strip()):
+        return "anonymous"
+    if _INSTITUTION_WORDS.search(s):
+        return "institution"
+    core = s.split(",")[0].strip()
+    core = _DET_STRIP_RE.sub("", core)
+    if _NAMEISH_RE.match(core) and 1 <= len(core.split()) <= 5:
+        return "named person"
+    if core[:1].isupper():
+        return "named person"
+    return "anonymous"
+
+
+def _actor(sp: str) -> str:
+    s = sp.strip().strip(",")
+    s = s.split(",")[0].strip()  # drop appositive
+    s = _DET_STRIP_RE.sub("", s)
+    return s
+
+
+def _quote_type(text: str, s: int, e: int) -> str:
+    c = text[s:e].strip()
+    if not c:
+        return "indirect"
+    if c[0] in "“\"‘«„" and c[-1] in "”\"’»":
+        inner = c[1:-1]
+        # one quotation covering everything (allow nested single quotes)
+        if not any(ch in inner for ch in "“”\"«»"):
+            return "direct"
+    if any(ch in c for ch in "“\"«„") or re.search(r"(?:^|\s)‘\w", c):
+        return "mixed"
+    return "indirect"
+
+
+def _attribution_rows(text: str, article_id: str) -> list[tuple]:
+    rels = _find_attributions(text)
+    rows = []
+    last_person = None  # (speaker text, actor)
+    last_inst = None
+    last_any = None
+    n = 0
+    for r in rels:
+        n += 1
+        sp = r["speaker"]
+        cs, ce = r["cue"]
+        ks, ke = r["content"]
+        if sp is not None:
+            spk = text[sp[0]:sp[1]]
+            ss_, se_ = sp
+        else:
+            spk, ss_, se_ = "", None, None
+        low = spk.lower()
+        resolved = False
+        if low in ("he", "she"):
+            actor = last_person or spk
+            resolved = last_person is not None
+        elif low == "it":
+            actor = last_inst or spk
+            resolved = last_inst is not None
+        elif low in ("they", "who", "which"):
+            actor = last_any or spk
+            resolved = last_any is not None
+        else:
+            actor = _actor(spk)
+        stype = _speaker_type(spk, resolved)
+        if resolved:
+            stype = _speaker_type(actor, False)
+        elif actor and low not in _PRON_SUBJ:
+            if stype == "named person":
+                last_person = actor
+            elif stype == "institution":
+                last_inst = actor
+            last_any = actor
+        qt = _quote_type(text, ks, ke)
+        rows.append((
+            article_id, f"{article_id}-x{n}", spk, ss_, se_, text[cs:ce], cs, ce,
+            text[ks:ke], ks, ke, ks, ke, actor, stype, qt, qt == "direct", r["channel"],
+            "extracted",
+        ))
+    return rows
+
+
+def _attr_frame(rows: list[tuple]) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(rows, columns=ATTRIBUTION_COLUMNS)
+    for c in ATTRIBUTION_COLUMNS:
+        df[c] = df[c].astype(_ATTR_DTYPES.get(c, "string"))
+    return df
+
+
+def extract_attributions(text: str, article_id: str = "") -> pd.DataFrame:
+    """Attribution rows for one article (columns :data:`ATTRIBUTION_COLUMNS`)."""
+    return _attr_frame(_attribution_rows(text, article_id))
+
+
+# ---------------------------------------------------------------------------
+# figures
+# ---------------------------------------------------------------------------
+
+_NUM_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a dozen": 12, "dozen": 12,
+}
+_VAGUE_WORDS = {"dozens": (24.0, None), "scores": (40.0, None), "hundreds": (200.0, None),
+                "thousands": (2000.0, None), "tens of thousands": (20000.0, None)}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+_NUMWORD_ALT = "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
+_NUM_PAT = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    r"(?:(?:" + _NUMWORD_ALT + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))"
+    r"(?:\s+(?P<scale>thousand|million|billion))?"
+)
+_QUAL_PAT = (r"(?P<qual>more\s+than|over|at\s+least|almost|nearly|up\s+to|some|about|around|"
+             r"approximately|roughly|fewer\s+than|less\s+than|under|as\s+many\s+as|no\s+fewer\s+than|"
+             r"no\s+less\s+than|at\s+most|an\s+estimated|estimated|close\s+to)\s+")
+_LOWER_Q = {"more than", "over", "at least", "no fewer than", "no less than"}
+_UPPER_Q = {"almost", "nearly", "up to", "fewer than", "less than", "under", "as many as",
+            "at most", "close to"}
+
+# measure patterns: (measure, regex for the words after the number)
+_MEASURES = [
+    ("share of strikes", r"(?:percent|per\s+cent|%)\s+of\s+(?:the\s+|all\s+)?(?:air\s*)?(?:strikes|airstrikes|sorties)"),
+    ("civilians killed", r"(?:\w+\s+){0,2}civilians?\s+(?:\w+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|been\s+)?(?:killed|dead|died|slain)"),
+    ("killed", r"(?:(?:\w+\s+){0,2}(?:people|persons|civilians|soldiers|militants|fighters|children|women|men|servicemen|troops|terrorists|others)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+|been\s+|are\s+)?(?:killed|dead|died|deaths|slain|fatalities|lives)"),
+    ("injured", r"(?:(?:\w+\s+){0,2}(?:people|persons|civilians|soldiers|children|others)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+|been\s+|are\s+)?(?:injured|wounded|hurt)"),
+    ("bodies recovered", r"bodies"),
+    ("hospitalised", r"(?:(?:\w+\s+){0,2}(?:people|persons|civilians|children)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:hospitali[sz]ed|taken\s+to\s+hospital)"),
+    ("casualties", r"(?:\w+\s+){0,1}casualties"),
+    ("positions hit", r"(?:\w+\s+){0,2}positions\s+(?:were\s+)?(?:hit|struck|targeted|shelled)"),
+    ("targets destroyed", r"(?:\w+\s+){0,2}targets\s+(?:were\s+)?destroyed"),
+    ("targets hit", r"(?:\w+\s+){0,2}targets(?:\s+(?:were\s+)?(?:hit|struck))?"),
+    ("strikes", r"(?:\w+\s+){0,1}(?:air\s*)?(?:strikes|airstrikes|sorties|raids|bombings)"),
+    ("distance", r"(?:miles|mile|kilometres|kilometers|kilometre|kilometer|km|meters|metres)"),
+    ("displaced", r"(?:(?:\w+\s+){0,2}(?:people|persons|civilians|residents|families)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:displaced|fled|forced\s+to\s+flee|refugees)"),
+]
+_MEASURE_RES = [(name, re.compile(r"\s*(?:-|\s)?" + pat + r"\b", re.I)) for name, pat in _MEASURES]
+_NUMBER_RE = re.compile(r"(?<![\w.,])(?:" + _QUAL_PAT + r")?" + _NUM_PAT + r"(?P<pct>\s*(?:%|percent|per\s+cent))?(?![\w])", re.I)
+_VAGUE_RE = re.compile(
+    r"\b(?P<vq>numerous|many|several|multiple|an\s+unspecified\s+number\s+of|an\s+unknown\s+number\s+of|"
+    r"a\s+number\s+of|scores\s+of|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|"
+    r"heavy|mass|massive|significant|large\s+numbers?\s+of)\s+(?:(?:civilian|military|human)\s+)?"
+    r"(?P<what>casualties|fatalities|deaths|victims|civilians\s+(?:were\s+)?(?:killed|dead|injured|wounded)|"
+    r"people\s+(?:were\s+)?(?:killed|dead|injured|wounded))\b", re.I)
+_BARE_VAGUE_RE = re.compile(r"\b(?:caused|causing|left|leaving|with|without|resulted\s+in|led\s+to)\s+"
+                            r"(?P<what>casualties|fatalities)\b", re.I)
+_ZERO_RE = re.compile(r"\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|had\s+not|never)\s+"
+                      r"(?:carr(?:y|ied)\s+out|conduct(?:ed)?|launch(?:ed)?|ma[dk]e)\s+"
+                      r"(?:a\s+single|any)\s+(?P<what>(?:air\s*)?strikes?|airstrikes?|sorties?|raids?)\b", re.I)
+_NO_KILLED_RE = re.compile(r"\bno\s+(?:one|civilians?|people)\s+(?:was|were|has\s+been|have\s+been)\s+"
+                           r"(?P<what>killed|injured|wounded|hurt)\b", re.I)
+
+
+def _num_value(num: str, scale: str | None) -> float | None:
+    n = num.lower().replace(",", "").strip()
+    try:
+        v = float(n)
+    except ValueError:
+        parts = re.split(r"[-\s]+", n)
+        if n in _NUM_WORDS:
+            v = float(_NUM_WORDS[n])
+        elif len(parts) == 2 and parts[0] in _NUM_WORDS and parts[1] in _NUM_WORDS:
+            v = float(_NUM_WORDS[parts[0]] + _NUM_WORDS[parts[1]])
+        else:
+            return None
+    if scale:
+        v *= _SCALE[scale.lower()]
+    return v
+
+
+def _figure_rows(text: str, article_id: str, attr_rows: list[tuple]) -> list[tuple]:
+    found: list[tuple[int, int, str, float | None, float | None, str, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(s, e):
+        return any(s < te and ts < e for ts, te in taken)
+
+    for m in _ZERO_RE.finditer(text):
+        found.append((m.start(), m.end(), "strikes", 0.0, 0.0, "strikes", "none"))
+        taken.append(m.span())
+    for m in _NO_KILLED_RE.finditer(text):
+        w = m.group("what").lower()
+        meas = "killed" if w == "killed" else "injured"
+        found.append((m.start(), m.end(), meas, 0.0, 0.0, "people", "none"))
+        taken.append(m.span())
+    for m in _NUMBER_RE.finditer(text):
+        s, e = m.span()
+        if overlaps(s, e):
+            continue
+        num = m.group("num")
+        # skip years, dates, times
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("pct"):
+            continue
+        after = text[e:e + 80]
+        meas = None
+        mend = e
+        unit = ""
+        if m.group("pct"):
+            mm = _MEASURE_RES[0][1].match(text, e - len(m.group("pct")))
+            if mm:
+                meas, mend, unit = "share of strikes", mm.end(), "percent"
+            else:
+                continue
+        else:
+            for name, rx in _MEASURE_RES[1:]:
+                mm = rx.match(text, e, e + 80)
+                if mm:
+                    meas, mend = name, mm.end()
+                    break
+            if meas is None:
+                continue
+            unit = {"distance": after.strip().split()[0].strip(".,;:").lower() if after.strip() else ""}.get(meas, "")
+            if meas in ("strikes", "share of strikes"):
+                unit = unit or "strikes"
+            elif meas in ("positions hit",):
+                unit = "positions"
+            elif meas in ("targets hit", "targets destroyed"):
+                unit = "targets"
+            elif meas == "bodies recovered":
+                unit = "bodies"
+            elif meas != "distance":
+                unit = "people"
+        v = _num_value(num, m.group("scale"))
+        if v is None:
+            continue
+        qual = (m.group("qual") or "").lower()
+        qual = re.sub(r"\s+", " ", qual)
+        if qual in _LOWER_Q:
+            low, high = v, None
+        elif qual in _UPPER_Q:
+            low, high = None, v
+        else:
+            low, high = v, v
+        found.append((s, mend, meas, low, high, unit, qual))
+        taken.append((s, mend))
+    # number words for vague plurals: "dozens of people were killed"
+    for m in _VAGUE_RE.finditer(text):
+        if overlaps(*m.span()):
+            continue
+        w = m.group("what").lower()
+        if "injur" in w or "wound" in w:
+            meas = "injured"
+        elif "civilian" in w and ("kill" in w or "dead" in w):
+            meas = "civilians killed"
+        elif w in ("casualties", "victims"):
+            meas = "casualties"
+        else:
+            meas = "killed"
+        q = re.sub(r"\s+", " ", m.group("vq").lower())
+        low = high = None
+        if q in ("dozens of", "scores of", "hundreds of", "thousands of", "tens of thousands of"):
+            low = {"dozens of": 24.0, "scores of": 40.0, "hundreds of": 200.0,
+                   "thousands of": 2000.0, "tens of thousands of": 20000.0}[q]
+        found.append((m.start(), m.end(), meas, low, high, "people", q))
+        taken.append(m.span())
+    for m in _BARE_VAGUE_RE.finditer(text):
+        if overlaps(*m.span("what")):
+            continue
+        w = m.group("what").lower()
+        found.append((m.start("what"), m.end("what"), "casualties" if w == "casualties" else "killed",
+                      None, None, "people", "unspecified"))
+        taken.append(m.span("what"))
+    found.sort()
+    # claimant: speaker of the attribution whose content holds the figure
+    contents = sorted((r[9], r[10], r[13] or r[2]) for r in attr_rows)
+    rows = []
+    for n, (s, e, meas, low, high, unit, qual) in enumerate(found, start=1):
+        claimant = ""
+        for cs, ce, actor in contents:
+            if cs <= s and e <= ce + 1:
+                claimant = actor or ""
+            if cs > s:
+                break
+        rows.append((article_id, f"{article_id}-f{n}", claimant, meas, low, high, unit, qual,
+                     text[s:e], s, e, "extracted"))
+    return rows
+
+
+def _fig_frame(rows: list[tuple]) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(rows, columns=FIGURE_COLUMNS)
+    for c in FIGURE_COLUMNS:
+        df[c] = df[c].astype(_FIG_DTYPES.get(c, "string"))
+    return df
+
+
+def extract_figures(text: str, article_id: str = "") -> pd.DataFrame:
+    """Figure rows for one article (columns :data:`FIGURE_COLUMNS`)."""
+    attr = _attribution_rows(text, article_id)
+    return _fig_frame(_figure_rows(text, article_id, attr))
+
+
+# ---------------------------------------------------------------------------
+# many articles
+# ---------------------------------------------------------------------------
+
+def _batch(items: list[tuple[str, str]]) -> tuple[list[tuple], list[tuple]]:
+    attrs, figs = [], []
+    for aid, text in items:
+        a = _attribution_rows(text, aid)
+        attrs.extend(a)
+        figs.extend(_figure_rows(text, aid, a))
+    return attrs, figs
+
+
+def extract(texts: dict[str, str], workers: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(attributions, figures) for many articles, keyed by article_id.
+
+    With many articles (≥ 2,000) the work is split over ``workers`` processes
+    (default: up to 2 of the available CPUs); results are identical either way.
+    """
+    items = list(texts.items())
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if len(items) >= 2000 else 1
+    if workers <= 1 or len(items) < 2:
+        attrs, figs = _batch(items)
+    else:
+        size = (len(items) + workers - 1) // workers
+        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        attrs, figs = [], []
+        with ProcessPoolExecutor(max_workers=workers) as ex:
+            for a, f in ex.map(_batch, chunks):
+                attrs.extend(a)
+                figs.extend(f)
+    return _attr_frame(attrs), _fig_frame(figs)
