@@ -81,6 +81,13 @@ _IRREGULAR = {
     "point out": ("point out", "points out", "pointed out", "pointing out"),
     "go on to say": ("went on to say", "goes on to say"),
     "speak": ("spoke",),
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    "know": ("know", "knows", "knew"),
+    "feel": ("feels", "felt"),
+    "plan": ("plans", "planned", "planning"),
+    "refer to": ("refers to", "referred to", "referring to"),
+    "call for": ("call for", "calls for", "called for", "calling for"),
+    "see": ("sees", "saw"),
 }
 _REGULAR = (
     "add note report announce suggest argue tweet describe acknowledge declare explain "
@@ -91,7 +98,9 @@ _REGULAR = (
     "brag lament muse wonder blame praise demand propose question indicate signal post "
     "retort shout yell inform assure caution pledge ask answer mention believe "
     "scoff complain acknowledge opine recount predict concede clarify underscore "
-    "highlight forecast comment"
+    "highlight forecast comment want hope expect intend threaten support endorse defend "
+    "oppose cite denounce blast attack condemn welcome fear worry doubt decline refuse "
+    "recommend advocate favor favour prefer express"
 ).split()
 
 
@@ -113,7 +122,8 @@ for _f in _IRREGULAR.values():
 # bare base forms are too ambiguous in running text except for a few
 _BASE_OK = {"say", "tell", "think", "believe", "argue", "claim", "insist", "warn", "write",
             "agree", "contend", "predict", "note", "suggest", "show", "find", "point out",
-            "deny", "fear", "estimate", "allege", "ask", "complain", "maintain"}
+            "deny", "fear", "estimate", "allege", "ask", "complain", "maintain", "want",
+            "hope", "expect", "support", "oppose", "know", "doubt", "prefer", "worry"}
 CUE_FORMS -= {l for l in _REGULAR if l not in _BASE_OK}
 CUE_FORMS -= {"call", "calls", "called", "calling", "charge", "charges", "post", "posts",
               "posting", "question", "state", "states", "signal", "counter", "stated",
@@ -130,13 +140,81 @@ _TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assure
               "warned", "warns", "urged", "urges", "reminded", "reminds"}
 _PARTICIPLES = {f for f in CUE_FORMS if f.endswith("ing")}
 
-_AUX = (r"(?:(?:has|have|had|would|will|could|may|might|also|later|previously|then|once|"
-        r"again|repeatedly|reportedly|recently|publicly|privately|flatly|earlier|further|"
-        r"quickly|just|often|never|not|did|does|do|simply|even|already|first|long|"
-        r"allegedly|specifically|explicitly|separately|frequently|always)\s+){0,3}")
-_CUE_ALT = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in CUE_FORMS),
-                           key=len, reverse=True))
-_CUE_RE = re.compile(r"\b(" + _AUX + r")?(" + _CUE_ALT + r")\b", re.I)
+_AUX_WORDS = set("""has have had would will could may might also later previously then once
+again repeatedly reportedly recently publicly privately flatly earlier further quickly just
+often never not did does do simply even already first long allegedly specifically explicitly
+separately frequently always""".split())
+_MULTI = {}
+for _f in CUE_FORMS:
+    if " " in _f:
+        _MULTI.setdefault(_f.split()[0], []).append(_f)
+_MULTI_RE = {w: re.compile("|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(fs, key=len, reverse=True)) + r"\b", re.I)
+             for w, fs in _MULTI.items()}
+_SINGLE = {f for f in CUE_FORMS if " " not in f}
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_THAT_NEXT = re.compile(r"[ \u00a0]+that\b")
+_NOT_THAT_VERBS = {"given", "provided", "assumed", "assuming", "seemed", "appeared", "means",
+                   "ensured", "ensures", "required", "requires", "included", "includes",
+                   "showed", "noted", "times", "issues", "places", "cases", "sources",
+                   "measures", "changes", "rules", "states", "lines", "ones", "races", "scenes",
+                   "voices", "themes", "names", "messages", "titles", "articles", "charges",
+                   "deemed", "caused", "causes", "feared", "ordered", "needed", "supposed",
+                   "designed", "used", "based", "related", "allowed", "handled"}
+
+
+class _Cue:
+    """A cue occurrence; mimics the bits of ``re.Match`` used below."""
+
+    __slots__ = ("s", "e", "verb")
+
+    def __init__(self, s, e, verb):
+        self.s, self.e, self.verb = s, e, verb
+
+    def start(self):
+        return self.s
+
+    def end(self):
+        return self.e
+
+    def span(self):
+        return self.s, self.e
+
+    def group(self, n=0):
+        return self.verb
+
+
+def _find_cues(text: str) -> list[_Cue]:
+    """All cue-verb occurrences (with preceding auxiliaries/adverbs) in order."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
+    out = []
+    for i, (ws, we, w) in enumerate(words):
+        wl = w.lower()
+        ve = None
+        if wl in _MULTI_RE:
+            mm = _MULTI_RE[wl].match(text, ws)
+            if mm:
+                ve = mm.end()
+        if ve is None and wl in _SINGLE:
+            ve = we
+        if ve is None and w.islower() and len(w) > 4 and wl.endswith(("ed", "es")) \
+                and wl not in _NOT_THAT_VERBS and _THAT_NEXT.match(text, we):
+            ve = we
+        if ve is None:
+            continue
+        if not (w.islower() or w[0].isupper() and w[1:].islower() or len(w) == 1):
+            continue
+        cs = ws
+        k = i - 1
+        while k >= 0 and i - k <= 3:
+            ps, pe, pw = words[k]
+            if pw.lower() not in _AUX_WORDS or not pw.islower() or text[pe:cs].strip(" \u00a0"):
+                break
+            cs = ps
+            k -= 1
+        out.append(_Cue(cs, ve, text[ws:ve]))
+    return out
+
+
 _ACCORDING_RE = re.compile(r"\b(according to)\s+", re.I)
 _REPORTEDLY_RE = re.compile(r"\b(reportedly|allegedly)\b")
 
@@ -165,7 +243,16 @@ candidate candidates nominee insiders insider allies ally democrats republicans 
 reporter reporters journalist journalists newspaper paper website outlet network agency
 analysis findings estimates figures center centre headquarters service ministry
 spokesperson commander commanders command forces ministry aides coalition
+percent half majority minority third quarter respondents participants opponents proponents
+americans delegates donors officials economists historians conservatives liberals progressives
+republicans democrats independents others students parents workers members residents advocates
+backers fans critics skeptics allies rivals aides scholars pollsters polling surveys polls
+organizers executives investors employees staff staffers team spokesmen editorial column
+narrator announcer ad ads commercial video tweet post message email emails records
 """.split())
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                 "hundred", "dozen", "dozens", "hundreds", "thousands"}
 _CONNECT = {"of", "for", "at", "and", "de", "la", "van", "von", "del", "in", "on", "the", "&"}
 _STOP_CAPS = {"But", "And", "Or", "So", "Yet", "Then", "When", "While", "If", "As", "After",
               "Before", "Although", "Though", "Because", "Since", "In", "On", "At", "For",
@@ -260,6 +347,23 @@ def _quotes(text: str) -> list[tuple[int, int]]:
         i = p0
         while i < p1:
             ch = text[i]
+            if ch == "'" and text.startswith("''", i) and (i == p0 or not text[i - 1].isalnum()):
+                j = text.find("''", i + 2, p1)
+                while j != -1 and text.startswith("'''", j) is False and j + 2 < p1 and text[j + 2].isalnum():
+                    j = text.find("''", j + 2, p1)
+                if j == -1:
+                    spans.append((i, p1))
+                    break
+                if text.startswith("'''", j):
+                    j += 1
+                spans.append((i, j + 2))
+                i = j + 2
+                continue
+            if ch == "”" and not any(a >= p0 for a, _ in spans[-1:]) and i - p0 > 12:
+                # closing mark with no opener: the quote began in an earlier paragraph
+                spans.append((p0, i + 1))
+                i += 1
+                continue
             if ch in "“«„":
                 j = text.find("»" if ch == "«" else "”", i + 1, p1)
                 j2 = text.find('"', i + 1, p1) if ch == "„" else -1
@@ -309,7 +413,7 @@ def _is_cap(tok: str) -> bool:
     return c.isupper() or (c.isdigit() and any(ch.isalpha() for ch in tok))
 
 
-def _np_left(text: str, lo: int, pos: int):
+def _np_left(text: str, lo: int, pos: int, _depth: int = 0):
     """Noun phrase ending right before ``pos`` (the cue); returns (start, end) or None."""
     toks = _tokens(text, max(lo, pos - 220), pos)
     if not toks:
@@ -322,33 +426,42 @@ def _np_left(text: str, lo: int, pos: int):
             return None
         return toks[i][0], toks[i][1]
     if last == ",":
-        # appositive: NAME, a spokesman for X, said
+        # parenthetical between speaker and cue:
+        #   NAME, a spokesman for X, said / NAME, in an interview, said
+        if _depth:
+            return None
         j = i - 1
-        while j >= 0 and toks[j][2] not in ",;:" and toks[j][2] not in _QUOTE_CHARS and i - j < 25:
+        commas = 0
+        while j >= 0 and i - j < 60:
+            t = toks[j][2]
+            if t in _QUOTE_CHARS or t in ".;:!?" or t in ("''", "``"):
+                return None
+            if t == ",":
+                commas += 1
+                if commas > 4:
+                    return None
+                inner = _np_left(text, lo, toks[j][0], _depth=1)
+                if inner is not None:
+                    k = bisect.bisect_left([x[0] for x in toks], inner[0]) - 1
+                    prev = toks[k][2] if k >= 0 else None
+                    if prev is None or prev.lower() in ("and", "but", "while", "as", "so") or prev in ",;:" or prev in _QUOTE_CHARS:
+                        first_app = toks[j + 1][2]
+                        if text[inner[0]:inner[1]].lower() in _PRON_SUBJ and first_app.lower() not in ("who", "though", "however", "too", "meanwhile", "in", "speaking", "for", "on", "at"):
+                            return None
+                        return inner[0], toks[i][1]
             j -= 1
-        if j < 0 or toks[j][2] != "," or j == i - 1:
-            return None
-        inner = _np_left(text, lo, toks[j][0])
-        if inner is None:
-            return None
-        first_app = toks[j + 1][2]
-        if not (first_app.lower() in _DETERMINERS or first_app.lower() in ("who", "whose")
-                or _is_cap(first_app) or first_app.lower() in _ROLE_NOUNS or first_app[0].isdigit()):
-            return None
-        if text[inner[0]:inner[1]].lower() in _PRON_SUBJ and first_app.lower() not in ("who",):
-            return None
-        return inner[0], toks[i][1]
+        return None
     if last == ")":
         j = i
         while j >= 0 and toks[j][2] != "(":
             j -= 1
         if j <= 0 or i - j > 8:
             return None
-        inner = _np_left(text, lo, toks[j][0])
+        inner = _np_left(text, lo, toks[j][0], _depth=1)
         if inner is None:
             return None
         return inner[0], toks[i][1]
-    head_ok = _is_cap(last) and last not in _STOP_CAPS
+    head_ok = (_is_cap(last) and last not in _STOP_CAPS) or last == "%"
     head_ok = head_ok or low in _ROLE_NOUNS or low.endswith(("'s", "’s")) is False and low in _ROLE_NOUNS
     j = i
     if not head_ok:
@@ -392,6 +505,15 @@ def _np_left(text: str, lo: int, pos: int):
                 j -= 1
                 continue
         if t == "-" and j - 2 >= 0:
+            j -= 1
+            continue
+        if (t[0].isdigit() or tl in _NUMBER_WORDS or tl in ("almost", "nearly", "about", "only", "just", "over", "roughly", "some", "most", "many")) and toks[j][2].lower() in _ROLE_NOUNS | {"%"}:
+            j -= 1
+            continue
+        if t == "%" and j - 2 >= 0 and toks[j - 2][2][0].isdigit():
+            j -= 1
+            continue
+        if tl in ("of", "in") and toks[j][2].lower() in _ROLE_NOUNS and j - 2 >= 0 and toks[j - 2][2].lower() in ("percent", "half", "majority", "third", "quarter", "%", "most", "many", "some", "none", "all", "one"):
             j -= 1
             continue
         break
@@ -468,7 +590,8 @@ _CHANNEL_RE = re.compile(
 class _Art:
     """Per-article working state."""
 
-    __slots__ = ("text", "sents", "sent_starts", "quotes", "q_starts", "rels", "cues_used")
+    __slots__ = ("text", "sents", "sent_starts", "quotes", "q_starts", "rels", "cues_used",
+                 "cues", "cue_starts", "cue_by_pos")
 
     def __init__(self, text: str):
         self.text = text
@@ -478,6 +601,28 @@ class _Art:
         self.q_starts = [s for s, _ in self.quotes]
         self.rels: list[dict] = []
         self.cues_used: set[tuple[int, int]] = set()
+        self.cues = _find_cues(text)
+        self.cue_starts = [c.s for c in self.cues]
+        self.cue_by_pos = {}
+        for c in self.cues:
+            self.cue_by_pos[c.s] = c
+            vs = c.e - len(c.verb)
+            self.cue_by_pos.setdefault(vs, c)
+
+    def cues_in(self, lo: int, hi: int) -> list[_Cue]:
+        k = bisect.bisect_left(self.cue_starts, lo)
+        out = []
+        while k < len(self.cues) and self.cues[k].s < hi:
+            if self.cues[k].e <= hi:
+                out.append(self.cues[k])
+            k += 1
+        return out
+
+    def cue_at(self, pos: int, hi: int | None = None):
+        c = self.cue_by_pos.get(pos)
+        if c is not None and (hi is None or c.e <= hi):
+            return c
+        return None
 
     def quote_at(self, pos: int):
         """The quote span containing pos (start <= pos < end), else None."""
@@ -547,7 +692,7 @@ def _headline_rules(art: _Art):
     for m in _HEADLINE_RE.finditer(text):
         left, src = m.span(1), m.span(3)
         words = text[src[0]:src[1]].split()
-        if len(words) > 7 or _CUE_RE.search(text, src[0], src[1]):
+        if len(words) > 7 or art.cues_in(src[0], src[1]):
             continue
         if text[left[1] - 1] in ".!?":
             continue
@@ -566,23 +711,23 @@ def _quote_rules(art: _Art):
             continue
         sent_s, sent_e = art.sent_of(qe - 1)
         nl = text.find("\n", qe)
-        after_lim = min(len(text) if nl == -1 else nl, qe + 160)
+        after_lim = min(len(text) if nl == -1 else nl, qe + 300)
         # --- attribution after the quote: “…,” he said / “…,” said X
         m = _AFTER_Q_RE.match(text, qe, after_lim)
         if m and text[qe - 2:qe - 1] in ",?!—–-" or (m and text[qe - 1] in ",?!"):
             pass
         if m:
             npos = m.end()
-            cm = _CUE_RE.match(text, npos, after_lim)
+            cm = art.cue_at(npos, after_lim)
             if cm:
                 # "…,” said Smith."
                 sp = _np_right(text, cm.end() + 1 if text[cm.end():cm.end() + 1] == " " else cm.end(), after_lim)
                 if sp:
                     _add(art, cm.span(), sp, (qs, qe), "quote-after-inv")
                     continue
-            sp = _np_right_subject(text, npos, after_lim)
+            sp = _np_right_subject(art, npos, after_lim)
             if sp:
-                cm = _CUE_RE.match(text, sp[1] + 1 if text[sp[1]:sp[1] + 1] in " \u00a0" else sp[1], after_lim)
+                cm = art.cue_at(sp[1] + 1 if text[sp[1]:sp[1] + 1] in " \u00a0" else sp[1], after_lim)
                 if cm:
                     _add(art, cm.span(), sp, (qs, qe), "quote-after")
                     continue
@@ -591,7 +736,7 @@ def _quote_rules(art: _Art):
         ss, se = art.sent_of(qs)
         if bm:
             cm = None
-            for c in _CUE_RE.finditer(text, max(ss, qs - 60), bm.start(1) if bm.lastindex else qs):
+            for c in art.cues_in(max(ss, qs - 60), bm.start(1) + len(bm.group(1)) if bm.lastindex else qs):
                 cm = c
             if cm and cm.end() >= bm.start():
                 sp = _np_left(text, ss, cm.start())
@@ -617,22 +762,23 @@ _AFTER_Q_RE = re.compile(r"[ \u00a0]*(?:,|—|–|--)?[ \u00a0]*")
 _BEFORE_Q_RE = re.compile(r"(\b\w+)[ \u00a0]*(?:[:,]|—|–)?[ \u00a0]*(?:\bthat[ \u00a0]+)?$")
 
 
-def _np_right_subject(text: str, pos: int, hi: int):
+def _np_right_subject(art, pos: int, hi: int):
     """Subject NP right after a closing quote: 'the source', 'he', 'Smith'."""
-    toks = _tokens(text, pos, min(hi, pos + 160))
+    text = art.text
+    toks = _tokens(text, pos, min(hi, pos + 300))
     if not toks:
         return None
     t0 = toks[0][2].lower()
     if t0 in ("he", "she", "they", "i", "we", "it", "you"):
         return toks[0][0], toks[0][1]
     # scan until a cue verb token
-    for k, (s, e, t) in enumerate(toks[:16]):
-        if _CUE_RE.match(text, s, min(hi, s + 60)) and k > 0:
+    for k, (s, e, t) in enumerate(toks[:45]):
+        if k > 0 and art.cue_at(s, hi):
             sp = _np_left(text, pos, s)
             if sp is not None:
                 return sp
             return None
-        if t in (".", ";", "!", "?") or t in _QUOTE_CHARS:
+        if t in (".", ";", "!", "?", "“", "”", '"') or t == "'" and text.startswith("''", s):
             return None
     return None
 
@@ -641,7 +787,7 @@ def _cue_rules(art: _Art):
     """Cue-verb driven indirect (and remaining direct) attributions."""
     text = art.text
     for ss, se in art.sents:
-        for cm in _CUE_RE.finditer(text, ss, se):
+        for cm in art.cues_in(ss, se):
             cs, ce = cm.span()
             if (cs, ce) in art.cues_used:
                 continue
@@ -655,6 +801,13 @@ def _cue_rules(art: _Art):
             sp = _np_left(text, ss, cs)
             if sp is not None and text[sp[0]:sp[1]].lower() in ("which", "that") and vl.endswith("ing"):
                 sp = None
+            if sp is None and vl not in _PARTICIPLES:
+                pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
+                if pw in ("and", "but"):
+                    subj = _np_right(text, ss, cs)
+                    if subj and subj[0] == ss:
+                        _right_content(art, cm, subj, ss, se, verb)
+                        continue
             if sp is None and vl in _PARTICIPLES:
                 # "..., saying X": subject of the main clause
                 if text[max(ss, cs - 2):cs].strip() == ",":
