@@ -158,6 +158,7 @@ def parse_ann(
     """
     if problems is None:
         problems = []
+    first_problem = len(problems)
     spans: dict[str, Span] = {}
     events: list[tuple[int, str, list[str]]] = []
     # collect T lines with possible multi-line covered text
@@ -267,7 +268,14 @@ def parse_ann(
                         " … ".join(sp.text for sp in lst))
 
         relations.append(Relation(eid, label, combine("Source"), combine("Cue"), combine("Content")))
+    # report this file's problems in line order
+    problems[first_problem:] = sorted(problems[first_problem:], key=_problem_line)
     return spans, relations, problems
+
+
+def _problem_line(msg: str) -> int:
+    m = re.search(r":(\d+): ", msg)
+    return int(m.group(1)) if m else 0
 
 
 def _text_for(ann: Path, text_dir: Path) -> tuple[Path | None, str]:

@@ -53,7 +53,7 @@ import pandas as pd
 from .brat import GoldCorpus, GoldDocument, load_gold, merge_fragments
 
 __all__ = ["score", "score_documents", "score_curated", "evaluate_extractor", "main",
-           "format_table", "ROLES"]
+           "format_table", "public_result", "trimmed_chars", "ROLES"]
 
 ROLES = ("cue", "source", "content")
 COVERAGES = {"cov30": 0.30, "cov80": 0.80}
@@ -313,6 +313,18 @@ def evaluate_extractor(gold_dir: str | Path, limit: int | None = None) -> tuple[
     return res, info
 
 
+def public_result(res: dict) -> dict:
+    """The result without the raw counts: only precision/recall/f1 per metric."""
+    keep = ("precision", "recall", "f1")
+    out = {}
+    for key, val in res.items():
+        if isinstance(val, dict):
+            out[key] = {m: {k: v[k] for k in keep} for m, v in val.items()}
+        else:
+            out[key] = val
+    return out
+
+
 def format_table(res: dict) -> str:
     lines = [f"{'':10} {'match':8} {'P':>6} {'R':>6} {'F1':>6}   {'tp':>6} {'pred':>6} {'gold':>6}"]
     for role in ROLES:
@@ -356,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {len(info['problems'])} problem(s) in gold files, first: "
               f"{info['problems'][0]}", file=sys.stderr)
     if args.json:
-        print(json.dumps(res))
+        print(json.dumps(public_result(res)))
     else:
         print(format_table(res))
         print(f"texts={info['texts']} load={info['seconds_load']}s "

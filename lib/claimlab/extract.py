@@ -259,7 +259,7 @@ _PRON_OBJ = {"me", "us", "him", "her", "them", "reporters", "journalists", "supp
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "these", "those", "some", "many", "several", "other", "another", "two", "three",
                 "four", "five", "both", "most", "few", "all", "one", "no", "each", "every",
-                "such", "any", "more", "numerous", "senior", "top"}
+                "such", "any", "more", "numerous"}
 _ROLE_NOUNS = set("""
 official officials source sources spokesman spokeswoman spokesperson spokespeople aide aides
 adviser advisers advisor advisors analyst analysts expert experts critic critics supporter
@@ -915,10 +915,17 @@ def _right_content(art: _Art, cm, sp, ss: int, se: int, verb: str):
     channel = ""
     if vl in _TELL_LIKE:
         ob = _np_right(text, pos + 1 if text[pos:pos + 1] in " \u00a0" else pos, se, obj=True)
+        if ob is not None and vl not in ("told", "tells", "tell", "telling", "informed", "informs"):
+            # warned/urged X ... only when X is followed by that/to/:/,
+            if not re.match(r"[ \u00a0]*(?:that\b|to\b|[:,])", text[ob[1]:ob[1] + 8]):
+                ob = None
+                pos_obj = None
         if ob is None:
-            return
+            if vl in ("told", "tells", "tell", "telling"):
+                return
+            ob = (pos, pos)
         otext = text[ob[0]:ob[1]]
-        if _is_cap(otext.split()[-1]) and otext.lower() not in ("him", "her", "them"):
+        if otext and _is_cap(otext.split()[-1]) and otext.lower() not in ("him", "her", "them"):
             channel = otext[4:] if otext.startswith("the ") else otext
         pos = ob[1]
     else:
@@ -1050,21 +1057,26 @@ _NAMEISH_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z
 
 
 def _speaker_type(sp: str, resolved: bool) -> str:
+    """Heuristic: named person / anonymous / institution."""
     s = sp.strip()
     if not s:
         return "anonymous"
     low = s.lower()
     if low in _PRON_SUBJ:
         return "named person" if resolved else "anonymous"
-    if _ANON_WORDS.search(s) and not _NAMEISH_RE.match(s.split(",")[0].strip()):
+    core = _DET_STRIP_RE.sub("", s.split(",")[0].strip())
+    if not core:
         return "anonymous"
-    if _INSTITUTION_WORDS.search(s):
+    words = core.split()
+    # "... spokesperson Maria Zakharova": ends in a capitalised personal name
+    tail = words[-2:]
+    ends_with_name = (len(tail) == 2 and all(w[:1].isupper() and w[1:2].islower() for w in tail)
+                      and not _INSTITUTION_WORDS.search(" ".join(tail)))
+    if _ANON_WORDS.search(core):
+        return "named person" if ends_with_name and len(words) > 2 else "anonymous"
+    if _INSTITUTION_WORDS.search(core) or (core.isupper() and len(core) <= 6):
         return "institution"
-    core = s.split(",")[0].strip()
-    core = _DET_STRIP_RE.sub("", core)
-    if _NAMEISH_RE.match(core) and 1 <= len(core.split()) <= 5:
-        return "named person"
-    if core[:1].isupper():
+    if all(w[:1].isupper() or w.lower() in _CONNECT or w in _TITLE_ABBR for w in words) and len(words) <= 5:
         return "named person"
     return "anonymous"
 
@@ -1203,8 +1215,12 @@ _VAGUE_RE = re.compile(
     r"heavy|mass|massive|significant|large\s+numbers?\s+of)\s+(?:(?:civilian|military|human)\s+)?"
     r"(?P<what>casualties|fatalities|deaths|victims|civilians\s+(?:were\s+)?(?:killed|dead|injured|wounded)|"
     r"people\s+(?:were\s+)?(?:killed|dead|injured|wounded))\b", re.I)
-_BARE_VAGUE_RE = re.compile(r"\b(?:caused|causing|left|leaving|with|without|resulted\s+in|led\s+to)\s+"
-                            r"(?P<what>casualties|fatalities)\b", re.I)
+_BARE_VAGUE_RE = re.compile(r"\b(?P<what>casualties|fatalities)\b", re.I)
+_VERB_BEFORE_RE = re.compile(r"\b(?P<v>killed|killing|kill|injured|injuring|wounded|wounding|displaced|"
+                             r"destroyed|destroying|hit|struck|hitting)\s+(?:(?:at\s+least|more\s+than|"
+                             r"over|some|about|almost|nearly|around|up\s+to)\s+)?$", re.I)
+_PEOPLE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|persons|civilians|soldiers|militants|fighters|"
+                        r"children|servicemen|troops|others)\b", re.I)
 _ZERO_RE = re.compile(r"\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|had\s+not|never)\s+"
                       r"(?:carr(?:y|ied)\s+out|conduct(?:ed)?|launch(?:ed)?|ma[dk]e)\s+"
                       r"(?:a\s+single|any)\s+(?P<what>(?:air\s*)?strikes?|airstrikes?|sorties?|raids?)\b", re.I)
@@ -1294,6 +1310,21 @@ def _figure_rows(text: str, article_id: str, attr_rows: list[tuple]) -> list[tup
                 if mm:
                     meas, mend = name, mm.end()
                     break
+            vb = _VERB_BEFORE_RE.search(text, max(0, s - 30), s)
+            if vb:
+                v = vb.group("v").lower()
+                if meas in ("targets hit", "targets destroyed") and v.startswith("destroy"):
+                    meas = "targets destroyed"
+                elif meas is None:
+                    pm = _PEOPLE_RE.match(text, e, e + 60)
+                    if pm and v.startswith("kill"):
+                        meas, mend = "killed", pm.end()
+                    elif pm and v.startswith(("injur", "wound")):
+                        meas, mend = "injured", pm.end()
+                    elif pm and v == "displaced":
+                        meas, mend = "displaced", pm.end()
+                if meas is not None and vb.start() < s:
+                    s = vb.start()
             if meas is None:
                 continue
             unit = {"distance": after.strip().split()[0].strip(".,;:").lower() if after.strip() else ""}.get(meas, "")

@@ -1,0 +1,317 @@
+"""Behaviour tests for claimlab.extract on small invented texts."""
+
+import pandas as pd
+import pytest
+
+from claimlab.extract import (
+    ATTRIBUTION_COLUMNS,
+    FIGURE_COLUMNS,
+    extract,
+    extract_attributions,
+    extract_figures,
+)
+
+
+def _only(df, **eq):
+    sel = df
+    for k, v in eq.items():
+        sel = sel[sel[k] == v]
+    assert len(sel) == 1, f"expected one row with {eq}, got:\n{df.to_string()}"
+    return sel.iloc[0]
+
+
+def _check_offsets(text, df):
+    for r in df.itertuples(index=False):
+        assert text[r.content_start:r.content_end] == r.content
+        assert (r.start, r.end) == (r.content_start, r.content_end)
+        assert text[r.cue_start:r.cue_end] == r.cue
+        if r.speaker:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker
+        else:
+            assert pd.isna(r.speaker_start) and pd.isna(r.speaker_end)
+
+
+# --------------------------------------------------------------------------- schema
+
+def test_columns_and_dtypes():
+    df = extract_attributions('"The bridge is safe," the engineer said.', "a1")
+    assert list(df.columns) == ATTRIBUTION_COLUMNS
+    for c in ("speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
+              "content_end", "start", "end"):
+        assert str(df[c].dtype) == "Int64", c
+    assert str(df["direct"].dtype) == "boolean"
+    for c in ("article_id", "speaker", "cue", "content", "actor", "speaker_type",
+              "quote_type", "channel", "origin"):
+        assert str(df[c].dtype) == "string", c
+    assert df["attribution_id"].iloc[0] == "a1-x1"
+    assert df["origin"].iloc[0] == "extracted"
+
+
+def test_empty_text_gives_typed_empty_frames():
+    a = extract_attributions("", "e")
+    f = extract_figures("", "e")
+    assert len(a) == 0 and list(a.columns) == ATTRIBUTION_COLUMNS
+    assert len(f) == 0 and list(f.columns) == FIGURE_COLUMNS
+    assert str(f["low"].dtype) == "Float64"
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+@pytest.mark.parametrize("q_open,q_close", [('"', '"'), ("“", "”")])
+def test_direct_quote_speaker_after(q_open, q_close):
+    text = f"{q_open}The bridge will reopen next week,{q_close} the engineer said."
+    df = extract_attributions(text, "d")
+    r = _only(df, cue="said")
+    assert r.speaker == "the engineer"
+    assert r.content == f"{q_open}The bridge will reopen next week,{q_close}"
+    assert r.quote_type == "direct" and bool(r.direct) is True
+    assert r.speaker_type == "anonymous"
+    assert r.actor == "engineer"
+    _check_offsets(text, df)
+
+
+def test_direct_quote_inverted_speaker():
+    text = "“Nobody expected the vote to be this close,” said Maria Keller, a council member."
+    r = _only(extract_attributions(text), cue="said")
+    assert r.speaker.startswith("Maria Keller")
+    assert r.content.startswith("“Nobody expected")
+    assert r.speaker_type == "named person"
+
+
+def test_single_curly_quotes_are_direct():
+    text = "‘We have seen no evidence of that,’ the spokesman said."
+    r = _only(extract_attributions(text), cue="said")
+    assert r.content == "‘We have seen no evidence of that,’"
+    assert r.quote_type == "direct"
+
+
+def test_speaker_colon_quote():
+    text = 'The minister said: "Our position has not changed at all."'
+    df = extract_attributions(text)
+    r = _only(df, cue="said")
+    assert r.speaker == "The minister"
+    assert r.content == '"Our position has not changed at all."'
+    assert r.quote_type == "direct"
+    _check_offsets(text, df)
+
+
+def test_interrupted_quote_gives_two_rows_with_one_cue():
+    text = ('"We have studied the proposal carefully," the source said, '
+            '"and we will answer within a week."')
+    df = extract_attributions(text, "i")
+    assert len(df) == 2
+    assert df["cue_start"].nunique() == 1
+    assert set(df["speaker"]) == {"the source"}
+    assert df["content"].tolist() == ['"We have studied the proposal carefully,"',
+                                      '"and we will answer within a week."']
+    _check_offsets(text, df)
+
+
+def test_follow_on_quote_after_attribution_sentence():
+    text = ('"The talks were useful," the source said. '
+            '"A second round is planned for the spring."')
+    df = extract_attributions(text)
+    assert len(df) == 2
+    assert df["content"].iloc[1] == '"A second round is planned for the spring."'
+    assert df["speaker"].iloc[1] == "the source"
+
+
+def test_pronoun_resolves_to_previous_named_speaker():
+    text = ('Anna Berg, the agency director, said the budget would shrink. '
+            '"We will have to close two offices," she added.')
+    df = extract_attributions(text)
+    r = _only(df, cue="added")
+    assert r.speaker == "she"
+    assert r.actor == "Anna Berg"
+    assert r.speaker_type == "named person"
+
+
+def test_unresolved_pronoun_is_anonymous():
+    text = '"It was a mistake," he said.'
+    r = _only(extract_attributions(text), cue="said")
+    assert r.speaker == "he" and r.speaker_type == "anonymous"
+
+
+# --------------------------------------------------------------------------- indirect
+
+def test_indirect_said_that_runs_to_sentence_end():
+    text = "The mayor said that the new tram line would open in June. Traffic was light."
+    df = extract_attributions(text)
+    r = _only(df, cue="said")
+    assert r.speaker == "The mayor"
+    assert r.content == "that the new tram line would open in June"
+    assert r.quote_type == "indirect" and bool(r.direct) is False
+    _check_offsets(text, df)
+
+
+def test_indirect_without_that_and_institution():
+    text = "The Foreign Ministry warned the sanctions would hurt ordinary people."
+    r = _only(extract_attributions(text), cue="warned")
+    assert r.speaker == "The Foreign Ministry"
+    assert r.content == "the sanctions would hurt ordinary people"
+    assert r.speaker_type == "institution"
+
+
+def test_content_first_then_speaker_at_sentence_end():
+    text = "The plant will stay closed until the inspection ends, officials said."
+    df = extract_attributions(text)
+    r = _only(df, cue="said")
+    assert r.speaker == "officials"
+    assert r.content == "The plant will stay closed until the inspection ends"
+    assert r.speaker_type == "anonymous"
+    _check_offsets(text, df)
+
+
+def test_according_to_first_and_last():
+    text = ("According to the health ministry, the clinic treated 40 patients. "
+            "The road was blocked for hours, according to local residents.")
+    df = extract_attributions(text)
+    first = _only(df, speaker="the health ministry")
+    assert first.cue == "According to"
+    assert first.content == "the clinic treated 40 patients"
+    last = _only(df, speaker="local residents")
+    assert last.content == "The road was blocked for hours"
+    _check_offsets(text, df)
+
+
+def test_told_sets_channel():
+    text = "A senior diplomat told TASS that the meeting had been postponed."
+    r = _only(extract_attributions(text), cue="told")
+    assert r.speaker == "A senior diplomat"
+    assert r.channel == "TASS"
+    assert r.content == "that the meeting had been postponed"
+    assert r.speaker_type == "anonymous"
+
+
+def test_no_channel_when_not_told():
+    r = _only(extract_attributions("The council said the budget was approved."), cue="said")
+    assert r.channel == ""
+
+
+def test_mixed_quote():
+    text = 'The official called the report "deeply misleading and politically motivated."'
+    df = extract_attributions(text)
+    r = _only(df, speaker="The official")
+    assert r.quote_type == "mixed"
+    assert bool(r.direct) is False
+    assert '"deeply misleading' in r.content
+
+
+def test_quote_inside_content_is_not_a_second_attribution():
+    text = 'She said the mayor had "told us nothing," which angered residents.'
+    df = extract_attributions(text)
+    assert len(df) == 1
+    assert df["quote_type"].iloc[0] == "mixed"
+
+
+def test_headline_dash_attribution():
+    text = "US concerned by possible offensive near the border — Department of State\n\nBody text here."
+    df = extract_attributions(text)
+    r = _only(df, cue="—")
+    assert r.speaker == "Department of State"
+    assert r.content == "US concerned by possible offensive near the border"
+    assert r.speaker_type == "institution"
+    _check_offsets(text, df)
+
+
+def test_plain_narration_has_no_attributions():
+    text = "The ferry left the harbour at noon. Heavy rain fell across the region on Sunday."
+    assert len(extract_attributions(text)) == 0
+
+
+# --------------------------------------------------------------------------- figures
+
+def _fig(text, **eq):
+    return _only(extract_figures(text, "f"), **eq)
+
+
+def test_figure_exact_count():
+    r = _fig("Officials said 26 people were killed in the attack.", measure="killed")
+    assert (r.low, r.high) == (26, 26)
+    assert r.claimant == "Officials"
+    assert r.qualifier == ""
+
+
+def test_figure_lower_bound_qualifier():
+    r = _fig("More than 4,600 civilians have been killed since March.", measure="civilians killed")
+    assert r.low == 4600 and pd.isna(r.high)
+    assert r.qualifier == "more than"
+    assert r.claimant == ""  # outlet states it
+
+
+def test_figure_upper_bound_qualifier():
+    r = _fig("Almost 5,500 people were injured, according to the health department.",
+             measure="injured")
+    assert pd.isna(r.low) and r.high == 5500
+    assert r.qualifier == "almost"
+    assert r.claimant == "health department"
+
+
+@pytest.mark.parametrize("text", [
+    "The strike left numerous casualties, the governor said.",
+    "An unspecified number of casualties was reported near the border.",
+    "Fatalities were reported after the shelling.",
+])
+def test_vague_figures_stay_missing_never_zero(text):
+    df = extract_figures(text)
+    assert len(df) == 1
+    assert df["low"].isna().all() and df["high"].isna().all()
+
+
+def test_zero_strikes():
+    r = _fig("The coalition did not carry out a single strike in the area.", measure="strikes")
+    assert (r.low, r.high) == (0, 0)
+
+
+def test_number_words_and_share():
+    r = _fig("Seventy percent of the strikes hit residential areas, the monitor claimed.",
+             measure="share of strikes")
+    assert r.low == 70 and r.unit == "percent"
+    assert r.claimant == "monitor"
+    r = _fig("Ten soldiers were wounded overnight.", measure="injured")
+    assert r.low == 10
+
+
+def test_dozens_is_a_lower_bound():
+    r = _fig("Dozens of people were killed overnight.", measure="killed")
+    assert r.low == 24 and pd.isna(r.high)
+
+
+def test_decimal_distance():
+    r = _fig("The convoy stopped 12.5 miles from the city.", measure="distance")
+    assert r.low == 12.5 and r.unit == "miles"
+
+
+def test_targets_hit_and_destroyed():
+    df = extract_figures("The army said it hit 35 targets and destroyed 12 targets overnight.")
+    assert dict(zip(df["measure"], df["low"])) == {"targets hit": 35, "targets destroyed": 12}
+
+
+def test_years_are_not_figures():
+    assert len(extract_figures("In 2016 the ceasefire collapsed.")) == 0
+
+
+# --------------------------------------------------------------------------- batch
+
+def test_extract_many_matches_single_calls():
+    texts = {
+        "a": '"We are ready," the commander said. About 300 people were displaced.',
+        "b": "According to the report, 12 strikes were carried out.",
+    }
+    attrs, figs = extract(texts)
+    assert set(attrs["article_id"]) == {"a", "b"}
+    single = extract_attributions(texts["a"], "a")
+    got = attrs[attrs["article_id"] == "a"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, single)
+    assert list(figs.columns) == FIGURE_COLUMNS
+    assert _only(figs, article_id="b").measure == "strikes"
+    assert _only(figs, article_id="b").claimant == "report"
+
+
+def test_extract_parallel_equals_serial():
+    texts = {f"n{i}": f'"Item {i} is fine," the clerk said. {i + 3} people were injured.'
+             for i in range(40)}
+    a1, f1 = extract(texts, workers=1)
+    a2, f2 = extract(texts, workers=2)
+    pd.testing.assert_frame_equal(a1, a2)
+    pd.testing.assert_frame_equal(f1, f2)
