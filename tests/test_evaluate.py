@@ -272,9 +272,11 @@ def test_cli_table(capsys):
 # --------------------------------------------------------------------------- PolNeAR dev
 
 # Floors sit a little below the measured dev scores (see docs/benchmarks.md).
+# Measured: cue exact 0.611 / overlap 0.671, source overlap 0.665, content overlap 0.678,
+# quote cov30 0.667, cov80 0.595.
 DEV_FLOORS = {
-    ("cue", "overlap"): 0.62, ("source", "overlap"): 0.61, ("content", "overlap"): 0.62,
-    ("cue", "exact"): 0.56, ("quote", "cov30"): 0.62, ("quote", "cov80"): 0.55,
+    ("cue", "overlap"): 0.64, ("source", "overlap"): 0.63, ("content", "overlap"): 0.65,
+    ("cue", "exact"): 0.58, ("quote", "cov30"): 0.64, ("quote", "cov80"): 0.57,
 }
 
 

@@ -125,7 +125,7 @@ _BASE_OK = {"say", "tell", "think", "believe", "argue", "claim", "insist", "warn
             "deny", "fear", "estimate", "allege", "ask", "complain", "maintain", "want",
             "hope", "expect", "support", "oppose", "know", "doubt", "prefer", "worry"}
 CUE_FORMS -= {l for l in _REGULAR if l not in _BASE_OK}
-CUE_FORMS -= {"call", "calls", "called", "calling", "charge", "charges", "post", "posts",
+CUE_FORMS -= {"call", "charge", "charges", "post", "posts",
               "posting", "question", "state", "states", "signal", "counter", "stated",
               "comment", "charged", "continue", "continues", "continuing", "showing",
               "finding", "answer", "questions", "questioning", "signals", "believing",
@@ -953,6 +953,18 @@ def _right_content(art: _Art, cm, sp, ss: int, se: int, verb: str):
     if vl in ("asked",) and not text.startswith(("whether", "if", "why", "what", "how"), cstart):
         return
     end = _content_end(text, cstart, se)
+    # stop before a coordinated second attribution: "..., calling him X" / "... and said Y"
+    for nc in art.cues_in(cstart + 3, end):
+        if art.quote_at(nc.s):
+            continue
+        pre = text[max(cstart, nc.s - 6):nc.s]
+        if pre.endswith((", ", " and ", " but ", ", and ", ", but ")):
+            end = nc.s - (len(pre) - len(pre.rstrip(" ,")) if pre.endswith(", ") else 0)
+            if pre.endswith((" and ", " but ")):
+                end = nc.s - (5 if pre.endswith(" and ") else 5)
+            while end > cstart and text[end - 1] in " ,":
+                end -= 1
+            break
     q = art.quote_at(end - 1) if end > cstart else None
     if q and q[1] > end:
         end = q[1]
@@ -1208,7 +1220,22 @@ _MEASURES = [
     ("displaced", r"(?:(?:\w+\s+){0,2}(?:people|persons|civilians|residents|families)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:displaced|fled|forced\s+to\s+flee|refugees)"),
 ]
 _MEASURE_RES = [(name, re.compile(r"\s*(?:-|\s)?" + pat + r"\b", re.I)) for name, pat in _MEASURES]
-_NUMBER_RE = re.compile(r"(?<![\w.,])(?:" + _QUAL_PAT + r")?" + _NUM_PAT + r"(?P<pct>\s*(?:%|percent|per\s+cent))?(?![\w])", re.I)
+_QUAL_WORDS = ["more than", "over", "at least", "almost", "nearly", "up to", "some", "about",
+               "around", "approximately", "roughly", "fewer than", "less than", "under",
+               "as many as", "no fewer than", "no less than", "at most", "an estimated",
+               "estimated", "close to"]
+
+
+def _cased(words):
+    return set(words) | {w[0].upper() + w[1:] for w in words}
+
+
+_NUMBER_RE = re.compile(
+    r"(?<![\w.,])(?=[\dA-Za-z])(?:(?P<qual>" + _trie_regex(_cased(_QUAL_WORDS)) + r")\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:" + _trie_regex(_cased(_NUM_WORDS)) + r")"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"(?:\s+(?P<scale>thousand|million|billion))?"
+    r"(?P<pct>\s*(?:%|percent|per\s+cent))?(?![\w])")
 _VAGUE_RE = re.compile(
     r"\b(?P<vq>numerous|many|several|multiple|an\s+unspecified\s+number\s+of|an\s+unknown\s+number\s+of|"
     r"a\s+number\s+of|scores\s+of|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|"
@@ -1245,11 +1272,15 @@ def _num_value(num: str, scale: str | None) -> float | None:
     return v
 
 
-_FIG_KEY_RE = re.compile(
-    r"\b(?:[Kk]ill|[Dd]ead|[Dd]ied|[Dd]eath|[Ss]lain|[Ff]atalit|lives|[Cc]asualt|[Ii]njur|"
-    r"[Ww]ound|hurt|[Bb]odies|[Hh]ospital|[Pp]osition|[Tt]arget|[Ss]trike|[Aa]irstrike|[Ss]ortie|"
-    r"[Rr]aid|[Bb]ombing|mile|kilomet|km\b|met(?:er|re)|[Dd]isplac|fled|flee|[Rr]efugee|"
-    r"percent|per cent)|%")
+_FIG_KEYS = ["kill", "dead", "died", "death", "slain", "fatalit", "lives", "casualt", "injur",
+             "wound", "hurt", "bodies", "hospital", "position", "target", "strike", "airstrike",
+             "sortie", "raid", "bombing", "mile", "kilomet", "km", "meter", "metre", "displac",
+             "fled", "flee", "refugee", "percent", "per cent"]
+_FIG_KEY_RE = re.compile(r"\b(?:" + _trie_regex(_cased(_FIG_KEYS)) + r")|%")
+_VAGUE_HINT_RE = re.compile(r"\b(?:" + _trie_regex(_cased(
+    ["numerous", "many", "several", "multiple", "an unspecified", "an unknown", "a number",
+     "scores", "dozens", "hundreds", "thousands", "tens", "heavy", "mass", "massive",
+     "significant", "large"])) + r")\b")
 
 
 def _figure_windows(text: str) -> list[tuple[int, int]]:
@@ -1278,10 +1309,10 @@ def _figure_rows(text: str, article_id: str, attr_rows: list[tuple]) -> list[tup
     def overlaps(s, e):
         return any(s < te and ts < e for ts, te in taken)
 
-    for m in scan(_ZERO_RE):
+    for m in (scan(_ZERO_RE) if ("single" in text or " any " in text) else ()):
         found.append((m.start(), m.end(), "strikes", 0.0, 0.0, "strikes", "none"))
         taken.append(m.span())
-    for m in scan(_NO_KILLED_RE):
+    for m in (scan(_NO_KILLED_RE) if ("no " in text or "No " in text) else ()):
         w = m.group("what").lower()
         meas = "killed" if w == "killed" else "injured"
         found.append((m.start(), m.end(), meas, 0.0, 0.0, "people", "none"))
@@ -1352,7 +1383,7 @@ def _figure_rows(text: str, article_id: str, attr_rows: list[tuple]) -> list[tup
         found.append((s, mend, meas, low, high, unit, qual))
         taken.append((s, mend))
     # number words for vague plurals: "dozens of people were killed"
-    for m in scan(_VAGUE_RE):
+    for m in (scan(_VAGUE_RE) if _VAGUE_HINT_RE.search(text) else ()):
         if overlaps(*m.span()):
             continue
         w = m.group("what").lower()
