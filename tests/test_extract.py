@@ -204,6 +204,15 @@ def test_quote_inside_content_is_not_a_second_attribution():
     assert df["quote_type"].iloc[0] == "mixed"
 
 
+def test_reportedly_has_no_speaker():
+    text = "The minister reportedly resigned after the vote."
+    df = extract_attributions(text)
+    r = _only(df, cue="reportedly")
+    assert r.speaker == "" and pd.isna(r.speaker_start) and pd.isna(r.speaker_end)
+    assert r.content == "The minister reportedly resigned after the vote"
+    _check_offsets(text, df)
+
+
 def test_headline_dash_attribution():
     text = "US concerned by possible offensive near the border — Department of State\n\nBody text here."
     df = extract_attributions(text)

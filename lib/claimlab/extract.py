@@ -723,6 +723,7 @@ def _find_attributions(text: str) -> list[dict]:
     _quote_rules(art)
     _cue_rules(art)
     _according_rules(art)
+    _reportedly_rules(art)
     _continuation_quotes(art)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
@@ -1013,6 +1014,17 @@ def _according_rules(art: _Art):
                     _add(art, (cs, ce), sp, (start, _content_end(text, ss, se)), "according-mid")
                 else:
                     _add(art, (cs, ce), sp, (start, end), "according-last")
+
+
+def _reportedly_rules(art: _Art):
+    """"X reportedly/allegedly did Y": an attribution with no speaker."""
+    text = art.text
+    for m in _REPORTEDLY_RE.finditer(text):
+        cs, ce = m.span(1)
+        if art.quote_at(cs) or any(c.s <= cs < c.e for c in art.cues_in(max(0, cs - 40), ce + 40)):
+            continue
+        ss, se = art.sent_of(cs)
+        _add(art, (cs, ce), None, (ss, _content_end(text, ss, se)), "reportedly")
 
 
 def _continuation_quotes(art: _Art):
