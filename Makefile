@@ -1,0 +1,78 @@
+# Conflicting Accounts: course tasks.  `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON    ?= python3
+VENV      := .venv
+PY        := $(VENV)/bin/python
+STAMP     := $(VENV)/.installed
+COURSE    ?= notebooks
+WORKSPACE ?= workspace
+LAB_PORT  ?= 8888
+DEMO_PORT ?= 8866
+# Give TOKEN=... to choose the access token; otherwise a random one is made.
+TOKEN     ?=
+# Extra pytest arguments, e.g. make test PYTEST_ARGS='-x -k workspace'
+PYTEST_ARGS ?=
+
+# Jupyter refuses to run as root unless told to; only then do we tell it.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+# Shell snippets shared by lab and demo: a random token unless TOKEN is set,
+# and the first free port on 127.0.0.1 from the one given.
+MAKE_TOKEN = token='$(TOKEN)'; [ -n "$$token" ] || token=$$($(PY) -c 'import secrets; print(secrets.token_hex(24))')
+FREE_PORT  = $(PY) -c 'import socket, sys; b = int(sys.argv[1]); print(next(p for p in range(b, b + 100) if socket.socket().connect_ex(("127.0.0.1", p)) != 0))'
+
+.PHONY: help install lab test demo restore clean distclean
+
+help:
+	@echo "make lab                 open the course in JupyterLab (your copies live in $(WORKSPACE)/)"
+	@echo "make test                run the tests and every course notebook"
+	@echo "make demo                the demo notebook as a web app (Voila)"
+	@echo "make restore LESSON=NN   put the course version of lesson NN back; your copy goes to $(WORKSPACE)/backups/"
+	@echo "make install             create $(VENV)/ and install everything (the others do this first)"
+	@echo "make clean               remove caches and build output (keeps $(VENV)/ and $(WORKSPACE)/)"
+	@echo "make distclean           clean, and remove $(VENV)/ too (still keeps $(WORKSPACE)/)"
+
+install: $(STAMP)
+
+# Re-runs only when pyproject.toml changes (or the venv is gone).
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --progress-bar off -e '.[test]'
+	@touch $@
+
+lab: install
+	$(PY) -m claimlab.workspace sync --course $(COURSE) --workspace $(WORKSPACE)
+	@$(MAKE_TOKEN); \
+	port=$$($(FREE_PORT) $(LAB_PORT)); \
+	start=; [ -f $(WORKSPACE)/00_start_here.ipynb ] && start=00_start_here.ipynb; \
+	echo; echo "  JupyterLab: http://127.0.0.1:$$port/lab/tree/$$start?token=$$token"; echo; \
+	export PATH="$(CURDIR)/$(VENV)/bin:$$PATH"; \
+	cd $(WORKSPACE) && exec jupyter lab $$start --ip=127.0.0.1 --port=$$port \
+	  --ServerApp.port_retries=0 --IdentityProvider.token="$$token" $(ROOT_FLAG)
+
+test: install
+	$(PY) -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(PYTEST_ARGS)
+
+# Voila's own server has no root check and no --allow-root option, so
+# ROOT_FLAG is not passed here.
+demo: install
+	@test -f $(COURSE)/demo.ipynb || { echo "$(COURSE)/demo.ipynb does not exist yet"; exit 1; }
+	@$(MAKE_TOKEN); \
+	port=$$($(FREE_PORT) $(DEMO_PORT)); \
+	echo; echo "  Demo: http://127.0.0.1:$$port/?token=$$token"; echo; \
+	exec $(VENV)/bin/voila $(COURSE)/demo.ipynb --Voila.ip=127.0.0.1 --port=$$port --token="$$token"
+
+restore: install
+	@test -n "$(LESSON)" || { echo "usage: make restore LESSON=NN   (for example: make restore LESSON=03)"; exit 2; }
+	@$(PY) -m claimlab.workspace restore '$(LESSON)' --course $(COURSE) --workspace $(WORKSPACE)
+
+clean:
+	rm -rf build dist .pytest_cache screenshots lib/*.egg-info
+	find . -path ./$(VENV) -prune -o -path ./$(WORKSPACE) -prune -o \
+	  \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -print0 | xargs -0 rm -rf
+
+distclean: clean
+	rm -rf $(VENV)
