@@ -1,0 +1,287 @@
+"""The project's setup files agree with each other.
+
+pyproject.toml is the source of truth for dependencies; environment.yml (conda,
+Binder) must list the same packages with the same lower bounds, and the README
+must tell people to test the way the Makefile does.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+ENV_TEXT = (REPO / "environment.yml").read_text(encoding="utf-8")
+MAKEFILE = (REPO / "Makefile").read_text(encoding="utf-8")
+
+# conda-forge names that differ from the PyPI name of the same package
+CONDA_TO_PYPI = {"playwright-python": "playwright"}
+# conda-only entries that are the environment itself, not project dependencies
+CONDA_BASE = {"python", "pip"}
+
+REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*?)\s*$")
+
+
+def normalise(name: str) -> str:
+    """PEP 503 normalised name."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def split_requirement(req: str) -> tuple[str, str]:
+    """'pandas >= 3.0' -> ('pandas', '>=3.0'); works for PEP 508 and conda specs."""
+    m = REQUIREMENT.match(req)
+    assert m, f"cannot read requirement {req!r}"
+    return normalise(m.group(1)), m.group(3).replace(" ", "")
+
+
+def parse_environment_yml(text: str) -> dict:
+    """Just enough YAML for environment.yml: top-level scalars and lists, and a
+    `- pip:` list nested in dependencies.  Used where PyYAML is missing."""
+    data: dict = {}
+    key = None
+    pip: list | None = None
+    pip_indent = 0
+    for raw in text.splitlines():
+        line = re.sub(r"(^|\s)#.*$", "", raw).rstrip()
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        item = line.strip()
+        if indent == 0:
+            key, _, value = item.partition(":")
+            data[key] = value.strip() or []
+            pip = None
+        elif item.startswith("- "):
+            value = item[2:].strip()
+            if value == "pip:":
+                pip, pip_indent = [], indent
+                data[key].append({"pip": pip})
+            elif pip is not None and indent > pip_indent:
+                pip.append(value)
+            else:
+                pip = None
+                data[key].append(value)
+    return data
+
+
+def load_environment() -> dict:
+    try:
+        import yaml
+    except ImportError:
+        return parse_environment_yml(ENV_TEXT)
+    return yaml.safe_load(ENV_TEXT)
+
+
+def pyproject_requirements() -> dict[str, str]:
+    project = PYPROJECT["project"]
+    reqs = list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
+    return dict(split_requirement(r) for r in reqs)
+
+
+def environment_requirements() -> tuple[dict[str, str], list[str]]:
+    conda, pip = {}, []
+    for dep in load_environment()["dependencies"]:
+        if isinstance(dep, dict):
+            pip.extend(dep.get("pip", []))
+            continue
+        name, spec = split_requirement(dep)
+        if name in CONDA_BASE:
+            continue
+        conda[CONDA_TO_PYPI.get(name, name)] = spec
+    return conda, pip
+
+
+# --------------------------------------------------------------------------- dependencies
+
+def test_environment_lists_the_same_packages_as_pyproject():
+    wanted = pyproject_requirements()
+    conda, pip = environment_requirements()
+    pip_names = {split_requirement(p)[0] for p in pip if not p.startswith("-")}
+    listed = set(conda) | pip_names
+    assert listed == set(wanted), (
+        f"only in pyproject.toml: {sorted(set(wanted) - listed)}; "
+        f"only in environment.yml: {sorted(listed - set(wanted))}"
+    )
+
+
+def test_environment_uses_the_same_lower_bounds():
+    wanted = pyproject_requirements()
+    conda, _ = environment_requirements()
+    differ = {n: (wanted[n], spec) for n, spec in conda.items() if spec and spec != wanted[n]}
+    assert not differ, f"pyproject vs environment.yml bounds: {differ}"
+
+
+def test_environment_installs_the_project_with_its_test_extra():
+    _, pip = environment_requirements()
+    assert any(re.fullmatch(r"-e\s+\.\[test\]", p) for p in pip), pip
+
+
+def test_environment_python_satisfies_requires_python():
+    pythons = [d for d in load_environment()["dependencies"]
+               if isinstance(d, str) and split_requirement(d)[0] == "python"]
+    assert pythons == ["python=3.11"]
+    assert PYPROJECT["project"]["requires-python"] == ">=3.11"
+
+
+def test_fallback_yaml_reader_agrees_with_pyyaml():
+    yaml = pytest.importorskip("yaml")
+    assert parse_environment_yml(ENV_TEXT) == yaml.safe_load(ENV_TEXT)
+
+
+# --------------------------------------------------------------------------- packaging and pytest
+
+def test_wheel_ships_the_package_and_the_seed_corpus():
+    wheel = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["packages"] == ["lib/claimlab"]
+    assert wheel["force-include"] == {"seeds": "claimlab/_seeds"}
+    assert (REPO / "seeds").is_dir()
+
+
+def test_pytest_configuration():
+    ini = PYPROJECT["tool"]["pytest"]["ini_options"]
+    assert ini["testpaths"] == ["tests", "notebooks"]
+    for folder in ("workspace", ".venv", "screenshots", ".ipynb_checkpoints"):
+        assert folder in ini["norecursedirs"]
+    assert "addopts" not in ini  # a single test file must run as it is
+
+
+def test_sanitizer_file_is_read_by_nbval():
+    plugin = pytest.importorskip("nbval.plugin")
+    path = REPO / "tests" / "nbval_sanitize.cfg"
+    path.read_bytes().decode("ascii")  # nbval opens it in the locale's encoding
+    patterns = plugin.get_sanitize_patterns(path.read_text())
+    assert len(patterns) == 5
+
+    def clean(s):
+        for regex, replace in patterns:
+            s = re.sub(regex, replace, s)
+        return s
+
+    assert clean("<Figure at 0x7f3a2b1c9d10>") == "<Figure at 0xADDRESS>"
+    assert clean("Wall time: 3.45 ms") == "Wall time: TIME"
+    assert clean("1.2 ms \u00b1 4.5 \u00b5s per loop (mean \u00b1 std. dev. of 7 runs, 1,000 loops each)") == "TIMEIT"
+    assert clean("took 0.52s") == "took DURATION"
+    assert clean("30 seconds into the clip") == "30 seconds into the clip"
+
+
+# --------------------------------------------------------------------------- Makefile, CI, README
+
+def makefile_recipe(target: str) -> list[str]:
+    m = re.search(rf"^{re.escape(target)}:.*\n((?:\t.*\n)+)", MAKEFILE, flags=re.MULTILINE)
+    assert m, f"no recipe for {target} in the Makefile"
+    return [line.strip() for line in m.group(1).splitlines()]
+
+
+def pytest_args(command: str) -> list[str]:
+    """The arguments after `pytest`, with make variables dropped."""
+    after = command.split("pytest", 1)[1]
+    return [a for a in after.split() if not a.startswith("$(")]
+
+
+MAKE_TEST = next(line for line in makefile_recipe("test") if "-m pytest" in line)
+
+
+def test_makefile_has_the_course_targets():
+    assert re.search(r"^install: \$\(STAMP\)$", MAKEFILE, re.MULTILINE)
+    assert re.search(r"^\$\(STAMP\): pyproject.toml$", MAKEFILE, re.MULTILINE)
+    assert any("-m pip install --progress-bar off -e '.[test]'" in line
+               for line in makefile_recipe("$(STAMP)"))
+    for target in ("lab", "test", "demo"):
+        assert re.search(rf"^{target}: install$", MAKEFILE, re.MULTILINE), target
+    for target in ("lab", "test", "demo", "restore", "clean"):
+        makefile_recipe(target)
+    assert MAKE_TEST.startswith("$(PY) -m pytest")
+    assert re.search(r"^PY\s*:?=\s*\$\(VENV\)/bin/python$", MAKEFILE, re.MULTILINE)
+    assert re.search(r"^VENV\s*:?=\s*\.venv$", MAKEFILE, re.MULTILINE)
+    assert pytest_args(MAKE_TEST) == ["--nbval", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
+
+
+make = shutil.which("make")
+needs_make = pytest.mark.skipif(make is None, reason="make is not installed")
+
+
+def dry_run(*args: str) -> subprocess.CompletedProcess:
+    # -o: treat the install stamp as up to date, so nothing gets installed
+    return subprocess.run([make, "-n", "-o", ".venv/.installed", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+
+
+@needs_make
+def test_lab_binds_to_loopback_and_allows_root_only_for_root():
+    out = dry_run("lab").stdout
+    assert "-m claimlab.workspace sync --course notebooks --workspace workspace" in out
+    assert "--ip=127.0.0.1" in out and "--IdentityProvider.token=" in out
+    assert ("--allow-root" in out) == (os.getuid() == 0)
+
+
+@needs_make
+def test_demo_binds_to_loopback_with_a_token():
+    out = dry_run("demo").stdout
+    assert "voila notebooks/demo.ipynb --Voila.ip=127.0.0.1" in out and '--token="$token"' in out
+
+
+@needs_make
+def test_restore_needs_a_lesson_number():
+    done = subprocess.run([make, "-o", ".venv/.installed", "restore"], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "make restore LESSON=NN" in done.stdout
+    assert "restore '03'" in dry_run("restore", "LESSON=03").stdout
+
+
+def test_ci_script():
+    script = REPO / ".ci" / "run"
+    assert os.access(script, os.X_OK)
+    text = script.read_text()
+    assert "set -euo pipefail" in text and "export CI=true" in text
+    assert "apt-get install -y -q chromium" in text and "/usr/bin/chromium" in text
+    assert text.rstrip().endswith("make test")
+    assert subprocess.run(["bash", "-n", str(script)]).returncode == 0
+    assert ".ci/run" in (REPO / ".github" / "workflows" / "ci.yml").read_text()
+
+
+def test_gitignore_keeps_student_work_out_of_git():
+    lines = set((REPO / ".gitignore").read_text().split())
+    for entry in ("/workspace/", "/screenshots/", ".venv/"):
+        assert entry in lines
+    assert "*.egg-info" in lines or "*.egg-info/" in lines
+
+
+def readme_pytest_commands(text: str) -> list[str]:
+    """pytest --nbval command lines in the README's code (fenced blocks, `spans`)."""
+    fenced = re.findall(r"^```[^\n]*\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+    prose = re.sub(r"^```[^\n]*\n.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+    code = [line for block in fenced for line in block.splitlines()]
+    code += re.findall(r"`([^`\n]+)`", prose)
+    return [c for c in code if re.search(r"\bpytest\b.*--nbval", c)]
+
+
+def test_readme_command_finder():
+    text = (
+        "Run `make test`; pytest with --nbval checks notebooks.\n"
+        "It runs `.venv/bin/python -m pytest --nbval --nbval-sanitize-with x.cfg`.\n"
+        "```sh\n$ pytest --nbval notebooks/01.ipynb\nmake lab\n```\n"
+    )
+    assert readme_pytest_commands(text) == [
+        "$ pytest --nbval notebooks/01.ipynb",
+        ".venv/bin/python -m pytest --nbval --nbval-sanitize-with x.cfg",
+    ]
+
+
+def test_readme_test_command_matches_the_makefile():
+    readme = REPO / "README.md"
+    if not readme.exists():
+        pytest.skip("README.md does not exist yet")
+    text = readme.read_text(encoding="utf-8")
+    assert "make test" in text, "README should tell people to run `make test`"
+    # A README command may add paths or -k, but must use the Makefile's flags.
+    flags = " ".join(pytest_args(MAKE_TEST))
+    for command in readme_pytest_commands(text):
+        assert flags in " ".join(pytest_args(command)), (
+            f"README says {command.strip()!r}, the Makefile runs {MAKE_TEST!r}"
+        )
