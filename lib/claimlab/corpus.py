@@ -1,0 +1,358 @@
+"""Load a folder of articles and its tables into pandas dataframes.
+
+``load_corpus()`` reads the bundled seeds: five raw articles plus the curated
+tables in ``seeds/*.csv``.  ``load_corpus(DIR)`` reads any folder of plain-text
+articles (UTF-8 ``.txt`` or ``.md``).  Tables the folder provides are used as
+curated annotations; for articles they do not cover, metadata is inferred
+from the text (:mod:`claimlab.metadata`) and attributions and figures come
+from the extractor (:mod:`claimlab.extract`).  Every row says where it came
+from in its ``origin`` column: ``curated`` or ``extracted``/``inferred``.
+
+Offsets are Python ``str`` offsets (end exclusive) into the article text as
+decoded from UTF-8 without newline translation; a leading byte-order mark is
+not part of the text.  So ``corpus.texts[a][start:end]`` is the annotated span.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .validate import Problems, check_checksums, check_ids_and_references, check_rows
+
+TEXT_SUFFIXES = (".txt", ".md")
+IGNORED_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
+
+
+class CorpusError(Exception):
+    """The corpus cannot be loaded (or, with ``strict=True``, has problems)."""
+
+
+def bundled_seeds() -> Path:
+    """The folder of the bundled seed corpus."""
+    env = os.environ.get("CLAIMLAB_SEEDS")
+    if env:
+        return Path(env)
+    packaged = Path(__file__).resolve().parent / "_seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def read_article(path: Path) -> tuple[str | None, str | None]:
+    """``(text, None)`` for a usable article, else ``(None, why not)``."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, f"cannot be read: {exc.strerror or exc}"
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if not data.strip():
+        return None, "empty file: there is no text to load"
+    if b"\x00" in data[:65536]:
+        return None, "binary file (it contains NUL bytes): save the article as plain UTF-8 text"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, (f"not valid UTF-8: byte 0x{bad:02x} at line {line} (byte {exc.start}); "
+                      "re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
+    return text, None
+
+
+def _read_table(path: Path, problems: Problems) -> list[dict] | None:
+    """Rows of a CSV file as dicts of strings, each with its line number in ``_line``."""
+    name = path.name
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader, None)
+            if header is None:
+                problems.add(name, None, "empty table (no header row)")
+                return None
+            header = [h.strip() for h in header]
+            rows = []
+            line = reader.line_num + 1
+            for rec in reader:
+                if any(cell.strip() for cell in rec):
+                    if len(rec) != len(header):
+                        problems.add(name, line, f"{len(rec)} cells, header has {len(header)}")
+                    row = dict(zip(header, rec + [""] * (len(header) - len(rec))))
+                    row["_line"] = line
+                    rows.append(row)
+                line = reader.line_num + 1
+    except UnicodeDecodeError as exc:
+        problems.add(name, None, f"not valid UTF-8 ({exc.reason}); save the table as UTF-8 CSV")
+        return None
+    except csv.Error as exc:
+        problems.add(name, None, f"not a readable CSV file: {exc}")
+        return None
+    required = schema.TABLES.get(name, [])
+    if name == "articles.csv":
+        required = schema.ARTICLE_MINIMUM
+    missing = [c for c in required if c not in header]
+    if missing:
+        problems.add(name, 1, f"missing column(s): {', '.join(missing)}")
+        if name != "articles.csv":
+            return None
+    for row in rows:
+        for col in schema.TABLES.get(name, []):
+            row.setdefault(col, "")
+    return rows
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus: the raw texts and one tidy dataframe per kind of thing."""
+
+    path: Path
+    texts: dict[str, str]
+    articles: pd.DataFrame
+    outlets: pd.DataFrame
+    actors: pd.DataFrame
+    paragraphs: pd.DataFrame
+    attributions: pd.DataFrame
+    figures: pd.DataFrame
+    terms: pd.DataFrame
+    segments: pd.DataFrame
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["file", "line", "problem"]))
+
+    def text(self, article_id: str) -> str:
+        """The raw text of one article."""
+        try:
+            return self.texts[article_id]
+        except KeyError:
+            known = ", ".join(sorted(self.texts)) or "none"
+            raise KeyError(f"no article {article_id!r}; the corpus has: {known}") from None
+
+    def __repr__(self) -> str:
+        return (f"<Corpus {self.path}: {len(self.articles)} articles, {len(self.attributions)} "
+                f"attributions, {len(self.figures)} figures, {len(self.terms)} terms, "
+                f"{len(self.problems)} problems>")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "article"
+
+
+def _frame(rows: list[dict], columns: list[str], origin: str | None = None) -> pd.DataFrame:
+    extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
+    df = pd.DataFrame([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows],
+                      columns=columns + extra)
+    if origin is not None:
+        df["origin"] = origin
+    return df
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    for col in df.columns:
+        if col in schema.INT_COLUMNS:
+            df[col] = pd.to_numeric(df[col].replace("", None), errors="coerce").astype("Int64")
+        elif col in schema.FLOAT_COLUMNS:
+            df[col] = pd.to_numeric(df[col].replace("", None), errors="coerce").astype("Float64")
+        elif col in schema.DATE_COLUMNS:
+            df[col] = pd.to_datetime(df[col].replace("", None), errors="coerce", format="mixed")
+    return df
+
+
+def _paragraphs(texts: dict[str, str], segments: pd.DataFrame) -> pd.DataFrame:
+    kinds = {(r.article_id, int(r.start), int(r.end)): r.kind
+             for r in segments.itertuples(index=False)} if len(segments) else {}
+    rows = []
+    for aid, text in texts.items():
+        n = 0
+        for m in re.finditer(r"[^\r\n]+", text):
+            s, e = m.start(), m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s == e:
+                continue
+            n += 1
+            rows.append({"article_id": aid, "paragraph": n, "start": s, "end": e,
+                         "kind": kinds.get((aid, s, e), "body"), "text": text[s:e]})
+    df = pd.DataFrame(rows, columns=["article_id", "paragraph", "start", "end", "kind", "text"])
+    return df.astype({"paragraph": "Int64", "start": "Int64", "end": "Int64"})
+
+
+def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
+                extract: bool = True, progress: bool | None = None) -> Corpus:
+    """Load a corpus folder; ``None`` means the bundled seeds.
+
+    Every good file is loaded; every file or table row that cannot be used is
+    listed in ``corpus.problems`` (columns ``file, line, problem``).  With
+    ``strict=True`` any problem raises one :class:`CorpusError` naming them all.
+    ``extract=False`` skips the extractor for articles without curated tables.
+    ``progress`` shows a progress bar (default: when extracting 200+ articles).
+    """
+    folder = Path(path) if path is not None else bundled_seeds()
+    if not folder.exists():
+        raise CorpusError(f"corpus folder not found: {folder}")
+    if not folder.is_dir():
+        raise CorpusError(f"not a folder: {folder} (give the folder that holds the articles)")
+    problems = Problems()
+    check_checksums(folder, problems)
+
+    tables: dict[str, list[dict]] = {}
+    for name in schema.TABLES:
+        p = folder / name
+        if p.exists():
+            rows = _read_table(p, problems)
+            if rows is not None:
+                tables[name] = rows
+    meta_rows = tables.get("articles.csv")
+    if meta_rows is None and (folder / "metadata.csv").exists():
+        meta_rows = _read_table(folder / "metadata.csv", problems)
+
+    # Which files are articles: those in the metadata table, then any other text file.
+    files = sorted(p for p in folder.iterdir()
+                   if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.name.lower() not in IGNORED_NAMES)
+    listed: dict[str, dict] = {}
+    for row in meta_rows or []:
+        fname = row.get("file", "").strip()
+        if not fname:
+            problems.add("articles.csv", row["_line"], "file is empty")
+            continue
+        if not (folder / fname).is_file():
+            problems.add("articles.csv", row["_line"], f"file {fname!r} not found in {folder}")
+            continue
+        listed[fname] = row
+
+    texts: dict[str, str] = {}
+    article_rows: list[dict] = []
+    used_ids: dict[str, str] = {}
+    for p in [folder / f for f in listed] + [p for p in files if p.name not in listed]:
+        text, why = read_article(p)
+        if why:
+            problems.add(p.name, None, why)
+            continue
+        row = listed.get(p.name)
+        aid = (row or {}).get("article_id", "").strip() or _slug(p.stem)
+        if aid in used_ids:
+            problems.add(p.name, (row or {}).get("_line"),
+                         f"duplicate article_id {aid!r} (already used by {used_ids[aid]}); "
+                         "give each article its own id")
+            continue
+        used_ids[aid] = p.name
+        texts[aid] = text
+        if row is not None:
+            rec = {c: row.get(c, "") for c in schema.TABLES["articles.csv"]}
+            rec.update({k: v for k, v in row.items() if not k.startswith("_")})
+            rec["article_id"] = aid
+            rec["metadata"] = "curated"
+            rec["uninferred"] = ""
+        else:
+            from .metadata import infer_metadata
+            meta = infer_metadata(text)
+            rec = {c: "" for c in schema.TABLES["articles.csv"]}
+            rec.update(article_id=aid, file=p.name, headline=meta["headline"],
+                       dateline=meta["dateline"], wire=meta["wire"],
+                       published=meta["published"].isoformat() if meta["published"] else "",
+                       metadata="inferred",
+                       uninferred="; ".join(f"{f}: {why}" for f, why in meta["uninferred"]))
+        article_rows.append(rec)
+
+    if not texts and not problems:
+        raise CorpusError(f"no articles in {folder}: expected UTF-8 .txt or .md files")
+
+    # Curated span tables: rows are checked against the texts; bad rows are reported, not used.
+    curated_ids = {r["article_id"] for r in article_rows if r["metadata"] == "curated"}
+    if "articles.csv" in tables:
+        tables["articles.csv"] = [dict(r, _line=(listed.get(r["file"]) or {}).get("_line"))
+                                  for r in article_rows if r["metadata"] == "curated"]
+    check_ids_and_references({k: v for k, v in tables.items()}, problems)
+    usable: dict[str, list[dict]] = {}
+    for name in ("attributions.csv", "figures.csv", "terms.csv", "segments.csv"):
+        rows = tables.get(name, [])
+        bad = check_rows(name, rows, texts, problems)
+        usable[name] = [r for i, r in enumerate(rows) if i not in bad]
+    for name in ("outlets.csv", "actors.csv"):
+        if name in tables:
+            check_rows(name, tables[name], texts, problems)
+
+    articles = _typed(_frame(article_rows, schema.TABLES["articles.csv"]))
+    articles = articles[[c for c in articles.columns if c not in ("metadata", "uninferred")]
+                        + ["metadata", "uninferred"]]
+    outlets = _typed(_frame(tables.get("outlets.csv", []), schema.TABLES["outlets.csv"]))
+    actors = _typed(_frame(tables.get("actors.csv", []), schema.TABLES["actors.csv"]))
+    segments = _typed(_frame(usable["segments.csv"], schema.TABLES["segments.csv"]))
+    terms = _frame(usable["terms.csv"], schema.TABLES["terms.csv"], "curated")
+    attributions = _frame(usable["attributions.csv"], schema.TABLES["attributions.csv"], "curated")
+    figures = _frame(usable["figures.csv"], schema.TABLES["figures.csv"], "curated")
+
+    # Articles the curated tables do not cover get machine annotations.
+    todo = {a: t for a, t in texts.items()}
+    todo_attr = {a: t for a, t in todo.items()
+                 if not ("attributions.csv" in tables and a in curated_ids)}
+    todo_fig = {a: t for a, t in todo.items()
+                if not ("figures.csv" in tables and a in curated_ids)}
+    todo_terms = {a: t for a, t in todo.items() if not ("terms.csv" in tables and a in curated_ids)}
+    if extract and (todo_attr or todo_fig):
+        from .extract import extract as run_extractor
+        show = progress if progress is not None else len(todo_attr) >= 200
+        x_attr, x_fig = run_extractor({**todo_attr, **todo_fig}, progress=show) \
+            if _accepts_progress(run_extractor) else run_extractor({**todo_attr, **todo_fig})
+        x_attr = x_attr[x_attr["article_id"].isin(list(todo_attr))]
+        x_fig = x_fig[x_fig["article_id"].isin(list(todo_fig))]
+        attributions = _concat(attributions, x_attr)
+        figures = _concat(figures, x_fig)
+    if extract and todo_terms:
+        from .framing import find_terms
+        terms = _concat(terms, find_terms(todo_terms))
+
+    attributions = _finish_attributions(_typed(attributions))
+    figures = _typed(figures)
+    terms = _typed(terms)
+    paragraphs = _paragraphs(texts, segments)
+    prob = pd.DataFrame(list(problems), columns=["file", "line", "problem"])
+    prob["line"] = prob["line"].astype("Int64")
+    corpus = Corpus(folder, texts, articles.reset_index(drop=True), outlets, actors, paragraphs,
+                    attributions.reset_index(drop=True), figures.reset_index(drop=True),
+                    terms.reset_index(drop=True), segments, prob)
+    if strict and len(prob):
+        listing = "\n".join(f"  {p.file}{'' if pd.isna(p.line) else ':' + str(p.line)}: {p.problem}"
+                            for p in prob.itertuples(index=False))
+        raise CorpusError(f"{len(prob)} problem(s) in {folder}:\n{listing}")
+    return corpus
+
+
+def _accepts_progress(fn) -> bool:
+    import inspect
+    try:
+        return "progress" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _concat(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    if len(a) == 0:
+        return b.reset_index(drop=True).copy()
+    if len(b) == 0:
+        return a
+    return pd.concat([a, b], ignore_index=True)
+
+
+def _finish_attributions(df: pd.DataFrame) -> pd.DataFrame:
+    """Add the derived public columns: start/end (the content span) and direct."""
+    for col in ("nested_in", "repeat_of", "note", "channel"):
+        if col not in df.columns:
+            df[col] = ""
+        df[col] = df[col].fillna("")
+    df["start"] = df["content_start"].astype("Int64")
+    df["end"] = df["content_end"].astype("Int64")
+    df["direct"] = (df["quote_type"] == "direct").astype(bool)
+    return df
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(load_corpus(sys.argv[1] if len(sys.argv) > 1 else None))
