@@ -38,7 +38,13 @@ install: $(STAMP)
 
 # Re-runs only when pyproject.toml changes (or the venv is gone).
 $(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@if [ ! -x $(VENV)/bin/pip ]; then \
+	  $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	    { echo "make install: needs Python 3.11 or newer as $(PYTHON); try: make install PYTHON=python3.11" >&2; exit 1; }; \
+	  rm -rf $(VENV); \
+	  $(PYTHON) -m venv $(VENV) || \
+	    { echo "make install: could not create $(VENV)/ (on Debian or Ubuntu: sudo apt-get install python3-venv)" >&2; exit 1; }; \
+	fi
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --progress-bar off -e '.[test]'
 	@touch $@
