@@ -1,0 +1,165 @@
+"""Self-check exercises: right, or "not yet" with a hint — never the solution.
+
+Answer keys live in :mod:`claimlab.answers` (one module per lesson, e.g.
+``answers/l04.py``) as :class:`Question` objects whose answers are computed
+from the corpus tables where they can be.  Notebooks show a question with
+``Exercise("04.verbs")`` (a widget with a Check button) or check a value the
+student computed with ``check("04.count", answer)``.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import ipywidgets as W
+from IPython.display import display
+
+
+@dataclass
+class Question:
+    prompt: str
+    answer: Any                      # a value, or a function of the corpus
+    hints: list[str]
+    kind: str = "text"               # text | number | choice | multi
+    options: Any = None              # for choice/multi: a list, or a function of the corpus
+    accept: list[str] = field(default_factory=list)   # other accepted spellings (text)
+    explain: str | Callable = ""     # shown only once the answer is right
+    tolerance: float = 0.0           # for numbers
+
+
+def _norm(s: Any) -> str:
+    s = str(s).casefold().replace("’", "'")
+    s = re.sub(r"[^\w' ]+", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def question(qid: str) -> Question:
+    """The question for an id like ``"04.verbs"`` (lesson number, dot, name)."""
+    lesson = qid.split(".", 1)[0]
+    try:
+        mod = importlib.import_module(f"claimlab.answers.l{lesson}")
+        return mod.QUESTIONS[qid]
+    except (ModuleNotFoundError, KeyError):
+        raise KeyError(f"no exercise {qid!r}") from None
+
+
+def _resolve(value, corpus):
+    if callable(value):
+        if corpus is None:
+            from .corpus import load_corpus
+            corpus = load_corpus()
+        return value(corpus)
+    return value
+
+
+class Feedback:
+    """The result of a check: ``ok`` and a message, shown as HTML in a notebook."""
+
+    def __init__(self, ok: bool | None, message: str):
+        self.ok, self.message = ok, message
+
+    def __str__(self):
+        return self.message
+
+    __repr__ = __str__
+
+    def _repr_html_(self):
+        colour = {True: "#009E73", False: "#D55E00", None: "#555555"}[self.ok]
+        mark = {True: "✔", False: "✘", None: "…"}[self.ok]
+        return (f"<div role='status' style='border-left:6px solid {colour};padding:4px 10px'>"
+                f"<strong>{mark}</strong> {html.escape(self.message)}</div>")
+
+
+def is_right(q: Question, value, corpus=None) -> bool:
+    want = _resolve(q.answer, corpus)
+    if q.kind == "number":
+        try:
+            return abs(float(value) - float(want)) <= q.tolerance
+        except (TypeError, ValueError):
+            return False
+    if q.kind == "multi":
+        got = {_norm(v) for v in (value or [])}
+        return got == {_norm(v) for v in want}
+    accepted = {_norm(want)} | {_norm(a) for a in q.accept}
+    return _norm(value) in accepted
+
+
+def _message(q: Question, ok: bool, attempt: int, corpus) -> str:
+    if ok:
+        explain = _resolve(q.explain, corpus) if q.explain else ""
+        return f"Right! {explain}".strip()
+    hint = q.hints[min(attempt - 1, len(q.hints) - 1)] if q.hints else "Look at the table again."
+    return f"Not yet. Hint: {hint}"
+
+
+def _empty(value) -> bool:
+    return value is None or value is Ellipsis or (isinstance(value, str) and not value.strip()) \
+        or (isinstance(value, (list, tuple, set)) and not value)
+
+
+_attempts: dict[str, int] = {}
+
+
+def check(qid: str, value, corpus=None) -> Feedback:
+    """Check an answer the student computed in code."""
+    q = question(qid)
+    if _empty(value):
+        return Feedback(None, "Replace the ... with your answer, run the cell, then check again.")
+    ok = is_right(q, value, corpus)
+    _attempts[qid] = 0 if ok else _attempts.get(qid, 0) + 1
+    return Feedback(ok, _message(q, ok, _attempts[qid] or 1, corpus))
+
+
+class Exercise:
+    """A question with an input, a Check button and immediate feedback."""
+
+    def __init__(self, qid: str, corpus=None):
+        self.qid, self.corpus = qid, corpus
+        self.q = question(qid)
+        self.attempts = 0
+        opts = _resolve(self.q.options, corpus) if self.q.options is not None else None
+        label = "Your answer"
+        if self.q.kind == "choice":
+            self.input = W.RadioButtons(options=list(opts), value=None, description=label,
+                                        style={"description_width": "initial"})
+        elif self.q.kind == "multi":
+            self.input = W.SelectMultiple(options=list(opts), description=label, rows=min(8, len(opts)),
+                                          style={"description_width": "initial"})
+        elif self.q.kind == "number":
+            self.input = W.Text(placeholder="a number", description=label,
+                                style={"description_width": "initial"})
+        else:
+            self.input = W.Text(placeholder="type your answer", description=label,
+                                style={"description_width": "initial"})
+        self.button = W.Button(description="Check", tooltip=f"Check your answer to {qid}",
+                               button_style="primary")
+        self.feedback = W.HTML(value="", layout=W.Layout(min_height="2em"))
+        self.button.on_click(lambda _: self.check())
+        prompt = W.HTML(f"<p><strong>Exercise {html.escape(qid)}.</strong> {html.escape(self.q.prompt)}</p>")
+        self.widget = W.VBox([prompt, self.input, self.button, self.feedback])
+
+    def check(self, value=None) -> Feedback:
+        """Check ``value`` (or what is in the input) and show the feedback."""
+        if value is not None:
+            if self.q.kind == "multi":
+                self.input.value = tuple(value)
+            else:
+                self.input.value = value if self.q.kind == "choice" else str(value)
+        got = self.input.value
+        if self.q.kind == "number" and isinstance(got, str):
+            got = got.replace(",", "").strip()
+        if _empty(got):
+            fb = Feedback(None, "Give an answer first, then press Check.")
+        else:
+            ok = is_right(self.q, got, self.corpus)
+            self.attempts = 0 if ok else self.attempts + 1
+            fb = Feedback(ok, _message(self.q, ok, self.attempts or 1, self.corpus))
+        self.feedback.value = fb._repr_html_()
+        return fb
+
+    def _ipython_display_(self):
+        display(self.widget)

@@ -1,0 +1,128 @@
+"""Lesson-ready tables derived from a corpus: filters, joins and counts.
+
+The notebooks call these instead of writing pandas joins themselves, so the
+prose can teach and every number shown comes from the corpus tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+ALL = "All"
+UNATTRIBUTED = "(the outlet itself)"
+
+
+def _pick(df: pd.DataFrame, column: str, value) -> pd.DataFrame:
+    if value in (None, ALL, ""):
+        return df
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return df[df[column].isin(list(value))]
+    return df[df[column] == value]
+
+
+def statements(corpus, outlet=None, actor=None, speaker_type=None, quote_type=None,
+               article_id=None, include_repeats: bool = False) -> pd.DataFrame:
+    """Attributions with their outlet and date, filtered; repeated headlines dropped by default."""
+    a = corpus.attributions.merge(corpus.articles[["article_id", "outlet", "published"]],
+                                  on="article_id", how="left")
+    if not include_repeats and "repeat_of" in a:
+        a = a[a["repeat_of"].fillna("") == ""]
+    for col, val in (("outlet", outlet), ("actor", actor), ("speaker_type", speaker_type),
+                     ("quote_type", quote_type), ("article_id", article_id)):
+        a = _pick(a, col, val)
+    cols = ["outlet", "article_id", "attribution_id", "speaker", "actor", "speaker_type", "cue",
+            "quote_type", "channel", "content", "start", "end", "origin"]
+    return a[[c for c in cols if c in a.columns]].reset_index(drop=True)
+
+
+def claims(corpus, outlet=None, claimant=None, measure=None, article_id=None) -> pd.DataFrame:
+    """Figures with outlet, claimant label and the statement that carries them, filtered."""
+    f = corpus.figures.merge(corpus.articles[["article_id", "outlet", "published"]],
+                             on="article_id", how="left")
+    f = f.assign(claimant=f["claimant"].fillna("").replace("", UNATTRIBUTED))
+    for col, val in (("outlet", outlet), ("claimant", claimant), ("measure", measure),
+                     ("article_id", article_id)):
+        f = _pick(f, col, val)
+    cols = ["outlet", "article_id", "figure_id", "claimant", "measure", "low", "high", "unit",
+            "qualifier", "text", "subset_of", "start", "end", "origin"]
+    return f[[c for c in cols if c in f.columns]].reset_index(drop=True)
+
+
+def options(df: pd.DataFrame, column: str) -> list[str]:
+    """'All' followed by the sorted distinct values of a column (for dropdowns)."""
+    vals = sorted({str(v) for v in df[column].dropna() if str(v) != ""}) if column in df else []
+    return [ALL] + vals
+
+
+def provenance(corpus) -> pd.DataFrame:
+    """Who said it, through whom, and who printed it: one row per claimant → channel → outlet path.
+
+    Repeated headlines and statements reported inside other statements are left out;
+    ``statements`` counts how many attributions take each path.
+    """
+    a = statements(corpus)
+    if "nested_in" in corpus.attributions:
+        nested = set(corpus.attributions.loc[corpus.attributions["nested_in"].fillna("") != "",
+                                             "attribution_id"])
+        a = a[~a["attribution_id"].isin(nested)]
+    relays = corpus.articles.set_index("article_id")["relays"].fillna("") \
+        if "relays" in corpus.articles else pd.Series(dtype=str)
+    wires = corpus.articles.set_index("article_id")["wire"].fillna("") \
+        if "wire" in corpus.articles else pd.Series(dtype=str)
+    rows = []
+    for r in a.itertuples(index=False):
+        channel = r.channel or ""
+        wire = wires.get(r.article_id, "")
+        if not channel and wire and wire != r.outlet:
+            channel = wire
+        rows.append({"claimant": r.actor or "(unnamed)", "channel": channel or "(not stated)",
+                     "outlet": r.outlet, "relay": relays.get(r.article_id, "")})
+    df = pd.DataFrame(rows, columns=["claimant", "channel", "outlet", "relay"])
+    return (df.groupby(["claimant", "channel", "outlet"], as_index=False)
+              .size().rename(columns={"size": "statements"})
+              .sort_values(["outlet", "statements"], ascending=[True, False]).reset_index(drop=True))
+
+
+def term_counts(corpus, by: str = "outlet", category=None) -> pd.DataFrame:
+    """Framing terms counted per outlet (or article) and category: a table ready for a heat map."""
+    t = corpus.terms.merge(corpus.articles[["article_id", "outlet"]], on="article_id", how="left")
+    t = _pick(t, "category", category)
+    if t.empty:
+        return pd.DataFrame()
+    return pd.crosstab(t[by], t["category"])
+
+
+def term_table(corpus, outlet=None, category=None, article_id=None) -> pd.DataFrame:
+    """Every framing term with its outlet, and whether it sits inside attributed content."""
+    t = corpus.terms.merge(corpus.articles[["article_id", "outlet"]], on="article_id", how="left")
+    inside = []
+    spans = {k: list(zip(g["start"], g["end"])) for k, g in corpus.attributions.groupby("article_id")}
+    for r in t.itertuples(index=False):
+        inside.append(any(s <= r.start and r.end <= e for s, e in spans.get(r.article_id, [])))
+    t = t.assign(voice=["attributed" if x else "outlet" for x in inside])
+    for col, val in (("outlet", outlet), ("category", category), ("article_id", article_id)):
+        t = _pick(t, col, val)
+    cols = ["outlet", "article_id", "term", "category", "refers_to", "voice", "start", "end"]
+    return t[cols].reset_index(drop=True)
+
+
+def years_when(month: int, day: int, weekday: str, years=range(2010, 2026)) -> list[int]:
+    """Years in which month/day fell on ``weekday`` ("Monday" or "Mon")."""
+    want = weekday.strip().lower()[:3]
+    return [y for y in years if dt.date(y, month, day).strftime("%a").lower() == want]
+
+
+def as_html(df: pd.DataFrame, max_rows: int = 50, empty: str = "No rows match these filters.") -> str:
+    """An escaped HTML table for a widget, or a clear sentence when nothing matches."""
+    import html
+    if df is None or len(df) == 0:
+        return f"<p class='claimlab-empty'><em>{html.escape(empty)}</em></p>"
+    shown = df.head(max_rows).copy()
+    for col in shown.columns:
+        if str(shown[col].dtype) in ("Float64", "float64"):
+            shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:,.10g}")
+    body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="claimlab-table")
+    more = f"<p>Showing {max_rows} of {len(df)} rows.</p>" if len(df) > max_rows else ""
+    return body + more

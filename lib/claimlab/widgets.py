@@ -1,0 +1,138 @@
+"""Filter widgets that update a table and a figure in place.
+
+Each explorer is a small class: ``.widget`` is what the notebook displays,
+``.filters`` maps a name to its Dropdown, and ``.table`` / ``.figure`` hold
+what is shown now, so a test cell can set a filter and check the result.
+Output goes through ``ipywidgets.Output`` so nothing leaks into the cell's
+own output.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+from IPython.display import display
+
+from . import plots, views
+
+_STYLE = {"description_width": "initial"}
+
+
+def _dropdown(name: str, values: list[str], tip: str) -> W.Dropdown:
+    return W.Dropdown(options=values, value=views.ALL, description=name, tooltip=tip,
+                      description_allow_html=False, style=_STYLE,
+                      layout=W.Layout(width="auto", min_width="14em"))
+
+
+class _Explorer:
+    title = ""
+
+    def __init__(self, corpus, large: bool = False):
+        self.corpus = corpus
+        self.large = large
+        self.filters: dict[str, W.Dropdown] = {}
+        self.table_out = W.HTML()
+        self.figure_out = W.Output()
+        self.caption = W.HTML()
+        self.table = None
+        self.figure = None
+        self._muted = False
+
+    def _changed(self, change):
+        if not self._muted:
+            self.update()
+
+    def _build(self):
+        for dd in self.filters.values():
+            dd.observe(self._changed, names="value")
+        size = "1.25em" if self.large else "1em"
+        head = W.HTML(f"<h3 style='font-size:{size}'>{self.title}</h3>")
+        self.widget = W.VBox([head, W.HBox(list(self.filters.values()), layout=W.Layout(flex_flow="row wrap")),
+                              self.caption, self.figure_out, self.table_out])
+        self.update()
+
+    def set(self, **values):
+        """Set several filters at once (names as in ``.filters``), then update once."""
+        self._muted = True
+        try:
+            for name, value in values.items():
+                if name not in self.filters:
+                    raise KeyError(f"no filter {name!r}; filters are {', '.join(self.filters)}")
+                self.filters[name].value = value
+        finally:
+            self._muted = False
+        self.update()
+        return self
+
+    def _ipython_display_(self):
+        display(self.widget)
+
+    def selection(self) -> dict:
+        return {k: dd.value for k, dd in self.filters.items()}
+
+
+class ClaimExplorer(_Explorer):
+    """Casualty and strike figures: filter by outlet, claimant, measure and article."""
+
+    title = "Claim explorer: who claims which number?"
+
+    def __init__(self, corpus, large: bool = False):
+        super().__init__(corpus, large)
+        all_claims = views.claims(corpus)
+        self.filters = {
+            "outlet": _dropdown("Outlet", views.options(all_claims, "outlet"), "Which outlet published the figure"),
+            "claimant": _dropdown("Claimant", views.options(all_claims, "claimant"), "Who the figure is attributed to"),
+            "measure": _dropdown("Measure", views.options(all_claims, "measure"), "What is being counted"),
+            "article": _dropdown("Article", views.options(all_claims, "article_id"), "One article only"),
+        }
+        self._build()
+
+    def update(self):
+        s = self.selection()
+        self.table = views.claims(self.corpus, outlet=s["outlet"], claimant=s["claimant"],
+                                  measure=s["measure"], article_id=s["article"])
+        shown = self.table[["outlet", "claimant", "measure", "low", "high", "unit", "qualifier", "text"]] \
+            if len(self.table) else self.table
+        self.table_out.value = views.as_html(shown)
+        self.figure = plots.interval_plot(self.table, large=self.large)
+        self.caption.value = f"<p><em>{plots.alt_text(self.figure)}</em></p>"
+        with self.figure_out:
+            self.figure_out.clear_output(wait=True)
+            if len(self.table):
+                display(self.figure)
+
+
+class StatementExplorer(_Explorer):
+    """Attributed statements: filter by outlet, actor, speaker type and quote type."""
+
+    title = "Statement explorer: who said what, and how is it reported?"
+
+    def __init__(self, corpus, large: bool = False):
+        super().__init__(corpus, large)
+        all_st = views.statements(corpus)
+        self.filters = {
+            "outlet": _dropdown("Outlet", views.options(all_st, "outlet"), "Which outlet reports the statement"),
+            "actor": _dropdown("Actor", views.options(all_st, "actor"), "Who the statement is attributed to"),
+            "speaker_type": _dropdown("Speaker type", views.options(all_st, "speaker_type"),
+                                      "Named person, institution, or anonymous source"),
+            "quote_type": _dropdown("Quote type", views.options(all_st, "quote_type"),
+                                    "Direct quotation, paraphrase, or a mix"),
+        }
+        self._build()
+
+    def update(self):
+        s = self.selection()
+        self.table = views.statements(self.corpus, outlet=s["outlet"], actor=s["actor"],
+                                      speaker_type=s["speaker_type"], quote_type=s["quote_type"])
+        shown = self.table[["outlet", "speaker", "actor", "speaker_type", "cue", "quote_type", "content"]] \
+            if len(self.table) else self.table
+        self.table_out.value = views.as_html(shown)
+        counts = self.table["cue"].str.lower().value_counts() if len(self.table) else self.table
+        self.figure = plots.bar(counts if len(self.table) else None,
+                                "Reporting verbs and cues in the selection", "cue", "statements",
+                                large=self.large)
+        self.caption.value = (f"<p>{len(self.table)} statement(s) match. "
+                              f"<em>{plots.alt_text(self.figure)}</em></p>")
+        with self.figure_out:
+            self.figure_out.clear_output(wait=True)
+            if len(self.table):
+                display(self.figure)
