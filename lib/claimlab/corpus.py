@@ -30,6 +30,10 @@ from .validate import Problems, check_checksums, check_ids_and_references, check
 
 TEXT_SUFFIXES = (".txt", ".md")
 IGNORED_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
+# Files a corpus folder may hold besides articles.
+SUPPORT_NAMES = {"sha256sums", "metadata.csv"} | {name.lower() for name in schema.TABLES}
+# A news article is tens of kilobytes; anything this big is a dump, not an article.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
 
 class CorpusError(Exception):
@@ -50,6 +54,10 @@ def bundled_seeds() -> Path:
 def read_article(path: Path) -> tuple[str | None, str | None]:
     """``(text, None)`` for a usable article, else ``(None, why not)``."""
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            return None, (f"too large for one article ({size / 2**20:.1f} MB; the limit is "
+                          f"{MAX_ARTICLE_BYTES // 2**20} MB): split it into one file per article")
         data = path.read_bytes()
     except OSError as exc:
         return None, f"cannot be read: {exc.strerror or exc}"
@@ -96,17 +104,16 @@ def _read_table(path: Path, problems: Problems) -> list[dict] | None:
     except csv.Error as exc:
         problems.add(name, None, f"not a readable CSV file: {exc}")
         return None
-    required = schema.TABLES.get(name, [])
-    if name == "articles.csv":
-        required = schema.ARTICLE_MINIMUM
-    missing = [c for c in required if c not in header]
+    missing = [c for c in schema.ESSENTIAL.get(name, []) if c not in header]
     if missing:
-        problems.add(name, 1, f"missing column(s): {', '.join(missing)}")
-        if name != "articles.csv":
-            return None
-    for row in rows:
+        problems.add(name, 1, f"missing column(s): {', '.join(missing)}; the table is not used")
+        return None
+    id_col = schema.IDS.get(name) if name in ("attributions.csv", "figures.csv", "terms.csv") else None
+    for n, row in enumerate(rows, 1):
         for col in schema.TABLES.get(name, []):
             row.setdefault(col, "")
+        if id_col and id_col not in header:
+            row[id_col] = f"{name.split('.')[0][:1].upper()}{n:04d}"
     return rows
 
 
@@ -215,8 +222,15 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
         meta_rows = _read_table(folder / "metadata.csv", problems)
 
     # Which files are articles: those in the metadata table, then any other text file.
-    files = sorted(p for p in folder.iterdir()
-                   if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.name.lower() not in IGNORED_NAMES)
+    files = []
+    for p in sorted(folder.iterdir()):
+        if not p.is_file() or p.name.startswith("."):
+            continue
+        if p.suffix.lower() in TEXT_SUFFIXES:
+            if p.name.lower() not in IGNORED_NAMES:
+                files.append(p)
+        elif p.name.lower() not in SUPPORT_NAMES:
+            problems.add(p.name, None, "not an article: only UTF-8 .txt and .md files are loaded")
     listed: dict[str, dict] = {}
     for row in meta_rows or []:
         fname = row.get("file", "").strip()

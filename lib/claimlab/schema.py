@@ -28,8 +28,17 @@ TABLES: dict[str, list[str]] = {
     "segments.csv": ["article_id", "kind", "text", "start", "end"],
 }
 
-# Minimal metadata an instructor must give for their own articles (the rest is inferred).
-ARTICLE_MINIMUM = ["file"]
+# Columns a table cannot do without; the others may be left out and are then empty.
+ESSENTIAL: dict[str, list[str]] = {
+    "articles.csv": ["file"],
+    "metadata.csv": ["file"],
+    "outlets.csv": ["outlet"],
+    "actors.csv": ["actor"],
+    "attributions.csv": ["article_id", "content", "content_start", "content_end"],
+    "figures.csv": ["article_id", "text", "start", "end"],
+    "terms.csv": ["article_id", "term", "start", "end"],
+    "segments.csv": ["article_id", "kind", "text", "start", "end"],
+}
 
 # Spans: (text column, start column, end column); an empty text means "no span".
 SPANS: dict[str, list[tuple[str, str, str]]] = {
