@@ -104,7 +104,7 @@ def execute(nb, cwd: Path):
     os.environ["CLAIMLAB_SELF_CHECK"] = "1"
     try:
         NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}},
-                       record_timing=False, store_widget_state=False, allow_errors=False).execute()
+                       record_timing=False, store_widget_state=True, allow_errors=False).execute()
     finally:
         if env_before is None:
             os.environ.pop("CLAIMLAB_SELF_CHECK", None)

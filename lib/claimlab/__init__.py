@@ -23,7 +23,8 @@ def self_check() -> bool:
 
 
 _SUBMODULES = {"corpus", "views", "plots", "widgets", "exercises", "reader", "compare",
-               "extract", "evaluate", "framing", "metadata", "validate", "schema", "workspace"}
+               "extract", "evaluate", "framing", "metadata", "validate", "schema", "workspace",
+               "dating", "machine", "grading", "ledger", "sourcing"}
 
 
 def __getattr__(name):

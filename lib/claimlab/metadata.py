@@ -26,12 +26,10 @@ _DATES = [
 ]
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
-    r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}))?"
+    r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?))?"
     r"\s*\.?\s*"
     r"(?:/(?P<wire1>[A-Za-z][\w ]{0,30})/|\((?P<wire2>[^()\n]{2,80})\)|[-—–])"
 )
-_WIRE_NAMES = ["Reuters", "AP", "AFP", "TASS", "Sputnik", "Xinhua", "dpa", "ANI", "PTI", "IANS",
-               "UrduPoint News", "Anadolu", "EFE", "UPI", "RIA Novosti", "Interfax"]
 
 
 def find_dates(text: str) -> list[date]:
@@ -69,9 +67,12 @@ def infer_metadata(text: str) -> dict:
         if m:
             wire = (m["wire1"] or m["wire2"] or "").strip()
             meta["dateline"] = m.group(0).rstrip(" .-—–(/").strip()
-            for name in _WIRE_NAMES:
-                if re.search(r"\b" + re.escape(name) + r"\b", wire, re.I):
-                    meta["wire"] = meta["wire"] + ("; " if meta["wire"] else "") + name
+            names = []
+            for part in re.split(r"\s*/\s*", wire):
+                part = re.split(r"\s+[-—–]\s+|,", part)[0].strip()
+                if re.search(r"[A-Za-z]", part) and not find_dates(part) and len(part) <= 40:
+                    names.append(part)
+            meta["wire"] = "; ".join(names)
             break
     if not meta["dateline"]:
         meta["uninferred"].append(("dateline", "no dateline such as 'PLACE, Month D (Agency)' in the opening lines"))

@@ -111,7 +111,14 @@ def term_table(corpus, outlet=None, category=None, article_id=None) -> pd.DataFr
 def years_when(month: int, day: int, weekday: str, years=range(2010, 2026)) -> list[int]:
     """Years in which month/day fell on ``weekday`` ("Monday" or "Mon")."""
     want = weekday.strip().lower()[:3]
-    return [y for y in years if dt.date(y, month, day).strftime("%a").lower() == want]
+    out = []
+    for y in years:
+        try:
+            if dt.date(y, month, day).strftime("%a").lower() == want:
+                out.append(y)
+        except ValueError:  # 29 February in a year that is not a leap year
+            continue
+    return out
 
 
 def as_html(df: pd.DataFrame, max_rows: int = 50, empty: str = "No rows match these filters.") -> str:
@@ -126,3 +133,18 @@ def as_html(df: pd.DataFrame, max_rows: int = 50, empty: str = "No rows match th
     body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="claimlab-table")
     more = f"<p>Showing {max_rows} of {len(df)} rows.</p>" if len(df) > max_rows else ""
     return body + more
+
+
+def score_table(scores: dict) -> pd.DataFrame:
+    """Extractor scores (from :mod:`claimlab.evaluate`) as a tidy table: one row per metric."""
+    rows = []
+    for part in ("cue", "source", "content"):
+        for how in ("exact", "overlap"):
+            s = scores[part][how]
+            rows.append({"what": part, "matching": how, "precision": s["precision"],
+                         "recall": s["recall"], "F1": s["f1"]})
+    for cov in ("cov30", "cov80"):
+        s = scores["quote"][cov]
+        rows.append({"what": "whole quotation", "matching": f"covers ≥ {cov[3:]} %",
+                     "precision": s["precision"], "recall": s["recall"], "F1": s["f1"]})
+    return pd.DataFrame(rows).round(2)

@@ -3,13 +3,15 @@
 Each explorer is a small class: ``.widget`` is what the notebook displays,
 ``.filters`` maps a name to its Dropdown, and ``.table`` / ``.figure`` hold
 what is shown now, so a test cell can set a filter and check the result.
-Output goes through ``ipywidgets.Output`` so nothing leaks into the cell's
-own output.
+Figures are shown in a ``plotly.graph_objects.FigureWidget`` that is updated
+in place, so nothing is printed into the cell's own output (an ``Output``
+widget would leak its contents into nbval's comparison).
 """
 
 from __future__ import annotations
 
 import ipywidgets as W
+import plotly.graph_objects as go
 from IPython.display import display
 
 from . import plots, views
@@ -31,7 +33,7 @@ class _Explorer:
         self.large = large
         self.filters: dict[str, W.Dropdown] = {}
         self.table_out = W.HTML()
-        self.figure_out = W.Output()
+        self.figure_widget = go.FigureWidget()
         self.caption = W.HTML()
         self.table = None
         self.figure = None
@@ -47,7 +49,7 @@ class _Explorer:
         size = "1.25em" if self.large else "1em"
         head = W.HTML(f"<h3 style='font-size:{size}'>{self.title}</h3>")
         self.widget = W.VBox([head, W.HBox(list(self.filters.values()), layout=W.Layout(flex_flow="row wrap")),
-                              self.caption, self.figure_out, self.table_out])
+                              self.caption, self.figure_widget, self.table_out])
         self.update()
 
     def set(self, **values):
@@ -66,6 +68,13 @@ class _Explorer:
     def _ipython_display_(self):
         display(self.widget)
 
+    def _show_figure(self):
+        fw = self.figure_widget
+        with fw.batch_update():
+            fw.data = []
+            fw.add_traces(list(self.figure.data))
+            fw.layout = self.figure.layout
+
     def selection(self) -> dict:
         return {k: dd.value for k, dd in self.filters.items()}
 
@@ -82,7 +91,7 @@ class ClaimExplorer(_Explorer):
             "outlet": _dropdown("Outlet", views.options(all_claims, "outlet"), "Which outlet published the figure"),
             "claimant": _dropdown("Claimant", views.options(all_claims, "claimant"), "Who the figure is attributed to"),
             "measure": _dropdown("Measure", views.options(all_claims, "measure"), "What is being counted"),
-            "article": _dropdown("Article", views.options(all_claims, "article_id"), "One article only"),
+            "article": _dropdown("Article", views.options(corpus.articles, "article_id"), "One article only"),
         }
         self._build()
 
@@ -95,10 +104,7 @@ class ClaimExplorer(_Explorer):
         self.table_out.value = views.as_html(shown)
         self.figure = plots.interval_plot(self.table, large=self.large)
         self.caption.value = f"<p><em>{plots.alt_text(self.figure)}</em></p>"
-        with self.figure_out:
-            self.figure_out.clear_output(wait=True)
-            if len(self.table):
-                display(self.figure)
+        self._show_figure()
 
 
 class StatementExplorer(_Explorer):
@@ -132,7 +138,4 @@ class StatementExplorer(_Explorer):
                                 large=self.large)
         self.caption.value = (f"<p>{len(self.table)} statement(s) match. "
                               f"<em>{plots.alt_text(self.figure)}</em></p>")
-        with self.figure_out:
-            self.figure_out.clear_output(wait=True)
-            if len(self.table):
-                display(self.figure)
+        self._show_figure()
