@@ -11,7 +11,7 @@ solution).  From it we make two notebooks, each executed top to bottom:
 Usage (from the repository root, with the course's virtual environment)::
 
     python notebooks/build.py            # rebuild and execute every lesson
-    python notebooks/build.py 04 06      # only these lessons
+    python notebooks/build.py 04 demo    # only these (demo.py becomes notebooks/demo.ipynb)
     python notebooks/build.py --check    # exit 1 if a notebook differs from its source
 
 Saved widget state and timing metadata are stripped, so re-running gives the
@@ -119,10 +119,17 @@ def _sources(nb) -> list[tuple[str, str]]:
 
 
 def lessons(selected: list[str]) -> list[Path]:
-    files = sorted(SRC.glob("[0-9][0-9]_*.py"))
+    files = sorted(SRC.glob("[0-9][0-9]_*.py")) + sorted(SRC.glob("[a-z]*.py"))
     if selected:
         files = [f for f in files if f.name[:2] in selected or f.stem in selected]
     return files
+
+
+def _targets(src: Path):
+    """Lessons get an instructor and a student version; other notebooks (the demo) one copy."""
+    if src.name[:2].isdigit():
+        return ((False, INSTRUCTOR), (True, HERE))
+    return ((False, HERE),)
 
 
 def build(selected: list[str]) -> int:
@@ -130,7 +137,7 @@ def build(selected: list[str]) -> int:
     INSTRUCTOR.mkdir(exist_ok=True)
     for src in lessons(selected):
         cells = parse(src.read_text(encoding="utf-8"))
-        for student, folder in ((False, INSTRUCTOR), (True, HERE)):
+        for student, folder in _targets(src):
             t = time.perf_counter()
             nb = execute(notebook(cells, student), folder)
             path = folder / f"{src.stem}.ipynb"
@@ -145,7 +152,7 @@ def check(selected: list[str]) -> list[str]:
     problems = []
     for src in lessons(selected):
         cells = parse(src.read_text(encoding="utf-8"))
-        for student, folder in ((False, INSTRUCTOR), (True, HERE)):
+        for student, folder in _targets(src):
             path = folder / f"{src.stem}.ipynb"
             if not path.exists():
                 problems.append(f"{path.relative_to(HERE.parent)} is missing: run python notebooks/build.py {src.name[:2]}")

@@ -177,24 +177,24 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _paragraphs(texts: dict[str, str], segments: pd.DataFrame) -> pd.DataFrame:
+    """One row per non-blank line of each text, with its offsets and its kind."""
     kinds = {(r.article_id, int(r.start), int(r.end)): r.kind
              for r in segments.itertuples(index=False)} if len(segments) else {}
-    rows = []
+    aids, nums, starts, ends, kind_col, bodies = [], [], [], [], [], []
     for aid, text in texts.items():
-        n = 0
-        for m in re.finditer(r"[^\r\n]+", text):
-            s, e = m.start(), m.end()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s == e:
-                continue
-            n += 1
-            rows.append({"article_id": aid, "paragraph": n, "start": s, "end": e,
-                         "kind": kinds.get((aid, s, e), "body"), "text": text[s:e]})
-    df = pd.DataFrame(rows, columns=["article_id", "paragraph", "start", "end", "kind", "text"])
-    return df.astype({"paragraph": "Int64", "start": "Int64", "end": "Int64"})
+        pos, n = 0, 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                n += 1
+                s = pos + (len(line) - len(line.lstrip()))
+                e = s + len(stripped)
+                aids.append(aid); nums.append(n); starts.append(s); ends.append(e)
+                kind_col.append(kinds.get((aid, s, e), "body")); bodies.append(stripped)
+            pos += len(line) + 1
+    return pd.DataFrame({"article_id": aids, "paragraph": pd.array(nums, dtype="Int64"),
+                         "start": pd.array(starts, dtype="Int64"), "end": pd.array(ends, dtype="Int64"),
+                         "kind": kind_col, "text": bodies})
 
 
 def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
@@ -228,8 +228,9 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
 
     # Which files are articles: those in the metadata table, then any other text file.
     files = []
-    for p in sorted(folder.iterdir()):
-        if not p.is_file() or p.name.startswith("."):
+    for name in sorted(os.listdir(folder)):
+        p = folder / name
+        if name.startswith(".") or not p.is_file():
             continue
         if p.suffix.lower() in TEXT_SUFFIXES:
             if p.name.lower() not in IGNORED_NAMES:
@@ -318,11 +319,26 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
     todo_terms = {a: t for a, t in todo.items() if not ("terms.csv" in tables and a in curated_ids)}
     if extract and (todo_attr or todo_fig):
         from .extract import extract as run_extractor
-        show = progress if progress is not None else len(todo_attr) >= 200
-        x_attr, x_fig = run_extractor({**todo_attr, **todo_fig}, progress=show) \
-            if _accepts_progress(run_extractor) else run_extractor({**todo_attr, **todo_fig})
-        x_attr = x_attr[x_attr["article_id"].isin(list(todo_attr))]
-        x_fig = x_fig[x_fig["article_id"].isin(list(todo_fig))]
+        items = {**todo_attr, **todo_fig}
+        show = progress if progress is not None else len(items) >= 200
+        bar = _Progress(len(items), "Finding statements and figures") if show else None
+        chunk = 2000 if len(items) >= 4000 else 250
+        keys = list(items)
+        parts_a, parts_f = [], []
+        for i in range(0, len(keys), chunk):
+            a, f = run_extractor({k: items[k] for k in keys[i:i + chunk]})
+            parts_a.append(a)
+            parts_f.append(f)
+            if bar:
+                bar.update(min(i + chunk, len(keys)))
+        if bar:
+            bar.close()
+        x_attr = pd.concat(parts_a, ignore_index=True) if len(parts_a) > 1 else parts_a[0]
+        x_fig = pd.concat(parts_f, ignore_index=True) if len(parts_f) > 1 else parts_f[0]
+        if len(todo_attr) < len(items):
+            x_attr = x_attr[x_attr["article_id"].isin(list(todo_attr))]
+        if len(todo_fig) < len(items):
+            x_fig = x_fig[x_fig["article_id"].isin(list(todo_fig))]
         attributions = _concat(attributions, x_attr)
         figures = _concat(figures, x_fig)
     if extract and todo_terms:
@@ -345,12 +361,34 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
     return corpus
 
 
-def _accepts_progress(fn) -> bool:
-    import inspect
-    try:
-        return "progress" in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
+class _Progress:
+    """A progress bar: an ipywidgets bar inside Jupyter, a line on stderr elsewhere."""
+
+    def __init__(self, total: int, label: str):
+        self.total, self.label, self.widget = total, label, None
+        try:
+            from IPython import get_ipython
+            if get_ipython() is not None and "IPKernelApp" in get_ipython().config:
+                import ipywidgets as W
+                from IPython.display import display
+                self.widget = W.IntProgress(value=0, min=0, max=total, description=label,
+                                            style={"description_width": "initial"})
+                display(self.widget)
+        except ImportError:
+            self.widget = None
+        self.update(0)
+
+    def update(self, done: int) -> None:
+        if self.widget is not None:
+            self.widget.value = done
+        else:
+            print(f"\r{self.label}: {done:,}/{self.total:,} articles", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.widget is not None:
+            self.widget.bar_style = "success"
+        else:
+            print(file=sys.stderr)
 
 
 def _concat(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:

@@ -16,10 +16,9 @@ TERM_COLUMNS = ["article_id", "term_id", "term", "start", "end", "category", "re
 
 LEXICON: dict[str, list[str]] = {
     "actor_label": [
-        r"terrorists?", r"terrorist (?:groups?|organi[sz]ations?|targets?|strongholds?)", r"terror outfits?",
-        r"militants?", r"militant-held", r"rebels?", r"rebel-held", r"insurgents?", r"jihadists?",
-        r"extremists?", r"(?:the )?opposition", r"regime", r"Takfiri(?: elements)?", r"Daesh",
-        r"foreign-backed",
+        r"terrorist (?:groups?|organi[sz]ations?|targets?|strongholds?)", r"terrorists?", r"terror outfits?",
+        r"militant-held", r"militants?", r"rebel-held", r"rebels?", r"insurgents?", r"jihadists?",
+        r"extremists?", r"opposition", r"regime", r"Takfiri(?: elements)?", r"Daesh", r"foreign-backed",
     ],
     "hedge": [r"so-called", r"reportedly", r"allegedly", r"alleged", r"purported(?:ly)?",
               r"what (?:they|it) (?:said|says|called|calls) (?:were|was|are|is)", r"are said to be",
@@ -28,26 +27,38 @@ LEXICON: dict[str, list[str]] = {
               r"\(a terrorist organi[sz]ation (?:outlawed|banned) in Russia\)"],
     "evaluative": [r"well-known lies", r"false flag", r"propaganda", r"war of words"],
 }
-_RX = [(cat, re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE))
-       for cat, words in LEXICON.items()]
+# Every entry above starts with one of these (lower-case) stems: str.find on them is fast,
+# and the full pattern is then tried only where a stem occurs.
+STEMS = ["terror", "milit", "rebel", "insurg", "jihad", "extremist", "opposition", "regime", "takfiri",
+         "daesh", "foreign-backed", "so-called", "reported", "alleged", "purported", "what ", "are said",
+         "claimed", "(outlawed", "(banned", "(prohibited", "(a terrorist", "well-known", "false flag",
+         "propaganda", "war of words"]
+_RX = re.compile("|".join(f"(?P<{cat}>(?<![\\w-])(?:{'|'.join(words)})(?![\\w-]))"
+                          for cat, words in LEXICON.items()), re.IGNORECASE)
+
+
+def _hits(text: str):
+    low = text.lower()
+    starts = set()
+    for stem in STEMS:
+        i = low.find(stem)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(stem, i + 1)
+    last = -1
+    for pos in sorted(starts):
+        if pos < last:
+            continue
+        m = _RX.match(text, pos)
+        if m:
+            last = m.end()
+            yield m.start(), m.end(), m.lastgroup
 
 
 def find_terms(texts: dict[str, str]) -> pd.DataFrame:
     """Lexicon matches in each text, one row per occurrence (``origin`` = extracted)."""
     rows = []
     for aid, text in texts.items():
-        spans = []
-        for cat, rx in _RX:
-            for m in rx.finditer(text):
-                spans.append((m.start(), m.end(), cat))
-        spans.sort()
-        last = -1
-        n = 0
-        for s, e, cat in spans:
-            if s < last:  # keep the first (longest-starting) match; no overlaps
-                continue
-            last = e
-            n += 1
-            rows.append({"article_id": aid, "term_id": f"X{n:04d}", "term": text[s:e], "start": s,
-                         "end": e, "category": cat, "refers_to": "", "note": "", "origin": "extracted"})
+        for n, (s, e, cat) in enumerate(_hits(text), 1):
+            rows.append((aid, f"X{n:04d}", text[s:e], s, e, cat, "", "", "extracted"))
     return pd.DataFrame(rows, columns=TERM_COLUMNS)

@@ -78,7 +78,7 @@ def infer_metadata(text: str) -> dict:
         meta["uninferred"].append(("dateline", "no dateline such as 'PLACE, Month D (Agency)' in the opening lines"))
     if not meta["wire"]:
         meta["uninferred"].append(("wire", "no agency credit in the dateline"))
-    dates = sorted(set(find_dates("\n".join(head))))
+    dates = sorted(set(find_dates("\n".join(ln[:300] for ln in head))))
     if len(dates) == 1:
         meta["published"] = dates[0]
     elif len(dates) > 1:

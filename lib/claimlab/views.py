@@ -67,22 +67,17 @@ def provenance(corpus) -> pd.DataFrame:
         nested = set(corpus.attributions.loc[corpus.attributions["nested_in"].fillna("") != "",
                                              "attribution_id"])
         a = a[~a["attribution_id"].isin(nested)]
-    relays = corpus.articles.set_index("article_id")["relays"].fillna("") \
-        if "relays" in corpus.articles else pd.Series(dtype=str)
-    wires = corpus.articles.set_index("article_id")["wire"].fillna("") \
-        if "wire" in corpus.articles else pd.Series(dtype=str)
-    rows = []
-    for r in a.itertuples(index=False):
-        channel = r.channel or ""
-        wire = wires.get(r.article_id, "")
-        if not channel and wire and wire != r.outlet:
-            channel = wire
-        rows.append({"claimant": r.actor or "(unnamed)", "channel": channel or "(not stated)",
-                     "outlet": r.outlet, "relay": relays.get(r.article_id, "")})
-    df = pd.DataFrame(rows, columns=["claimant", "channel", "outlet", "relay"])
+    arts = corpus.articles.set_index("article_id")
+    wire = a["article_id"].map(arts["wire"] if "wire" in arts else pd.Series(dtype=str)).fillna("")
+    channel = a["channel"].fillna("")
+    use_wire = (channel == "") & (wire != "") & (wire != a["outlet"])
+    channel = channel.where(~use_wire, wire).replace("", "(not stated)")
+    df = pd.DataFrame({"claimant": a["actor"].fillna("").replace("", "(unnamed)"),
+                       "channel": channel, "outlet": a["outlet"]})
     return (df.groupby(["claimant", "channel", "outlet"], as_index=False)
               .size().rename(columns={"size": "statements"})
-              .sort_values(["outlet", "statements"], ascending=[True, False]).reset_index(drop=True))
+              .sort_values(["outlet", "statements", "claimant", "channel"], ascending=[True, False, True, True])
+              .reset_index(drop=True))
 
 
 def term_counts(corpus, by: str = "outlet", category=None) -> pd.DataFrame:

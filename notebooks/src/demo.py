@@ -1,0 +1,20 @@
+# %% [markdown]
+# # Conflicting Accounts · live demo
+#
+# A dashboard for a projector: `make demo` serves this notebook with Voilà,
+# which shows the widgets and hides the code. In JupyterLab, run all cells.
+
+# %%
+import claimlab
+from claimlab.demo import Dashboard
+
+dashboard = Dashboard(claimlab.load_corpus())
+dashboard
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    dashboard.explorer.set(article="presstv-idlib-2017")
+    assert dashboard.reader.article.value == "presstv-idlib-2017"
+    assert "26 people were killed" in dashboard.reader.value
+    dashboard.explorer.set(article="All")

@@ -1,0 +1,62 @@
+"""The committed notebooks: built from their sources, executed, clean, and structured as lessons."""
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+spec = importlib.util.spec_from_file_location("build", NOTEBOOKS / "build.py")
+build = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(build)
+
+LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+ALL = LESSONS + sorted((NOTEBOOKS / "instructor").glob("[0-9][0-9]_*.ipynb")) + [NOTEBOOKS / "demo.ipynb"]
+
+
+def test_every_lesson_is_present():
+    names = [p.stem for p in LESSONS]
+    assert names[:1] == ["00_start_here"] and len(names) >= 9, names
+
+
+def test_notebooks_match_their_sources():
+    assert build.check([]) == []
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_executed_clean_and_without_widget_state(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in nb["metadata"], "saved widget state must be stripped"
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code and all(c["execution_count"] for c in code), "commit notebooks as a fresh run"
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    for c in code:
+        for out in c["outputs"]:
+            assert out["output_type"] != "error", c["source"][:80]
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), c["source"][:80]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lessons_open_with_objectives_and_close_with_a_recap(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    md = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+          for c in nb["cells"] if c["cell_type"] == "markdown"]
+    assert md[0].startswith(f"# Lesson {path.stem[:2]}")
+    assert "Learning objectives" in md[0] and "Time:" in md[0]
+    assert "## Recap" in md[-1]
+    links = re.findall(r"\]\(([^)]+\.ipynb)\)", md[-1])
+    assert links and all((NOTEBOOKS / link).exists() for link in links), links
+
+
+@pytest.mark.parametrize("path", LESSONS[1:], ids=lambda p: p.stem)
+def test_lessons_have_three_exercises_and_solutions_only_for_instructors(path):
+    src = (NOTEBOOKS / "src" / f"{path.stem}.py").read_text(encoding="utf-8")
+    ids = set(re.findall(r"""(?:Exercise|check)\(\s*["'](\d\d\.\w+)["']""", src))
+    assert len(ids) >= 3, ids
+    student = path.read_text(encoding="utf-8")
+    instructor = (NOTEBOOKS / "instructor" / path.name).read_text(encoding="utf-8")
+    assert '"solution"' not in student
+    assert '"solution"' in instructor
