@@ -1,0 +1,431 @@
+# %% [markdown]
+# # Lesson 05 · Framing: the labels outlets give the same actors
+#
+# **What this lesson teaches:** how outlets frame the people and groups in a
+# story through the words they choose: who is a "terrorist", a "militant" or
+# "the opposition", whose government is a "regime", which sources are
+# "so-called". You will learn to tell an outlet's own words from the words it
+# reports, and to count framing terms without fooling yourself.
+#
+# **Learning objectives.** By the end you can
+# - name the four kinds of framing term in the course's tables: actor labels,
+#   hedges, asides and evaluative words;
+# - say whether a label is in the outlet's own voice, inside a quotation or
+#   inside a paraphrase, and why the difference matters;
+# - recognise a legal aside such as "(outlawed in Russia)" and what it tells
+#   you about the publisher;
+# - spot repetition and page furniture that inflate a count;
+# - read a heat map of counts per outlet, and say what such counts cannot
+#   tell you.
+#
+# **Time:** about 40 minutes. **Before you start:** Lesson 04 (Attribution).
+# You need its ideas of a direct quotation, a paraphrase and a cue.
+
+# %% [markdown]
+# ## Setting up
+#
+# Run the next cell (**Shift + Enter**). It loads the course's helper package,
+# the articles, and the table of framing terms the annotators marked in them.
+
+# %%
+import claimlab
+import ipywidgets as widgets
+import pandas as pd
+from claimlab.exercises import Exercise
+from claimlab.reader import ArticleReader
+from IPython.display import HTML, Markdown
+
+corpus = claimlab.load_corpus()
+terms = claimlab.views.term_table(corpus)
+Markdown(f"The annotators marked **{len(terms)} framing terms** in the "
+         f"**{len(corpus.articles)} articles**, one row per occurrence.")
+
+# %% [markdown]
+# ## 1 · Four kinds of framing term
+#
+# Every row of the term table has a `category`:
+#
+# - **actor_label**: a name for a person, group, place or government that
+#   carries a judgement. "Terrorists", "militants", "rebel-held", "the
+#   opposition", "Assad regime", "Daesh" and "Takfiri elements" can all point
+#   at overlapping groups of armed men, and each says something different about
+#   them.
+# - **hedge**: a word that keeps a claim at arm's length. "Reportedly",
+#   "alleged", "so-called", "what they said were", and *scare quotes*:
+#   quotation marks around a word to show that the writer does not take it at
+#   face value, as in UrduPoint's headline "US Says Carried Out 'Precise'
+#   Strike".
+# - **aside**: words added in brackets or between commas that explain or
+#   comment on an actor: "(outlawed in Russia)", "[President Bashar]", "also
+#   known as ISIS", or UrduPoint's "albeit without providing any evidence that
+#   such attacks did take place".
+# - **evaluative**: words that judge: "well-known lies", "war of words",
+#   "Slams", "wreaking havoc", "sweeping gains".
+#
+# The `refers_to` column says who or what is labelled, and the annotators'
+# `note` explains the less obvious rows.
+
+# %%
+by_category = terms["category"].value_counts().sort_index()
+Markdown("In the corpus: " + ", ".join(f"**{n}** {cat}" for cat, n in by_category.items()) + ".")
+
+# %% [markdown]
+# ## 2 · One set of fighters, many names
+#
+# The table below lists every actor label and how often each outlet uses it.
+# Read down a column to see one outlet's vocabulary, and across a row to see
+# who uses a word.
+
+# %%
+labels = terms[terms["category"] == "actor_label"]
+pd.crosstab(labels["term"].str.lower(), labels["outlet"]).rename_axis(index="label", columns="outlet")
+
+# %% [markdown]
+# Some things to notice (open the articles in section 8 to check each one):
+#
+# - **Press TV**, Iran's state broadcaster, uses the most labels in its own
+#   voice (the next section shows how to tell). It calls the armed groups in Syria "terror outfits",
+#   "foreign-backed militants", "terrorist groups" and "Takfiri elements"
+#   (*Takfiri* is a pejorative for Sunni extremists who declare other Muslims
+#   unbelievers), and it calls the Islamic State group "Daesh", the Arabic
+#   acronym its opponents use.
+# - **UrduPoint News**, republishing Sputnik, calls Idlib "the rebel-held
+#   province": "rebel" is a milder word than "terrorist".
+# - **IBTimes**, a US site, speaks of "the opposition" and "opposition
+#   groups", in the paraphrase of the US accusation and in McGurk's quotation.
+# - **TASS** draws a line between two of these words in its own voice: the
+#   Russian and Turkish presidents will discuss "separating the opposition
+#   from terrorists". Whether a given armed group is "opposition" or
+#   "terrorist" is exactly what the sides disagree about.
+#
+# And one label never appears in the outlet's own voice: "regime".
+
+# %%
+regime = terms[terms["term"].str.contains("regime", case=False)]
+Markdown(
+    f"\"Assad regime\" and \"Syrian regime\" appear **{len(regime)} times**, in "
+    f"**{regime['article_id'].nunique()} articles** by {' and '.join(sorted(regime['outlet'].unique()))}. "
+    f"Their voice column says: {', '.join(sorted(regime['voice'].unique()))}. Every one sits inside a "
+    "statement by a US official: the Russian outlets quote the word, but never use it themselves."
+)
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    inside = [a.actor for t in regime.itertuples() for a in corpus.attributions.itertuples()
+              if a.article_id == t.article_id and a.start <= t.start and t.end <= a.end]
+    assert set(regime["voice"]) == {"attributed"}
+    assert inside and set(inside) <= {"US State Department", "Heather Nauert"}, inside
+
+# %% [markdown]
+# ## 3 · Whose voice is it?
+#
+# A label means something different depending on who is speaking. There are
+# three cases:
+#
+# 1. **The outlet's own voice.** Press TV writes "the so-called Syrian
+#    Observatory for Human Rights". No one else is speaking: Press TV owns the
+#    label.
+# 2. **Inside a direct quotation.** "We completely reject efforts by Russian
+#    media to promote inaccurate claims instead of highlighting the
+#    humanitarian crisis being exacerbated by the Assad regime", says the US
+#    official in TASS's article. "Assad regime" is the official's phrase; TASS
+#    chose to quote it.
+# 3. **Inside a paraphrase.** Here the outlet reports what someone said *in
+#    its own words*. TASS's headline says the US strike was a response "to
+#    terrorists", and its first paragraph speaks of "leaders of terrorist
+#    groups affiliated with Al-Qaeda (outlawed in Russia)". But when the
+#    official is quoted directly, he speaks of "AQ-S leadership". In a
+#    paraphrase the outlet picks the words, so a label there may be the
+#    outlet's, not the speaker's.
+#
+# The term table's `voice` column is worked out from *position*: a term is
+# **attributed** when it lies inside the content of a reported statement
+# (Lesson 04's attributions), and **outlet** otherwise. That is a useful
+# first sort, but it cannot tell a quotation from a paraphrase, and it has
+# two traps you will meet in this lesson:
+#
+# - TASS's "(outlawed in Russia)" lies inside the paraphrase of the US
+#   official, so the column says *attributed*. The words are TASS's.
+# - Press TV's "reportedly" opens a report with no named source. The
+#   annotators count that sentence as an attribution with no speaker, and the
+#   cue "reportedly" lies inside its content, so the column says *attributed*
+#   even though nobody but Press TV is speaking.
+#
+# Here is the split by outlet:
+
+# %%
+pd.crosstab(terms["outlet"], terms["voice"], margins=True, margins_name="total")
+
+# %%
+voice = pd.crosstab(terms["outlet"], terms["voice"])
+own_share = (voice["outlet"] / voice.sum(axis=1)).sort_values()
+Markdown(
+    f"For **{own_share.index[0]}**, only **{voice.loc[own_share.index[0], 'outlet']}** of its "
+    f"{voice.loc[own_share.index[0]].sum()} terms are in its own voice; **{own_share.index[-1]}** uses "
+    f"**{voice.loc[own_share.index[-1], 'outlet']}** of its {voice.loc[own_share.index[-1]].sum()} in its own "
+    f"voice. One frames mostly through the words it chooses to report; the other says more itself."
+)
+
+# %% [markdown]
+# ## 4 · Explore the terms yourself
+#
+# Use the menus to pick an **outlet**, a **category** and a **voice**. The
+# table underneath changes straight away, and the line above it counts the
+# rows. You will need this explorer for the exercises.
+
+# %%
+outlet_menu = widgets.Dropdown(options=claimlab.views.options(terms, "outlet"), description="Outlet",
+                               tooltip="Show one outlet's terms")
+category_menu = widgets.Dropdown(options=claimlab.views.options(terms, "category"), description="Category",
+                                 tooltip="actor_label, hedge, aside or evaluative")
+voice_menu = widgets.Dropdown(options=claimlab.views.options(terms, "voice"), description="Voice",
+                              tooltip="outlet: the outlet's own words; attributed: inside a reported statement")
+term_list = widgets.HTML()
+
+
+def show_terms(change=None):
+    rows = claimlab.views.term_table(corpus, outlet=outlet_menu.value, category=category_menu.value)
+    if voice_menu.value != claimlab.views.ALL:
+        rows = rows[rows["voice"] == voice_menu.value]
+    shown = rows[["outlet", "term", "category", "refers_to", "voice"]]
+    term_list.value = f"<p>{len(rows)} term(s) match.</p>" + claimlab.views.as_html(shown)
+
+
+for menu in (outlet_menu, category_menu, voice_menu):
+    menu.observe(show_terms, names="value")
+show_terms()
+widgets.VBox([widgets.HBox([outlet_menu, category_menu, voice_menu]), term_list])
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    outlet_menu.value, category_menu.value, voice_menu.value = "Press TV", "hedge", "outlet"
+    assert term_list.value.startswith("<p>3 term(s) match.</p>"), term_list.value[:80]
+    assert term_list.value.count("so-called") == 2
+    outlet_menu.value, category_menu.value = "IBTimes", "aside"
+    assert "also known as ISIS" in term_list.value
+    outlet_menu.value, category_menu.value, voice_menu.value = "TASS", "evaluative", "All"
+    assert "No rows match" not in term_list.value
+    voice_menu.value = "outlet"
+    assert "No rows match these filters." in term_list.value
+    outlet_menu.value = category_menu.value = voice_menu.value = claimlab.views.ALL
+    assert term_list.value.startswith(f"<p>{len(terms)} term(s) match.</p>")
+
+# %% [markdown]
+# ## 5 · Hedges: keeping a claim at arm's length
+#
+# A hedge tells you how far the writer stands behind a claim. Set the
+# explorer's category to **hedge** and look at who hedges what:
+#
+# - **"so-called"**. Press TV introduces both sources of its casualty figures,
+#   the Syrian Observatory for Human Rights (SOHR) and the Syria Civil Defence,
+#   as "so-called". It then reports their figures anyway. Keep this in mind
+#   for Lesson 06, where those figures are the centre of attention.
+# - **"alleged"**. Press TV writes of Russia's "alleged role in air raids";
+#   TASS of Washington "accusing Russia of its alleged indiscriminate
+#   shelling". Both hedges protect Russia. In TASS's sentence it is not clear
+#   whether TASS or the Russian centre it quotes chose the word.
+# - **"what they said were"**, **"what are said to be"**. UrduPoint: US forces
+#   struck "what they said were positions of al-Qaeda leaders". Press TV: the
+#   US-led coalition strikes "what are said to be Daesh terrorists". The outlet
+#   declines to take the US description of the target on trust.
+# - **Scare quotes.** TASS's headline puts the US phrase in quotation marks:
+#   "‘precise and targeted response’". UrduPoint goes further and quotes a
+#   single word, "'Precise'", which reads as doubt. Inside his own quotation,
+#   Russia's Defence Ministry spokesman Igor Konashenkov puts "‘help’" and
+#   "‘strategies’" in scare quotes: that is sarcasm by the speaker, which
+#   IBTimes reports.
+
+# %%
+ex_so_called = Exercise("05.so_called", corpus)
+ex_so_called
+
+# %% tags=["solution"]
+# Worked solution: the rows whose term is "so-called", and their outlet.
+so_called = terms[terms["term"] == "so-called"]
+ex_so_called.check(so_called["outlet"].iloc[0])
+
+# %%
+ex_hedges = Exercise("05.presstv_hedges", corpus)
+ex_hedges
+
+# %% tags=["solution"]
+# Worked solution: Press TV's hedges whose voice is "outlet".
+own_hedges = claimlab.views.term_table(corpus, outlet="Press TV", category="hedge")
+own_hedges = own_hedges[own_hedges["voice"] == "outlet"]
+ex_hedges.check(len(own_hedges))
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    assert ex_so_called.check("TASS").ok is False and "Hint" in ex_so_called.feedback.value
+    assert ex_so_called.check("Press TV").ok is True
+    assert ex_hedges.check("5").ok is False
+    assert ex_hedges.check("3").ok is True
+    ex_so_called.input.value, ex_hedges.input.value = None, ""
+    for ex in (ex_so_called, ex_hedges):
+        ex.feedback.value, ex.attempts = "", 0
+
+# %% [markdown]
+# ## 6 · Asides: legal formulas and editorial comments
+#
+# Set the explorer's category to **aside**. Three sorts turn up:
+#
+# - **Legal asides.** TASS writes "Al-Qaeda (outlawed in Russia)" and "Jabhat
+#   al-Nusra (a terrorist organization outlawed in Russia)"; Sputnik's report,
+#   as UrduPoint prints it, has "the al-Qaeda terrorist group (banned in
+#   Russia)". Russian media attach such a formula whenever they name an
+#   organisation banned in Russia as a matter of routine. It is house style
+#   shaped by Russian law,
+#   not the reporter's own judgement, and it tells you something about the
+#   publisher: this is copy written under Russian rules. Notice that TASS and
+#   Sputnik put it *inside their paraphrases of a US official*.
+# - **Editorial insertions** in square brackets, inside a quotation: "the
+#   [President Bashar] Assad regime" (UrduPoint) and "the [Syrian] government
+#   troops" (Press TV, quoting Rudskoi). The brackets mark words the outlet
+#   added to the speaker's.
+# - **Comment in the outlet's voice.** UrduPoint adds, after the US
+#   accusation, "albeit without providing any evidence that such attacks did
+#   take place", and describes Russia as a country "which is a guarantor of
+#   the Syrian ceasefire and also assists Damascus in facilitating the return
+#   of refugees". Press TV adds that SOHR is "affiliated to Syria opposition
+#   groups" and that the Civil Defence "is run by the opposition". Each aside
+#   tells the reader how to weigh someone before they speak.
+
+# %%
+ex_outlawed = Exercise("05.outlawed", corpus)
+ex_outlawed
+
+# %% tags=["solution"]
+# Worked solution: look the term up in the term table.
+ex_outlawed.check(terms.loc[terms["term"] == "(outlawed in Russia)", "category"].iloc[0])
+
+# %%
+ex_whose = Exercise("05.whose_aside", corpus)
+ex_whose
+
+# %% tags=["solution"]
+# Worked solution: the term's voice says "attributed", but the note on the statement around it
+# says who inserted the aside.
+around = corpus.attributions[corpus.attributions["content"].str.contains("(outlawed in Russia)", regex=False)]
+HTML(claimlab.views.as_html(around[["speaker", "quote_type", "content", "note"]]))
+
+# %% tags=["solution"]
+ex_whose.check("TASS's")
+
+# %% [markdown]
+# ## 7 · Counting: page furniture, repetition, and what counts cannot say
+#
+# Before you count labels per outlet, look at *where* on the page they sit.
+# Lesson 01 showed that the scraped pages carry headlines, standfirsts
+# (the summary under a headline), crossheads and, on UrduPoint's page, a
+# headline printed twice by the page template. A label in a repeated
+# headline, or in a standfirst that repeats a sentence of the article, is
+# counted twice.
+
+# %%
+para = corpus.paragraphs[["article_id", "start", "end", "kind"]]
+placed = terms.merge(para, on="article_id", suffixes=("", "_para"))
+placed = placed[(placed["start"] >= placed["start_para"]) & (placed["end"] <= placed["end_para"])]
+pd.crosstab(placed["kind"], placed["outlet"], margins=True, margins_name="total")
+
+# %%
+outside = placed[placed["kind"] != "body"]
+Markdown(
+    f"**{len(outside)}** of the {len(placed)} terms sit outside the body paragraphs, "
+    f"**{(placed['kind'] == 'repeated headline').sum()}** of them in UrduPoint's repeated headline and "
+    f"**{(placed['kind'] == 'standfirst').sum()}** in TASS's standfirsts, which repeat sentences of the body. "
+    "Whether repeats should count depends on your question: a reader *sees* a headline twice, "
+    "but the outlet *chose* the word once."
+)
+
+# %% [markdown]
+# Now the counts per outlet and category, as a heat map: the darker the
+# cell, the more terms; the number is written in each cell.
+
+# %%
+counts = claimlab.views.term_counts(corpus)
+fig = claimlab.plots.heatmap(counts, "Framing terms per outlet and category",
+                             x_title="category", y_title="outlet")
+fig
+
+# %%
+per_article = corpus.articles["outlet"].value_counts()
+Markdown(
+    f"*Text alternative:* {claimlab.plots.alt_text(fig)} "
+    + " ".join(f"{o}: " + ", ".join(f"{n} {c}" for c, n in counts.loc[o].items()) + "."
+               for o in counts.index)
+)
+
+# %% [markdown]
+# **Read these counts with great care.**
+
+# %%
+Markdown(
+    f"- The outlets do not have the same number of articles: "
+    + ", ".join(f"{o} has {n}" for o, n in per_article.sort_index().items())
+    + ". An outlet with more articles, or longer ones, gets more terms.\n"
+    "- The counts include quoted words: most of TASS's labels are other people's (section 3).\n"
+    "- A repeated headline or standfirst counts the same word twice (above).\n"
+    f"- Above all, **{len(corpus.articles)} articles say nothing general about an outlet.** "
+    "They were picked because they cover the same events, not as a sample of each outlet's output. "
+    "To say how Press TV or TASS *usually* labels the groups in Idlib, you would need hundreds of "
+    "articles chosen for that purpose, and a check that two annotators mark the same terms."
+)
+
+# %% [markdown]
+# ## 8 · Read the terms in context
+#
+# Counting strips words of their sentences. The reader below shows one
+# article with its framing terms highlighted (yellow, with a dashed
+# underline); hover over a highlight to see its category, what it refers
+# to, and the annotators' note. Turn on **Attributions** as well to see
+# which terms sit inside a reported statement, and choose another article
+# from the menu.
+
+# %%
+reader = ArticleReader(corpus, "presstv-idlib-2017")
+reader.toggles["attributions"].value = False
+reader.toggles["figures"].value = False
+reader
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    assert reader.layers == ("terms",)
+    assert 'data-layer="terms"' in reader.value and 'data-layer="attributions"' not in reader.value
+    assert reader.value.count('data-part="term"') >= len(terms[terms["article_id"] == "presstv-idlib-2017"])
+    reader.article.value = "urdupoint-idlib-2019"
+    assert "(banned in Russia)" in reader.value
+    reader.toggles["attributions"].value = True
+    assert 'data-layer="attributions"' in reader.value
+    reader.toggles["attributions"].value = False
+    reader.article.value = "presstv-idlib-2017"
+    assert reader.layers == ("terms",) and "Takfiri" in reader.value
+
+# %% [markdown]
+# Try this with the reader: open the **TASS** article about the US strike
+# (the first in the menu), switch on **Attributions**, and find
+# "(outlawed in Russia)". It sits inside the tinted span of the US official's
+# paraphrased statement, but it is TASS's formula. Then open the **UrduPoint
+# News** article and compare its wording of the same statement.
+
+# %% [markdown]
+# ## Recap
+#
+# - Framing terms come in four kinds: **actor labels** ("terrorists",
+#   "militants", "rebel-held", "the opposition", "regime", "Daesh",
+#   "Takfiri"), **hedges** ("so-called", "alleged", "reportedly", scare
+#   quotes), **asides** ("(outlawed in Russia)", "[President Bashar]") and
+#   **evaluative** words ("well-known lies", "war of words").
+# - Ask *whose* word a label is: the outlet's own, the speaker's in a direct
+#   quotation, or the outlet's choice inside a paraphrase. The `voice` column
+#   sorts by position only; check the hard cases in the text.
+# - Press TV calls SOHR and the Syria Civil Defence "so-called" in its own
+#   voice; only US officials say "regime"; Russian state media add legal
+#   asides even inside paraphrases of Americans.
+# - Repeated headlines and standfirsts inflate counts, and counts from a
+#   handful of articles say nothing general about an outlet.
+#
+# **Next:** [Lesson 06 · Conflicting casualty reports](06_casualty_reports.ipynb)
