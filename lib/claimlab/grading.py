@@ -1,0 +1,265 @@
+"""Grade a casualty claim the way a casualty monitor would, and explain the grade.
+
+Lesson 06 asks students to grade claims on a five-step scale adapted from
+Airwars' civilian-harm grading (https://airwars.org/about/methodology/):
+Confirmed, Fair, Weak, Contested, Discounted.  Airwars grades whole incidents
+with every source it can find; here a claim is graded from the evidence in
+the course's articles alone, so the scale is described in our own words.
+
+There is rarely one right grade.  The answer key (``claimlab.answers.l06``)
+lists, for each graded figure, the grades the text can defend and the ones it
+cannot, each with a reason.  :func:`grade_claim` turns a choice into feedback
+that always says *why*, and names the grades the text does support; it never
+just says "wrong".  :class:`GradingWidget` puts that behind a claim menu, five
+grade buttons and a Check button.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import views
+
+__all__ = ["GRADES", "SCALE", "SOURCE_URL", "scale_table", "grading_key", "graded_claims",
+           "defensible", "grade_claim", "GradeFeedback", "GradingWidget"]
+
+#: The five grades, from best supported to rejected.
+GRADES = ("Confirmed", "Fair", "Weak", "Contested", "Discounted")
+
+#: Where the original scale is described.
+SOURCE_URL = "https://airwars.org/about/methodology/"
+
+#: What each grade means in this course (adapted from Airwars, in our own words).
+SCALE = {
+    "Confirmed": "The party said to have caused the harm accepts that it happened.",
+    "Fair": "Two or more independent, credible sources report the harm, and it is tied to a "
+            "likely attacker.",
+    "Weak": "Only one source reports the harm (however detailed), or no source is named.",
+    "Contested": "The sources disagree about who caused the harm: several possible attackers, "
+                 "or the accused party denies it.",
+    "Discounted": "The evidence shows that those harmed were combatants, or that another party "
+                  "was most likely responsible.",
+}
+
+_OK, _NO, _NEUTRAL = "#009E73", "#D55E00", "#555555"   # Okabe–Ito green and vermillion; grey
+
+
+def scale_table() -> pd.DataFrame:
+    """The grading scale as a two-column table (grade, meaning)."""
+    return pd.DataFrame({"grade": list(GRADES), "meaning": [SCALE[g] for g in GRADES]})
+
+
+def grading_key() -> dict[str, dict]:
+    """The answer key: figure id → ``{"defensible": {grade: reason}, "not_defensible": {...}}``."""
+    from .answers.l06 import GRADING
+    return GRADING
+
+
+class _FigureWords(dict):
+    """``{F05}`` in a reason → the figure's own words, in quotation marks."""
+
+    def __init__(self, corpus):
+        super().__init__()
+        figs = getattr(corpus, "figures", None)
+        if figs is not None and len(figs):
+            for fid, text in zip(figs["figure_id"], figs["text"]):
+                self[str(fid)] = f"“{text}”"
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _reasons(corpus, figure_id: str) -> dict[str, tuple[bool, str]]:
+    entry = grading_key()[figure_id]
+    words = _FigureWords(corpus)
+    out = {}
+    for grade in GRADES:
+        if grade in entry["defensible"]:
+            out[grade] = (True, entry["defensible"][grade].format_map(words))
+        else:
+            out[grade] = (False, entry["not_defensible"][grade].format_map(words))
+    return out
+
+
+def defensible(figure_id: str) -> list[str]:
+    """The grades the text can defend for a figure, in scale order."""
+    entry = grading_key()[figure_id]
+    return [g for g in GRADES if g in entry["defensible"]]
+
+
+def graded_claims(corpus) -> pd.DataFrame:
+    """The claims (rows of :func:`claimlab.views.claims`) that the answer key grades."""
+    key = grading_key()
+    c = views.claims(corpus)
+    return c[c["figure_id"].isin(list(key))].sort_values(["figure_id"]).reset_index(drop=True)
+
+
+@dataclass
+class GradeFeedback:
+    """The verdict on one grade for one claim: ``ok`` (defensible or not), text and HTML."""
+
+    ok: bool | None
+    figure_id: str | None
+    grade: str | None
+    message: str
+    html: str
+
+    def __str__(self):
+        return self.message
+
+    __repr__ = __str__
+
+    def _repr_html_(self):
+        return self.html
+
+
+def _box(colour: str, inner: str) -> str:
+    return (f"<div role='status' style='border-left:6px solid {colour};padding:4px 10px;"
+            f"margin-top:4px'>{inner}</div>")
+
+
+def grade_claim(corpus, figure_id: str, grade: str | None) -> GradeFeedback:
+    """Feedback on grading ``figure_id`` as ``grade``: why it holds or not, and what the text supports."""
+    if not grade:
+        msg = "Pick a grade first, then press Check."
+        return GradeFeedback(None, figure_id, None, msg, _box(_NEUTRAL, f"<p>… {html.escape(msg)}</p>"))
+    if grade not in GRADES:
+        msg = f"“{grade}” is not on the scale; choose one of {', '.join(GRADES)}."
+        return GradeFeedback(None, figure_id, grade, msg, _box(_NEUTRAL, f"<p>… {html.escape(msg)}</p>"))
+    if figure_id not in grading_key():
+        msg = f"The answer key has no grades for {figure_id}; pick a claim from the menu."
+        return GradeFeedback(None, figure_id, grade, msg, _box(_NEUTRAL, f"<p>… {html.escape(msg)}</p>"))
+    reasons = _reasons(corpus, figure_id)
+    ok, why = reasons[grade]
+    good = [g for g in GRADES if reasons[g][0]]
+    others = [g for g in good if g != grade]
+    if ok:
+        head = f"Defensible: {grade}."
+        tail = (f"Also defensible from this text: {', '.join(others)}." if others
+                else "No other grade is as well supported by this text.")
+        listed = others
+        mark, colour = "✔", _OK
+    else:
+        head = f"Hard to defend from this text: {grade}."
+        tail = f"Grades the text can defend here: {', '.join(good)}."
+        listed = good
+        mark, colour = "✘", _NO
+    message = " ".join([head, why, tail] + [f"{g}: {reasons[g][1]}" for g in listed])
+    items = "".join(f"<li><strong>{html.escape(g)}</strong>: {html.escape(reasons[g][1])}</li>"
+                    for g in listed)
+    inner = (f"<p><strong>{mark} {html.escape(head)}</strong> {html.escape(why)}</p>"
+             f"<p>{html.escape(tail)}</p>" + (f"<ul>{items}</ul>" if items else ""))
+    return GradeFeedback(ok, figure_id, grade, message, _box(colour, inner))
+
+
+# ----------------------------------------------------------------------------- the widget
+
+def _claim_label(r) -> str:
+    text = " ".join(str(r.text).split())
+    return f"{r.figure_id} · {r.claimant} · “{text}” ({r.outlet})"
+
+
+def _range(low, high) -> str:
+    def num(x):
+        return f"{x:,.10g}"
+    if pd.isna(low) and pd.isna(high):
+        return "no number given (vague)"
+    if pd.isna(low):
+        return f"up to {num(high)}"
+    if pd.isna(high):
+        return f"{num(low)} or more"
+    return num(low) if low == high else f"{num(low)}–{num(high)}"
+
+
+def _context(corpus, row) -> str:
+    """The paragraph holding the figure, escaped, with the figure marked."""
+    text = corpus.text(row.article_id)
+    start, end = int(row.start), int(row.end)
+    p = corpus.paragraphs
+    p = p[(p["article_id"] == row.article_id) & (p["start"] <= start) & (end <= p["end"])]
+    a, b = (int(p.iloc[0]["start"]), int(p.iloc[0]["end"])) if len(p) else (max(0, start - 200), end + 200)
+    return (html.escape(text[a:start]) + "<mark style='background:#F9E7BF;border:2px solid #D55E00'>"
+            + html.escape(text[start:end]) + "</mark>" + html.escape(text[end:b]))
+
+
+class GradingWidget:
+    """Choose a claim, choose a grade, press Check: feedback explains which grades hold.
+
+    ``.claim`` (Dropdown of figure ids), ``.grade`` (RadioButtons), ``.button``,
+    ``.details`` (the claim and its paragraph) and ``.feedback`` (HTML widgets)
+    can be driven from code; :meth:`check` returns the :class:`GradeFeedback`.
+    """
+
+    def __init__(self, corpus, figure_id: str | None = None):
+        import ipywidgets as W
+
+        self.corpus = corpus
+        self.claims = graded_claims(corpus)
+        options = [(_claim_label(r), r.figure_id) for r in self.claims.itertuples(index=False)]
+        ids = [fid for _, fid in options]
+        if figure_id is not None and figure_id not in ids:
+            raise KeyError(f"no graded claim {figure_id!r}; graded claims are {', '.join(ids)}")
+        style = {"description_width": "initial"}
+        self.claim = W.Dropdown(options=options, value=figure_id or (ids[0] if ids else None),
+                                description="Claim", tooltip="Choose the claim to grade", style=style,
+                                layout=W.Layout(width="auto", min_width="24em", max_width="100%"))
+        self.grade = W.RadioButtons(options=list(GRADES), value=None, description="Your grade",
+                                    style=style)
+        self.button = W.Button(description="Check", button_style="primary",
+                               tooltip="See which grades the text can defend for this claim")
+        self.details = W.HTML()
+        self.feedback = W.HTML(layout=W.Layout(min_height="2em"))
+        scale = "".join(f"<li><strong>{g}</strong>: {html.escape(SCALE[g])}</li>" for g in GRADES)
+        legend = W.HTML(f"<details><summary>What the grades mean</summary><ul>{scale}</ul>"
+                        f"<p>Adapted from <a href='{SOURCE_URL}' target='_blank' rel='noopener'>"
+                        "Airwars' civilian-harm grading</a>.</p></details>")
+        self.widget = W.VBox([self.claim, self.details, W.HBox([self.grade, legend]),
+                              self.button, self.feedback])
+        self.claim.observe(self._claim_changed, names="value")
+        self.button.on_click(lambda _: self.check())
+        self._show_claim()
+
+    @property
+    def value(self) -> str:
+        """The feedback HTML shown now."""
+        return self.feedback.value
+
+    def _claim_changed(self, change):
+        self.grade.value = None
+        self.feedback.value = ""
+        self._show_claim()
+
+    def _show_claim(self):
+        if self.claim.value is None:
+            self.details.value = "<p><em>No graded claims in this corpus.</em></p>"
+            return
+        r = next(self.claims[self.claims["figure_id"] == self.claim.value].itertuples(index=False))
+        amount = _range(r.low, r.high)
+        if not (pd.isna(r.low) and pd.isna(r.high)):
+            amount += f" {r.unit}"
+        facts = (f"<p><strong>{html.escape(str(r.claimant))}</strong> in {html.escape(str(r.outlet))}: "
+                 f"{html.escape(str(r.measure))}, {html.escape(amount)}.</p>")
+        self.details.value = (facts + "<blockquote style='border-left:3px solid #b3b3b3;margin:0 0 0.5em 0;"
+                              f"padding-left:0.6em'>{_context(self.corpus, r)}</blockquote>")
+
+    def set(self, figure_id: str):
+        """Show a claim, and clear the grade and the feedback (also when it is already shown)."""
+        if self.claim.value == figure_id:
+            self._claim_changed(None)
+        else:
+            self.claim.value = figure_id
+        return self
+
+    def check(self, grade: str | None = None) -> GradeFeedback:
+        """Grade the chosen claim (as ``grade`` if given) and show the feedback."""
+        if grade is not None:
+            self.grade.value = grade
+        fb = grade_claim(self.corpus, self.claim.value, self.grade.value)
+        self.feedback.value = fb.html
+        return fb
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -1,0 +1,375 @@
+# %% [markdown]
+# # Lesson 06 · Conflicting casualty reports
+#
+# **What this lesson teaches:** how to read the numbers in war reporting:
+# who claims each number, what exactly it counts, how precise it is, and how
+# far the evidence in an article supports it. Numbers from different
+# claimants often disagree because they count different things; a careful
+# reader keeps them apart instead of averaging them.
+#
+# **Learning objectives.** By the end you can
+# - read a figure as a claim: a claimant, a counting unit, and a range from
+#   low to high;
+# - explain why "killed", "bodies recovered", "taken to hospital" and
+#   "casualties" cannot be compared directly, and what a subset is;
+# - keep a vague quantity vague ("numerous casualties" has no number, not
+#   zero) and an open range open ("more than", "almost");
+# - say whether two sources are independent or one source repeated;
+# - grade a claim on a five-step scale adapted from the casualty monitor
+#   Airwars, and defend your grade from the text.
+#
+# **Time:** about 45 minutes. **Before you start:** Lesson 02 (Sourcing),
+# Lesson 04 (Attribution) and Lesson 05 (Framing), whose "so-called" you will
+# meet again here.
+
+# %% [markdown]
+# ## Setting up
+#
+# Run the next cell (**Shift + Enter**). It loads the helper package, the
+# articles and their table of figures: one row per number or vague quantity
+# about deaths, injuries, strikes, targets, distances or displacement.
+
+# %%
+import claimlab
+from claimlab.exercises import Exercise
+from claimlab.grading import GradingWidget
+from claimlab.widgets import ClaimExplorer
+from IPython.display import HTML, Markdown
+
+corpus = claimlab.load_corpus()
+claims = claimlab.views.claims(corpus)
+fig_row = corpus.figures.set_index("figure_id")  # look a figure up by its id, e.g. fig_row.loc["F05"]
+named = sorted(set(claims["claimant"]) - {claimlab.views.UNATTRIBUTED, "(unnamed)"})
+Markdown(f"The corpus holds **{len(claims)} figures** in **{claims['article_id'].nunique()} articles**, "
+         f"from **{len(named)} named claimants**, an unnamed source, and the outlets themselves.")
+
+# %% [markdown]
+# ## 1 · A figure is a claim
+#
+# A number in a news report is not a fact that fell from the sky. Someone
+# claimed it, an outlet printed it, and it counts one particular thing. The
+# figures table records, for each number:
+#
+# - **claimant**: who the outlet says the number comes from. The claim
+#   explorer below writes *(the outlet itself)* when the outlet states it in
+#   its own voice, and *(unnamed)* when the outlet reports it from a source it
+#   does not name;
+# - **measure**: the counting unit, such as killed, civilians killed, bodies
+#   recovered, hospitalised, casualties or positions hit;
+# - **low** and **high**: the range the words allow. An exact number gives the
+#   same low and high; "more than" gives only a low; "almost" gives only a
+#   high; a vague word gives neither;
+# - **qualifier**: the word that sets the range ("more than", "almost",
+#   "numerous");
+# - **subset_of**: the figure this one is part of.
+#
+# Here are the figures about the dead and injured in the Press TV article,
+# which reports air strikes on the Syrian city of Idlib:
+
+# %%
+idlib = claimlab.views.claims(corpus, article_id="presstv-idlib-2017",
+                              measure=["killed", "civilians killed", "bodies recovered", "hospitalised"])
+HTML(claimlab.views.as_html(idlib[["figure_id", "claimant", "measure", "low", "high", "qualifier",
+                                   "text", "subset_of"]]))
+
+# %% [markdown]
+# ## 2 · Counting units: what exactly is counted?
+
+# %%
+killed, civilians, bodies, hospital = (fig_row.loc[f] for f in ("F05", "F06", "F07", "F08"))
+Markdown(
+    f"In the same paragraph, Press TV reports two organisations. **{killed.claimant}** "
+    f"(the Syrian Observatory for Human Rights) says *“{killed.text}”*, including "
+    f"*“{civilians.text}”*. **{hospital.claimant}** says *“{bodies.text}”* and "
+    f"*“{hospital.text}”*.\n\n"
+    f"It is tempting to say the two disagree ({killed.low:.0f} dead against {bodies.low:.0f}) or to "
+    f"average them. Neither is right, because they count different things:"
+)
+
+# %% [markdown]
+# - **Killed** counts people dead. A monitoring group builds such a count
+#   from reports by contacts on the ground, and it may include people who
+#   died later of their wounds.
+# - **Bodies recovered** counts the bodies a rescue service has pulled out *so
+#   far*. Bodies still under rubble, or taken away by families, are not in it.
+# - **Taken to hospital** counts people who needed treatment, mostly the
+#   injured; it is not a death toll at all.
+# - **Casualties**, in military usage, means the killed *and* the wounded
+#   together, but news reports often use it loosely. Unless the text says
+#   which, you cannot tell.
+#
+# Civilians are a **subset**: the civilians killed are *part of* the people
+# killed, not extra. The `subset_of` column records this, so a total is never
+# added up twice.
+#
+# So the honest summary is not "between the two figures" but: *SOHR says this
+# many people died, some of them civilians; the Civil Defence had recovered
+# this many bodies and taken this many people to hospital.* The figures do
+# not contradict each other (a death toll higher than the number of bodies
+# recovered so far is no contradiction), but they do not confirm each
+# other's numbers either.
+#
+# The chart draws each figure as a range. Exact numbers are single points;
+# hover over a point to read the claim.
+
+# %%
+fig = claimlab.plots.interval_plot(idlib)
+fig
+
+# %%
+Markdown(f"*Text alternative:* {claimlab.plots.alt_text(fig)} " + " ".join(
+    f"{r.claimant}, {r.measure}: “{r.text}”." for r in idlib.itertuples()))
+
+# %%
+ex_subset = Exercise("06.subset", corpus)
+ex_subset
+
+# %% tags=["solution"]
+# Worked solution: SOHR's civilian figure names the figure it is part of in subset_of.
+part_of = fig_row.loc[fig_row.loc["F06", "subset_of"], "text"]
+ex_subset.check(part_of)
+
+# %% [markdown]
+# ## 3 · Vague stays vague: missing is not zero
+#
+# Some claims give no number at all. TASS reports that, according to the
+# Russian reconciliation centre, the US strike near Idlib "has left
+# numerous casualties". Sputnik, as UrduPoint prints it, reports the Russian
+# Defence Ministry saying "an unspecified number of casualties". Press TV
+# says air strikes "reportedly" left "fatalities".
+#
+# The figures table keeps these **vague**: both low and high are empty. They
+# are never zero, because zero would be a claim that nobody was hurt, the
+# opposite of what was said. Nor should you invent a number ("numerous" must
+# be at least ten?): the claimant chose not to give one, and that choice is
+# itself worth noticing.
+
+# %%
+vague = claims[claims["low"].isna() & claims["high"].isna()]
+HTML(claimlab.views.as_html(vague[["outlet", "figure_id", "claimant", "measure", "low", "high", "text"]]))
+
+# %%
+Markdown(f"**{len(vague)}** of the {len(claims)} figures give no number. In the claim explorer's chart "
+         "(section 6) they appear as hollow markers labelled *no number given*, never as zero.")
+
+# %%
+ex_vague = Exercise("06.vague", corpus)
+ex_vague
+
+# %% tags=["solution"]
+# Worked solution: look up the row for "numerous casualties" (empty cells are missing values).
+HTML(claimlab.views.as_html(claims.loc[claims["text"] == "numerous casualties", ["claimant", "low", "high"]]))
+
+# %% tags=["solution"]
+ex_vague.check("Both are missing: no number is given")
+
+# %% [markdown]
+# ## 4 · Open ranges, and a crosshead that drops a word
+#
+# "More than" and "almost" give a range that is open at one end:
+
+# %%
+open_ended = claims[claims["low"].isna() != claims["high"].isna()]
+HTML(claimlab.views.as_html(open_ended[["outlet", "figure_id", "claimant", "measure", "low", "high",
+                                        "qualifier", "text"]]))
+
+# %%
+rudskoi, crosshead = fig_row.loc["F11"], fig_row.loc["F10"]
+Markdown(
+    f"Press TV reports Lieutenant General Sergei Rudskoi of the Russian General Staff saying "
+    f"*“{rudskoi.text}”* had been targeted. “{rudskoi.qualifier.capitalize()}” makes "
+    f"{rudskoi.high:,.0f} an **upper bound**: the table gives a high of {rudskoi.high:,.0f} and no low.\n\n"
+    f"But the small heading (a *crosshead*) that Press TV puts above that paragraph reads "
+    f"*“{crosshead.text}”*. The crosshead turns an upper bound into an exact figure, drops Rudskoi's name "
+    f"so that the number reads as Press TV's own, and swaps his “terrorist-held” for “militant”. "
+    f"Readers who skim only the headings take away a different claim from the one made."
+)
+
+# %% [markdown]
+# Watch for this whenever a number moves from the body of an article into a
+# headline, crosshead, chart or social-media post: qualifiers ("almost",
+# "up to", "at least") and attributions ("Russia says") are the first words
+# to go.
+
+# %%
+ex_crosshead = Exercise("06.crosshead", corpus)
+ex_crosshead
+
+# %% tags=["solution"]
+# Worked solution: compare the two figures for positions hit in the Press TV article.
+positions = claimlab.views.claims(corpus, article_id="presstv-idlib-2017", measure="positions hit")
+HTML(claimlab.views.as_html(positions[["figure_id", "claimant", "low", "high", "qualifier", "text"]]))
+
+# %% tags=["solution"]
+ex_crosshead.check(fig_row.loc["F11", "qualifier"])
+
+# %% [markdown]
+# ## 5 · Who stands behind a number? Independent and derivative sources
+#
+# Two reports that agree are strong evidence only if they are
+# **independent**: if each has its own way of knowing. Two outlets printing
+# the *same* source are one source, however many pages it appears on.
+# Lesson 02 traced how statements travel; here is each figure with its
+# claimant, the outlet that printed it, and the wire agency the article's
+# dateline credits (empty where there is none).
+
+# %%
+routes = claims.merge(corpus.articles[["article_id", "wire"]], on="article_id")
+HTML(claimlab.views.as_html(routes[["figure_id", "claimant", "wire", "outlet", "measure", "text"]]))
+
+# %%
+centre = corpus.actors.set_index("actor").loc["Russian Reconciliation Centre"]
+Markdown(
+    f"**The US strike near Idlib.** TASS reports casualties on the word of the Russian reconciliation "
+    f"centre; UrduPoint, printing Sputnik, on the word of the Russian Defence Ministry. The actors table says "
+    f"the centre's parent is the **{centre.parent}**. So two outlets, two Russian state agencies, and two "
+    f"names for the claimant, but **one source**: a party to the conflict speaking about its rival's strike. "
+    f"Neither report gives a number."
+)
+
+# %% [markdown]
+# **The Idlib strikes reported by Press TV.** SOHR and the Syria Civil Defence
+# are two different organisations, and they count different things, which
+# suggests two separate counts. But we meet both only through Press TV,
+# which calls both "so-called" and ties both to the opposition (Lesson 05).
+# From this article alone we cannot check how either organisation counted,
+# whether one relied on the other, or whether Press TV reported them fully.
+# To do that you would go to SOHR's and the Civil Defence's own reports of
+# that day (SIFT's *trace the claim*, Lesson 02).
+#
+# **Rudskoi's strike counts** are a military officer reporting his own side's
+# results. No one else in the corpus gives these numbers.
+#
+# **Figures with no claimant** rest on the outlet alone. Some may be
+# well known elsewhere, but the article gives you no way to check them.
+
+# %%
+ex_no_claimant = Exercise("06.no_claimant", corpus)
+ex_no_claimant
+
+# %% tags=["solution"]
+# Worked solution: count the figures whose claimant is empty (listed as "(the outlet itself)").
+own_voice = claims[claims["claimant"] == claimlab.views.UNATTRIBUTED]
+ex_no_claimant.check(len(own_voice))
+
+# %% [markdown]
+# ## 6 · The claim explorer
+#
+# The explorer puts every figure in the corpus on one chart, coloured by
+# claimant, with the table underneath. Use the menus to filter by **outlet**,
+# **claimant**, **measure** or **article**; the chart, its description and the
+# table change straight away. Hover over a bar or point to read the claim.
+#
+# One warning: with all filters on *All*, the chart mixes units (people,
+# strikes, percent, miles) on one axis, and a whole-war death toll dwarfs
+# everything else. Choose one article or one measure before comparing
+# lengths.
+
+# %%
+explorer = ClaimExplorer(corpus)
+explorer.set(article="presstv-idlib-2017")
+explorer
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    explorer.set(article="All", claimant="SOHR")
+    assert list(explorer.table["figure_id"]) == ["F05", "F06"]
+    assert claimlab.plots.alt_text(explorer.figure).startswith("Ranges for 2 claim(s) by 1 claimant(s)")
+    explorer.set(claimant="All", measure="casualties")
+    assert explorer.table["low"].isna().all() and explorer.table["high"].isna().all()
+    assert "2 give no number at all" in explorer.caption.value
+    explorer.set(measure="All", outlet="IBTimes", article="presstv-idlib-2017")
+    assert "No rows match these filters." in explorer.table_out.value
+    explorer.set(outlet="All", claimant="All", measure="All", article="presstv-idlib-2017")
+    assert set(explorer.table["article_id"]) == {"presstv-idlib-2017"}
+
+# %% [markdown]
+# Things to try: choose the claimant **Sergei Rudskoi** and see an upper
+# bound ("almost": the bar is drawn up from zero, with a marker only at the
+# top), a lower bound ("more than": a marker with an arrow pointing right)
+# and an exact figure (a single marker) side by side. Choose the measure **casualties**: two
+# hollow markers, two reports of the same strike from the same ministry, and
+# no number in either.
+
+# %% [markdown]
+# ## 7 · Grading claims like a casualty monitor
+#
+# [Airwars](https://airwars.org/about/methodology/) is a not-for-profit
+# group that monitors civilian harm from air and artillery strikes. It
+# collects every local and international report of an incident and grades
+# how well the harm is supported, on a five-step scale. We adapt that scale
+# to grade a claim **from the evidence in our articles alone**. In our own
+# words:
+
+# %%
+HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
+
+# %% [markdown]
+# Airwars grades whole incidents, using every source it can find, and it
+# records civilian harm specifically. Our version is narrower: you grade one
+# claim in one article, using only what the corpus says. Three things follow:
+#
+# - A claim can fit more than one description. A single-source claim whose
+#   attacker is disputed is both *Weak* and *Contested*. Pick the grade you
+#   can best defend, and say why.
+# - **Confirmed** needs the party said to be responsible to accept the harm.
+#   A claim by one side about its enemy's strike can never confirm it,
+#   however official the source.
+# - **Discounted** needs evidence, not labels. An outlet calling a city
+#   "militant-held" (Lesson 05) is not evidence that the dead were fighters.
+#
+# Choose a claim in the menu, read the paragraph it comes from, pick a grade
+# and press **Check**. The feedback tells you whether the text can defend
+# your grade, why, and which grades it does support. There is often more than
+# one defensible grade; there is no penalty for trying them all.
+
+# %%
+grader = GradingWidget(corpus)
+grader
+
+# %% tags=["solution"]
+# Worked example: SOHR's death toll. Confirmed cannot be defended (no air force accepts the harm;
+# Russia denies striking), while Contested can (SOHR itself says it is unclear whose aircraft struck).
+grader.set("F05")
+grader.check("Contested")
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    grader.set("F05")
+    fb = grader.check("Confirmed")
+    assert fb.ok is False and "Contested" in fb.message and "Hard to defend" in grader.value
+    assert grader.check("Contested").ok is True
+    grader.set("F01")
+    assert grader.check("Weak").ok is True and "reconciliation centre" in grader.value
+    assert grader.check("Discounted").ok is False
+    grader.set("F01")
+    assert grader.grade.value is None and grader.value == ""
+
+# %% [markdown]
+# When you have graded a few claims, notice the pattern: from news articles
+# alone, almost nothing rises above *Weak* or *Contested*. That is not a
+# failure of your reading. A single article rarely holds enough evidence to
+# settle a casualty claim; it tells you who claims what, and where to look
+# next.
+
+# %% [markdown]
+# ## Recap
+#
+# - A figure is a claim: a **claimant**, a **counting unit** and a **range**.
+#   Check all three before comparing two numbers.
+# - "Killed", "bodies recovered", "taken to hospital" and "casualties" count
+#   different things; civilians killed are a **subset** of the killed. SOHR's
+#   and the Civil Defence's figures cannot be set against each other.
+# - Vague quantities stay vague: **missing, never zero**. Open ranges stay
+#   open: "almost" gives only a high, "more than" only a low.
+# - Headings drop qualifiers and attributions: Press TV's crosshead turned
+#   Rudskoi's "almost" into an exact number of its own.
+# - Two reports of one source are one source: the Russian casualty claims
+#   about the US strike come from one ministry through two state agencies.
+# - Grading (adapted from Airwars): *Confirmed* needs the responsible party
+#   to accept the harm; from articles alone, most claims are *Weak* or
+#   *Contested*.
+#
+# **Next:** [Lesson 07 · Capstone](07_capstone.ipynb)

@@ -1,0 +1,133 @@
+"""The claim-grading key (answers/l06.py) and the grading widget (claimlab.grading)."""
+
+import re
+
+import pytest
+
+import claimlab
+from claimlab import grading
+from claimlab.answers import l06
+from claimlab.exercises import is_right
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return claimlab.load_corpus()
+
+
+def test_key_gives_every_grade_once_with_a_reason(corpus):
+    key = grading.grading_key()
+    assert key, "the key grades no claim"
+    known = set(corpus.figures["figure_id"])
+    for fid, entry in key.items():
+        assert fid in known, fid
+        good, bad = entry["defensible"], entry["not_defensible"]
+        assert good, f"{fid}: at least one grade must be defensible"
+        assert not set(good) & set(bad), fid
+        assert sorted(set(good) | set(bad)) == sorted(grading.GRADES), fid
+        for grade, reason in {**good, **bad}.items():
+            assert len(reason.split()) >= 8, (fid, grade)
+            for ref in re.findall(r"\{(\w+)\}", reason):
+                assert ref in known, (fid, grade, ref)
+
+
+def test_party_claims_about_a_rivals_strike_cannot_be_confirmed():
+    # The Russian ministry's casualty claims about the US strike: one source, a party to the conflict.
+    for fid in ("F01", "F02"):
+        assert grading.defensible(fid) == ["Weak"]
+
+
+def test_the_idlib_2017_figures_are_contested_and_never_confirmed_or_discounted():
+    for fid in ("F04", "F05", "F06", "F07", "F08"):
+        assert "Contested" in grading.defensible(fid)
+        assert "Confirmed" not in grading.defensible(fid)
+        assert "Discounted" not in grading.defensible(fid)
+
+
+def test_feedback_explains_and_names_the_defensible_grades(corpus):
+    fb = grading.grade_claim(corpus, "F05", "Confirmed")
+    assert fb.ok is False
+    assert "wrong" not in fb.message.lower()
+    assert "Hard to defend" in fb.message and "Contested" in fb.message and "Weak" in fb.message
+    assert "Russia" in fb.message  # the reason, not just a verdict
+    good = grading.grade_claim(corpus, "F05", "Contested")
+    assert good.ok is True and good.message.startswith("Defensible: Contested.")
+    assert "Also defensible from this text: Weak." in good.message
+
+
+def test_figure_references_become_the_figures_own_words(corpus):
+    fb = grading.grade_claim(corpus, "F07", "Weak")
+    text = corpus.figures.set_index("figure_id").loc["F07", "text"]
+    assert f"“{text}”" in fb.message
+    assert "{F" not in fb.message and "{F" not in fb.html
+
+
+def test_no_grade_unknown_grade_and_unknown_claim_are_explained(corpus):
+    assert grading.grade_claim(corpus, "F05", None).ok is None
+    assert "Pick a grade" in grading.grade_claim(corpus, "F05", None).message
+    assert grading.grade_claim(corpus, "F05", "Probable").ok is None
+    assert grading.grade_claim(corpus, "F99", "Weak").ok is None
+
+
+def test_feedback_html_is_escaped(monkeypatch, corpus):
+    key = {"F05": {"defensible": {g: "<script>alert(1)</script> is a reason of some length here"
+                                  for g in grading.GRADES}, "not_defensible": {}}}
+    monkeypatch.setattr(grading, "grading_key", lambda: key)
+    fb = grading.grade_claim(corpus, "F05", "Weak")
+    assert "<script>" not in fb.html and "&lt;script&gt;" in fb.html
+
+
+def test_widget_checks_clears_on_a_new_claim_and_escapes_the_article(corpus):
+    w = grading.GradingWidget(corpus)
+    assert w.claim.value == "F01"
+    assert "numerous casualties" in w.details.value and "<mark" in w.details.value
+    fb = w.check("Fair")
+    assert fb.ok is False and "Hard to defend" in w.value
+    w.set("F06")
+    assert w.grade.value is None and w.value == ""
+    assert "including" in w.details.value
+    assert w.check("Weak").ok is True and "Defensible: Weak." in w.value
+    assert "Pick a grade" in grading.GradingWidget(corpus, "F05").check().message
+    with pytest.raises(KeyError):
+        grading.GradingWidget(corpus, "F14")
+
+
+def test_widget_escapes_corpus_text(corpus, monkeypatch):
+    text = corpus.text("presstv-idlib-2017")
+    start = int(corpus.figures.set_index("figure_id").loc["F05", "start"])
+    hostile = text[:start - 8] + "<b>x</b>" + text[start:]  # same length before the figure
+    monkeypatch.setitem(corpus.texts, "presstv-idlib-2017", hostile)
+    w = grading.GradingWidget(corpus, "F05")
+    assert "<b>x</b>" not in w.details.value and "&lt;b&gt;x&lt;/b&gt;" in w.details.value
+
+
+def test_widget_with_no_graded_claims(corpus):
+    empty = type("Empty", (), {"figures": corpus.figures.iloc[0:0], "articles": corpus.articles,
+                               "paragraphs": corpus.paragraphs})()
+    w = grading.GradingWidget(empty)
+    assert w.claim.value is None and "No graded claims" in w.details.value
+    assert w.check("Weak").ok is None
+
+
+def test_scale_table_lists_the_five_grades_in_order():
+    t = grading.scale_table()
+    assert list(t["grade"]) == list(grading.GRADES)
+    assert t["meaning"].str.len().min() > 20
+
+
+@pytest.mark.parametrize("qid", sorted(l06.QUESTIONS))
+def test_lesson_06_answers_are_accepted_and_among_the_options(qid, corpus):
+    q = l06.QUESTIONS[qid]
+    answer = q.answer(corpus) if callable(q.answer) else q.answer
+    assert is_right(q, answer, corpus)
+    if q.kind == "choice":
+        options = q.options(corpus) if callable(q.options) else q.options
+        assert answer in options
+    assert len(q.hints) >= 2
+
+
+def test_lesson_06_computed_answers(corpus):
+    assert l06.QUESTIONS["06.no_claimant"].answer(corpus) == 4
+    assert l06.QUESTIONS["06.vague"].answer(corpus) == l06.MISSING
+    assert l06.QUESTIONS["06.subset"].answer(corpus) == "26 people were killed"
+    assert l06.QUESTIONS["06.crosshead"].answer(corpus) == "almost"
