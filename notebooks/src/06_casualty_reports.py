@@ -73,6 +73,11 @@ HTML(claimlab.views.as_html(idlib[["figure_id", "claimant", "measure", "low", "h
                                    "text", "subset_of"]]))
 
 # %% [markdown]
+# Careful with the last row: Press TV's own "civilian deaths" is not about
+# these strikes at all. It comes from a later paragraph about the US-led
+# coalition's air campaign in Syria. Two figures in the same article are not
+# necessarily about the same event.
+#
 # ## 2 · Counting units: what exactly is counted?
 
 # %%
@@ -273,6 +278,8 @@ explorer
 # %%
 # Course self-check: runs only under the course's automated tests (it does nothing for you).
 if claimlab.self_check():
+    assert idlib["claimant"].iloc[-1] == claimlab.views.UNATTRIBUTED  # the "last row" of section 1
+    assert fig_row.loc["F06", "subset_of"] == "F05" and fig_row.loc["F10", "qualifier"] == ""
     explorer.set(article="All", claimant="SOHR")
     assert list(explorer.table["figure_id"]) == ["F05", "F06"]
     assert claimlab.plots.alt_text(explorer.figure).startswith("Ranges for 2 claim(s) by 1 claimant(s)")
