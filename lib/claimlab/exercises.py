@@ -161,5 +161,16 @@ class Exercise:
         self.feedback.value = fb._repr_html_()
         return fb
 
+    def reset(self) -> None:
+        """Clear the answer, the feedback and the attempt count (as if just shown)."""
+        self.attempts = 0
+        self.feedback.value = ""
+        if self.q.kind == "multi":
+            self.input.value = ()
+        elif self.q.kind == "choice":
+            self.input.value = None
+        else:
+            self.input.value = ""
+
     def _ipython_display_(self):
         display(self.widget)

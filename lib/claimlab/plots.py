@@ -65,7 +65,7 @@ def interval_plot(claims: pd.DataFrame, large: bool = False) -> go.Figure:
             if pd.isna(lo) and pd.isna(hi):
                 vx.append(0); vy.append(r.row); vhover.append(tip + "<br>(no number given)")
                 continue
-            a = lo if not pd.isna(lo) else 0
+            a = lo if not pd.isna(lo) else hi * 0.8  # "almost 5,500": open towards lower values
             b = hi if not pd.isna(hi) else a * 1.25 + 1
             xs += [a, b, None]; ys += [r.row, r.row, None]; hover += [tip, tip, None]
             if not pd.isna(lo):
@@ -87,12 +87,18 @@ def interval_plot(claims: pd.DataFrame, large: bool = False) -> go.Figure:
                                              "line": {"color": colour[c], "width": 2}},
                                      hovertext=vhover, hoverinfo="text"))
     for r in df.itertuples():
-        if pd.isna(r.high) and not pd.isna(r.low):
+        if pd.isna(r.high) and not pd.isna(r.low):  # "more than": the arrow points up
             fig.add_annotation(x=r.low * 1.25 + 1, y=r.row, ax=-30, ay=0, text="", showarrow=True,
                                arrowhead=2, arrowcolor=colour[r.claimant])
+        elif pd.isna(r.low) and not pd.isna(r.high):  # "almost": the arrow points down
+            fig.add_annotation(x=r.high * 0.8, y=r.row, ax=30, ay=0, text="", showarrow=True,
+                               arrowhead=2, arrowcolor=colour[r.claimant])
     numbered = df.dropna(subset=["low", "high"], how="all")
+    units = sorted(set(df["unit"].fillna("")) - {""})
     alt = (f"Ranges for {len(df)} claim(s) by {len(claimants)} claimant(s); "
-           f"{len(df) - len(numbered)} give no number at all.")
+           f"{len(df) - len(numbered)} give no number at all. An arrow marks an open end."
+           + (f" The claims count different things ({', '.join(units)}): compare within one measure."
+              if len(units) > 1 else ""))
     fig.update_xaxes(title_text="Claimed value (range from low to high)", rangemode="tozero")
     fig.update_yaxes(title_text="Claimant · what is counted", autorange="reversed", type="category")
     fig.update_layout(height=max(300, 60 + 38 * len(df)), legend_title_text="Claimant")
@@ -139,9 +145,11 @@ def heatmap(counts: pd.DataFrame, title: str, x_title: str, y_title: str, large:
                              text=counts.values, texttemplate="%{text}",
                              hovertemplate=f"{y_title}: %{{y}}<br>{x_title}: %{{x}}<br>count: %{{z}}<extra></extra>",
                              colorbar={"title": {"text": "count"}}))
-    top = counts.stack().idxmax()
+    stacked = counts.stack()
+    tops = [f"{a} × {b}" for a, b in stacked[stacked == stacked.max()].index]
     alt = (f"A heat map of {int(counts.values.sum())} counts across {counts.shape[0]} rows and "
-           f"{counts.shape[1]} columns; the largest cell is {top[0]} × {top[1]} with {int(counts.values.max())}.")
+           f"{counts.shape[1]} columns; the largest count, {int(stacked.max())}, is in "
+           f"{' and '.join(tops)}.")
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title)
     return _base(fig, title, alt, large)

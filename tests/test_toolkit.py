@@ -1,0 +1,119 @@
+"""views, plots, widgets and exercises: behaviour on the seed corpus."""
+
+import pandas as pd
+import pytest
+
+import claimlab
+from claimlab import plots, views
+from claimlab.exercises import Exercise, Question, check, is_right
+from claimlab.widgets import ClaimExplorer, StatementExplorer
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return claimlab.load_corpus()
+
+
+def test_claims_filters_and_labels_the_outlets_own_figures(corpus):
+    sohr = views.claims(corpus, claimant="SOHR")
+    assert sorted(sohr["text"]) == ["10 civilians", "26 people were killed"]
+    own = views.claims(corpus, claimant=views.UNATTRIBUTED)
+    assert len(own) == (corpus.figures["claimant"] == "").sum() > 0
+    assert len(views.claims(corpus, outlet="TASS", claimant="SOHR")) == 0
+
+
+def test_statements_leave_out_repeated_headlines_unless_asked(corpus):
+    repeats = (corpus.attributions["repeat_of"] != "").sum()
+    assert repeats > 0
+    assert len(views.statements(corpus)) == len(corpus.attributions) - repeats
+    assert len(views.statements(corpus, include_repeats=True)) == len(corpus.attributions)
+
+
+def test_provenance_counts_every_top_level_statement_once(corpus):
+    paths = views.provenance(corpus)
+    a = corpus.attributions
+    top = a[(a["repeat_of"] == "") & (a["nested_in"] == "")]
+    assert paths["statements"].sum() == len(top)
+    sputnik = paths[(paths["outlet"] == "UrduPoint News")]
+    assert set(sputnik["channel"]) == {"Sputnik"}
+
+
+def test_years_when_skips_impossible_dates():
+    assert views.years_when(8, 27, "Monday", range(2014, 2024)) == [2018]
+    assert all(y % 4 == 0 for y in views.years_when(2, 29, "Thursday", range(2000, 2030)))
+
+
+def test_as_html_escapes_and_says_when_empty():
+    html = views.as_html(pd.DataFrame({"text": ["<script>alert(1)</script>"]}))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "No rows match" in views.as_html(pd.DataFrame({"text": []}))
+
+
+def test_every_figure_is_accessible(corpus):
+    figs = [plots.interval_plot(views.claims(corpus)),
+            plots.provenance_sankey(views.provenance(corpus)),
+            plots.heatmap(views.term_counts(corpus), "Terms", "category", "outlet"),
+            plots.bar(corpus.attributions["speaker_type"].value_counts(), "Speakers", "speaker type")]
+    for fig in figs:
+        assert fig.layout.title.text
+        assert plots.alt_text(fig).endswith(".")
+        if fig.data[0].type != "sankey":
+            assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+    assert list(figs[0].layout.colorway) == plots.OKABE_ITO
+
+
+def test_vague_figures_are_never_drawn_as_numbers(corpus):
+    fig = plots.interval_plot(views.claims(corpus, claimant="Russian Reconciliation Centre"))
+    (trace,) = fig.data
+    assert list(trace.text) == ["no number given"] and trace.marker.symbol.endswith("-open")
+    empty = plots.interval_plot(views.claims(corpus, outlet="TASS", claimant="SOHR"))
+    assert not empty.data and "No claims match" in empty.layout.annotations[0].text
+
+
+def test_claim_explorer_updates_table_and_figure_in_place(corpus):
+    e = ClaimExplorer(corpus)
+    assert len(e.table) == len(corpus.figures)
+    e.set(claimant="Syria Civil Defence")
+    assert sorted(e.table["measure"]) == ["bodies recovered", "hospitalised"]
+    assert {t.name for t in e.figure_widget.data} == {"Syria Civil Defence"}
+    e.filters["claimant"].value = "All"  # a user's click goes through the observer too
+    assert len(e.table) == len(corpus.figures)
+    with pytest.raises(KeyError, match="filters are"):
+        e.set(colour="red")
+
+
+def test_statement_explorer_counts_cues(corpus):
+    s = StatementExplorer(corpus).set(actor="Heather Nauert")
+    assert set(s.table["actor"]) == {"Heather Nauert"}
+    assert sum(s.figure.data[0].y) == len(s.table)
+    assert f"{len(s.table)} statement(s) match" in s.caption.value
+
+
+def test_exercise_hints_in_order_and_never_the_answer(corpus):
+    ex = Exercise("00.two_articles", corpus)
+    first = ex.check("Press TV")
+    second = ex.check("IBTimes")
+    q = ex.q
+    assert first.ok is False and q.hints[0] in first.message
+    assert second.ok is False and q.hints[1] in second.message
+    assert "TASS" not in first.message and "TASS" not in second.message
+    right = ex.check("TASS")
+    assert right.ok and right.message.startswith("Right!")
+    ex.reset()
+    assert ex.attempts == 0 and ex.feedback.value == "" and ex.input.value is None
+
+
+def test_check_for_code_answers():
+    assert check("08.error_kind", ...).ok is None
+    assert "Replace the ..." in str(check("08.error_kind", ...))
+    assert check("08.error_kind", "Nominal cue!").ok  # case and punctuation do not matter
+    with pytest.raises(KeyError, match="no exercise"):
+        check("99.nothing", 1)
+
+
+def test_number_and_set_answers():
+    num = Question(prompt="n", answer=lambda c: 26, hints=["h"], kind="number", tolerance=0.5)
+    assert is_right(num, "26.4", corpus=object()) and not is_right(num, "27", corpus=object())
+    assert not is_right(num, "twenty-six", corpus=object())
+    multi = Question(prompt="m", answer=["TASS", "Press TV"], hints=["h"], kind="multi")
+    assert is_right(multi, ["press tv", "TASS"]) and not is_right(multi, ["TASS"])
