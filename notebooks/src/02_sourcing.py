@@ -1,0 +1,323 @@
+# %% [markdown]
+# # Lesson 02 · Sourcing: who stands behind a story
+#
+# **What this lesson teaches:** how to find out who published an article, who
+# owns that outlet, whose reporting the article actually carries, and how each
+# quoted statement travelled from the person who said it to the page you read.
+#
+# **Learning objectives.** By the end you can
+# - look up who owns each outlet in the course and say why ownership matters;
+# - recognise a wire credit in a dateline, and a relay in the text
+#   ("told TASS", "according to Russian news agency Tass", "CNN reported");
+# - say what a dateline and a byline tell you, and what they do not;
+# - use two of the SIFT moves: *investigate the source* and *trace the claim*;
+# - follow a statement from claimant through channel to outlet in a
+#   provenance diagram, and filter it to one outlet or one claimant.
+#
+# **Time:** about 40 minutes. **Before you start:** Lesson 00 (how notebooks
+# and widgets work) and Lesson 01 (the articles of the corpus).
+
+# %% [markdown]
+# ## Setting up
+#
+# Run the next cell (**Shift + Enter**). It loads the course's helper package
+# and the articles, as in the earlier lessons.
+
+# %%
+import claimlab
+from claimlab.exercises import Exercise
+from claimlab.sourcing import and_join, md
+from IPython.display import HTML, Markdown
+
+corpus = claimlab.load_corpus()
+corpus
+
+# %% [markdown]
+# ## Stop first: the SIFT moves
+#
+# Mike Caulfield, who studies and teaches web literacy, sums up what professional
+# fact-checkers do in four moves he calls **SIFT**
+# ([Caulfield, "SIFT (The Four Moves)", 2019](https://hapgood.us/2019/06/19/sift-the-four-moves/)).
+# In our own words:
+#
+# 1. **Stop.** Before you believe, share or argue with something, pause. Ask
+#    whether you know this outlet and this claim, and what you are trying to
+#    find out. If you don't know, use the other three moves.
+# 2. **Investigate the source.** Spend a minute finding out who is behind the
+#    outlet: who owns it, who pays for it, what it is known for. Read what
+#    *others* say about it, not only what it says about itself.
+# 3. **Find better coverage.** If the source is weak or unknown, look for
+#    other reporting of the same claim: you care whether the claim is true,
+#    not whether this particular article is.
+# 4. **Trace claims, quotes and media to the original context.** Articles
+#    pass on what others said. Follow the chain back to where a quotation or
+#    a number first appeared, and check that it was passed on faithfully.
+#
+# This lesson practises two of the moves: **investigate the source**
+# (sections 1 to 3) and **trace the claim** (sections 4 and 5).
+
+# %% [markdown]
+# ## 1 · Investigate the source: outlets and their owners
+#
+# The course keeps a table of the outlets that appear in the articles, with
+# a link to a page that supports each row. The `role` column says what each
+# outlet does in our articles: whether it published one, or whether another
+# outlet passes on its reporting.
+
+# %%
+HTML(claimlab.sourcing.outlets_html(corpus))
+
+# %%
+groups = claimlab.sourcing.ownership_groups(corpus)
+Markdown(
+    f"Of the **{len(corpus.outlets)} outlets** in the table, **{len(groups.get('state-owned', []))}** are "
+    f"state-owned ({and_join(map(md, groups.get('state-owned', [])))}) and **{len(groups.get('private', []))}** "
+    f"are private ({and_join(map(md, groups.get('private', [])))})."
+)
+
+# %% [markdown]
+# **Why ownership matters.** A state-owned outlet is paid for by a
+# government and answers, in the end, to it. That does not make every
+# sentence it prints false: Lesson 04 shows TASS and Sputnik quoting a US
+# official's criticism of Russian media in nearly the same words. But when a
+# state-owned outlet
+# writes about its own government's opponents, or about a war its
+# government is fighting, you should expect its choices of words, voices and
+# asides to lean towards that government, and you should look for a second
+# source. Private outlets have owners and interests too; they are just
+# different ones.
+#
+# **Lateral reading.** Notice where the citations point: to an encyclopedia
+# article *about* each outlet, not to the outlet's own "About us" page. That
+# is the habit SIFT recommends: find out what others say about a source.
+#
+# Notice also the outlets that published **none** of our articles but whose
+# reporting is inside them: their `role` says so. An article can carry the
+# work of an outlet whose name is not at the top of the page.
+
+# %%
+Exercise("02.state_owned", corpus)
+
+# %% tags=["solution"]
+# Worked solution (instructor version only): read the ownership column of the outlets table.
+state_owned = claimlab.sourcing.ownership_groups(corpus)["state-owned"]
+Exercise("02.state_owned", corpus).check(state_owned)
+
+# %% [markdown]
+# ## 2 · Wires and republication
+#
+# A **wire** (a news agency) writes reports that other outlets reprint,
+# often word for word. When an outlet runs wire copy, it usually says so in
+# the **dateline**, the line that opens the first paragraph. A **relay** is
+# looser: an outlet's own reporter passes on what another outlet reported,
+# and says so in the text.
+#
+# The table below puts, for each article, the outlet and its owner next to
+# the dateline as printed, the byline (if any), the wire the dateline credits
+# and its owner, and the other outlets the article relays.
+
+# %%
+sources = claimlab.sourcing.article_sources(corpus)
+HTML(claimlab.views.as_html(sources))
+
+# %%
+carried = sources[(sources["wire"] != "") & (sources["wire"] != sources["outlet"])]
+lines = [f"- **{md(r.outlet)}** ({r.ownership}) carries a report by **{md(r.wire)}** ({r.wire_ownership})."
+         for r in carried.itertuples()]
+relayed = sources[sources["relays"] != ""]
+lines += [f"- **{md(r.outlet)}** ({r.ownership}) relays {and_join(map(md, r.relays.split('; ')))}."
+          for r in relayed.itertuples() if r.relays != r.wire]
+Markdown("\n".join(lines))
+
+# %% [markdown]
+# **One statement, two state agencies.** On 31 August 2019 the United States
+# struck what it said were al-Qaeda leaders near Idlib, and Russia's military
+# complained. An unnamed US State Department official answered with a
+# statement, and that statement reached readers by two Russian state-owned
+# routes:
+#
+# - **TASS directly.** TASS's article says the official "told TASS". Its
+#   dateline, "WASHINGTON, September 2. /TASS/.", names the agency between
+#   slashes: this is TASS's own copy.
+# - **Sputnik, then UrduPoint News.** The official also "told Sputnik". The
+#   version in our corpus was published by UrduPoint News, a private
+#   Pakistani web portal, and its dateline gives the chain away:
+#   "MOSCOW (UrduPoint News / Sputnik - 02nd September, 2019)". A reader in
+#   Pakistan who trusts UrduPoint is reading a Russian state agency's report.
+#
+# **An American site relaying Russian and American outlets.** IBTimes, a
+# private US site, has no dateline or wire credit at all, but inside the text
+# it relays two other outlets: it quotes the Russian Defence Ministry's
+# spokesman "according to Russian news agency Tass", and ends a paragraph with
+# "CNN reported". So what IBTimes's readers learn of the Russian spokesman's
+# words comes to them from Russia's state news agency.
+
+# %%
+Exercise("02.republisher", corpus)
+
+# %% tags=["solution"]
+# Worked solution: the article whose wire is Sputnik, and its outlet.
+Exercise("02.republisher", corpus).check(sources.loc[sources["wire"] == "Sputnik", "outlet"].iloc[0])
+
+# %% [markdown]
+# ## 3 · Datelines and bylines
+#
+# - A **dateline** says where (and often when) a report was filed, and in
+#   agency copy, whose copy it is. It tells you where the *reporting* was put
+#   together, not where the speaker was: the same US official's statement is
+#   datelined WASHINGTON by TASS and MOSCOW by Sputnik.
+# - A **byline** names the person who wrote the report, so that you can look
+#   up their other work and their expertise (SIFT's second move, applied to a
+#   person).
+
+# %%
+with_byline = sources[sources["byline"] != ""]
+no_dateline = sources[sources["dateline"] == ""]
+Markdown(
+    f"Only **{len(with_byline)}** of the {len(sources)} articles prints a name on a byline "
+    f"({and_join(f'{md(r.outlet)}: {md(r.byline)}' for r in with_byline.itertuples())}). "
+    f"**{len(no_dateline)}** have no dateline at all "
+    f"({and_join(f'the {md(r.outlet)} article' for r in no_dateline.itertuples())})."
+)
+
+# %% [markdown]
+# With no byline, no single person answers for an article: only the outlet
+# does, so investigating the source means investigating the outlet. Even the
+# one byline needs care. The UrduPoint page names Zeeshan Aziz, but its
+# dateline credits Sputnik for the report, and the page does not say what his
+# part was (writing, editing or posting it). Sputnik's own reporter is not
+# named anywhere.
+
+# %% [markdown]
+# ## 4 · Trace the claim: claimant → channel → outlet
+#
+# Every attributed statement has travelled. Think of three stops:
+#
+# 1. the **claimant**, who said it (a person, a ministry, an unnamed official);
+# 2. the **channel**, how the words reached the outlet, *where the text says
+#    so*: "told TASS", "told reporters", "in a statement", or a wire credited
+#    in the dateline;
+# 3. the **outlet** that printed it.
+#
+# The diagram below draws every path in the corpus; the width of a band is
+# the number of statements that took it. Hover over a band to read its path.
+# Headlines repeated by a page template are left out, and so are statements
+# reported *inside* other statements.
+
+# %%
+paths = claimlab.views.provenance(corpus)
+fig = claimlab.plots.provenance_sankey(paths)
+fig
+
+# %%
+Markdown(f"*Text alternative:* {claimlab.plots.alt_text(fig)} The table below lists every path, "
+         "with the number of statements that took it.")
+
+# %%
+HTML(claimlab.views.as_html(paths))
+
+# %%
+unstated = int(paths.loc[paths["channel"] == "(not stated)", "statements"].sum())
+Markdown(
+    f"For **{unstated}** of the {int(paths['statements'].sum())} statements, the article never says how the "
+    "words reached it: the channel is *(not stated)*. Often the claim was made in public, but the article "
+    "does not say so, and you cannot trace those statements any further from the article alone."
+)
+
+# %% [markdown]
+# TASS appears twice in the diagram: as a *channel* in the middle column
+# (the words came through TASS) and as an *outlet* in the right-hand column
+# (TASS printed them). Read the diagram with SIFT's fourth move in mind:
+#
+# - **UrduPoint News** gets *everything* through Sputnik: the dateline
+#   credits Sputnik for the whole report, so every claimant in it, the US
+#   official and the Russian Defence Ministry alike, reaches UrduPoint's
+#   readers by way of a Russian state agency.
+# - **TASS** got the US official's words directly ("told TASS"), and Heather
+#   Nauert's from what she said to journalists ("has told reporters").
+# - **IBTimes** got the Russian spokesman's words through TASS.
+#
+# One relay does not show as a channel. IBTimes writes "The U.S. denied these
+# charges, CNN reported." The US denial is reported *inside* CNN's report, so
+# the diagram counts it as CNN's statement. The statement table shows both
+# layers: the row for "CNN reported" and, inside it, the US denial with
+# channel CNN.
+
+# %%
+ibtimes = claimlab.views.statements(corpus, outlet="IBTimes")
+HTML(claimlab.views.as_html(ibtimes[["speaker", "actor", "cue", "channel", "content"]]))
+
+# %% [markdown]
+# ## 5 · Explore the paths yourself
+#
+# The explorer below shows the same diagram with three menus. Choose an
+# **outlet** to see where its statements come from, a **claimant** to see
+# which outlets printed that source, or a **channel** to see what came
+# through it. The table, the diagram and the sentence under the menus change
+# straight away.
+
+# %%
+explorer = claimlab.sourcing.ProvenanceExplorer(corpus)
+explorer
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    explorer.set(outlet="IBTimes", claimant="Igor Konashenkov")
+    assert list(explorer.table["channel"]) == ["TASS"], explorer.table
+    assert "Igor Konashenkov → TASS → IBTimes" in explorer.caption.value
+    assert claimlab.plots.alt_text(explorer.figure).startswith("A flow diagram from 1 claimants")
+    explorer.set(outlet="UrduPoint News", claimant="All")
+    assert set(explorer.table["channel"]) == {"Sputnik"}
+    explorer.set(outlet="All", claimant="All", channel="All")
+    assert explorer.table.equals(claimlab.views.provenance(corpus))
+
+# %%
+Exercise("02.konashenkov_channel", corpus)
+
+# %% tags=["solution"]
+# Worked solution: filter the paths to Konashenkov in IBTimes and read the channel.
+konashenkov = claimlab.sourcing.provenance_paths(corpus, outlet="IBTimes", claimant="Igor Konashenkov")
+Exercise("02.konashenkov_channel", corpus).check(konashenkov["channel"].iloc[0])
+
+# %%
+Exercise("02.told_tass", corpus)
+
+# %% tags=["solution"]
+# Worked solution: the path US State Department → TASS → TASS, and its count.
+told = claimlab.sourcing.provenance_paths(corpus, claimant="US State Department", channel="TASS", outlet="TASS")
+Exercise("02.told_tass", corpus).check(int(told["statements"].sum()))
+
+# %% [markdown]
+# ## What to do next with a real story
+#
+# You have now done two of the SIFT moves on our articles. With a story of
+# your own you would go on:
+#
+# - **Investigate the source:** who owns the outlet, and whose copy is it
+#   running (look at the dateline)? If no one signs it, the outlet alone
+#   answers for it.
+# - **Trace the claim:** for each quotation, who said it, and how did it get
+#   here? "Told TASS" is a direct line; "according to Russian news agency
+#   Tass" is a relay, so the place to check is TASS's own report.
+# - **Find better coverage:** look for the same statement from a different
+#   route, ideally the original: here, the State Department's own words, or
+#   an outlet with a different owner that received them too.
+
+# %% [markdown]
+# ## Recap
+#
+# - Ownership tells you whose interests an outlet may serve: TASS, Sputnik
+#   and Press TV are state-owned; UrduPoint News, IBTimes and CNN are
+#   private. The outlets table links to a source for each row.
+# - The dateline shows whose copy you are reading: UrduPoint News's report
+#   is Sputnik's. IBTimes relays TASS and CNN inside its text.
+# - A byline names who wrote a story; most of our articles have none, so
+#   only the outlet answers for them.
+# - SIFT: **S**top, **I**nvestigate the source, **F**ind better coverage,
+#   **T**race claims to their original context.
+# - A provenance diagram follows each statement from claimant through
+#   channel to outlet; where the channel is not stated, the trail ends in
+#   the article.
+#
+# **Next:** [Lesson 03 · Dating an article](03_dating.ipynb)
