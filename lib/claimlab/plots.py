@@ -128,9 +128,11 @@ def provenance_sankey(paths: pd.DataFrame, large: bool = False) -> go.Figure:
     fig.add_trace(go.Sankey(node={"label": labels, "color": colours, "pad": 18},
                             link={"source": src, "target": dst, "value": val, "customdata": hover,
                                   "hovertemplate": "%{customdata}<extra></extra>"}))
-    alt = (f"A flow diagram from {paths['claimant'].nunique()} claimants through "
-           f"{paths['channel'].nunique()} channels to {paths['outlet'].nunique()} outlets, "
-           f"{int(paths['statements'].sum())} statements in all.")
+    def n(count, word):
+        return f"{count} {word}" + ("" if count == 1 else "s")
+    alt = (f"A flow diagram from {n(paths['claimant'].nunique(), 'claimant')} through "
+           f"{n(paths['channel'].nunique(), 'channel')} to {n(paths['outlet'].nunique(), 'outlet')}, "
+           f"{n(int(paths['statements'].sum()), 'statement')} in all.")
     fig.update_layout(height=520 if large else 460)
     return _base(fig, "Claimant → channel → outlet (width = number of statements)", alt, large)
 

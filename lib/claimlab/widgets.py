@@ -10,6 +10,8 @@ widget would leak its contents into nbval's comparison).
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as W
 import plotly.graph_objects as go
 from IPython.display import display
@@ -103,7 +105,7 @@ class ClaimExplorer(_Explorer):
             if len(self.table) else self.table
         self.table_out.value = views.as_html(shown)
         self.figure = plots.interval_plot(self.table, large=self.large)
-        self.caption.value = f"<p><em>{plots.alt_text(self.figure)}</em></p>"
+        self.caption.value = f"<p><em>{html.escape(plots.alt_text(self.figure))}</em></p>"
         self._show_figure()
 
 
@@ -137,5 +139,5 @@ class StatementExplorer(_Explorer):
                                 "Reporting verbs and cues in the selection", "cue", "statements",
                                 large=self.large)
         self.caption.value = (f"<p>{len(self.table)} statement(s) match. "
-                              f"<em>{plots.alt_text(self.figure)}</em></p>")
+                              f"<em>{html.escape(plots.alt_text(self.figure))}</em></p>")
         self._show_figure()
