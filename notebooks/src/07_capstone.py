@@ -1,0 +1,525 @@
+# %% [markdown]
+# # Lesson 07 · Capstone: trace one claim to its origin
+#
+# **What this lesson teaches:** how to put the whole course together on a
+# single claim: follow it back, step by step, to the earliest source you can
+# reach; compare what survives at each step and what is added; decide how
+# well it is supported; and write that down as a short, sourced assessment.
+#
+# **Learning objectives.** By the end you can
+# - trace a claim from an outlet back through its channel to its claimant;
+# - compare two versions of the same words and say what changed on the way;
+# - tell apart *who said it* (the attribution) and *whether it is true* (the
+#   claim), and say whether a second report is independent corroboration;
+# - grade a claim on the course's scale and defend the grade in 2 to 5
+#   sentences;
+# - keep your assessments in a claim ledger, and save it as a CSV file that
+#   you can open again next time.
+#
+# **Time:** about 45 minutes. **Before you start:** Lessons 00 to 06. This
+# lesson uses what they taught: outlets and channels (02), dates (03),
+# attribution (04), framing (05) and grading claims (06).
+
+# %% [markdown]
+# ## Setting up
+#
+# Run the next cell (**Shift + Enter**). It loads the course's helper package
+# and the articles, as in every lesson.
+
+# %%
+import claimlab
+from claimlab.exercises import Exercise
+from claimlab.ledger import ClaimLedger
+from claimlab.sourcing import and_join, md
+from IPython.display import HTML, Markdown
+
+corpus = claimlab.load_corpus()
+corpus
+
+# %% [markdown]
+# ## The method: five questions for any claim
+#
+# 1. **What exactly is claimed?** Copy the words. A paraphrase is already
+#    someone's version.
+# 2. **Who claims it?** A named person, an institution, an unnamed official?
+#    Is the claimant a party to the events, with a stake in how they are told?
+# 3. **How did the words reach the outlet?** Look for the channel: "told
+#    TASS", "in a statement", a wire in the dateline. Where the article does
+#    not say, the trail stops there.
+# 4. **What survives at each step, and what is added?** Compare every version
+#    you can find: the quotation, the paraphrase, the headline. Watch the
+#    speaker's name, the hedges and the asides.
+# 5. **Does anyone independent back it up?** A second outlet repeating the
+#    same source is not a second source.
+#
+# Then grade the claim and write your reasons down. We do it once together,
+# then you do it on a claim of your choice.
+
+# %% [markdown]
+# ## Worked example: a "precise and targeted response"
+#
+# The United States struck what it called al-Qaeda leaders in Idlib, and the
+# Russian military criticised the strike. The corpus has the US State
+# Department's answer in an article by TASS, and in one by UrduPoint News that
+# republishes Sputnik. Both headlines put the claim in the mouth of "US":
+
+# %%
+pair = ["tass-idlib-2019", "urdupoint-idlib-2019"]
+articles = corpus.articles.set_index("article_id").loc[pair].reset_index()
+HTML(claimlab.views.as_html(articles[["outlet", "wire", "published", "dateline", "headline"]]))
+
+# %% [markdown]
+# ### Step 1 · Every version of the official's words
+#
+# The headline is the shortest version of a claim, and the furthest from the
+# speaker's own words. Start from the body instead, and collect every statement the articles credit to the State
+# Department. `claimlab.ledger.trace` lists them with the part of the page
+# each sits in, how the article names the speaker, and the channel where the
+# article gives one.
+
+# %%
+versions = claimlab.ledger.trace(corpus, "US State Department", pair)
+HTML(claimlab.views.as_html(versions[["outlet", "attribution_id", "part", "speaker", "cue", "channel", "content"]]))
+
+# %%
+per_outlet = versions["outlet"].value_counts().sort_index()
+body = versions[versions["part"] == "body"]
+Markdown(
+    f"The articles credit **{len(versions)}** statements to the State Department: "
+    + and_join(f"**{n}** in {md(outlet)}" for outlet, n in per_outlet.items())
+    + ". In the body text the official is never named; the articles say "
+    + and_join(f"“{md(s)}”" for s in sorted(set(body["speaker"]), key=str.casefold))
+    + ". Only the headlines turn the unnamed official into “US”."
+)
+
+# %% [markdown]
+# Read down the **speaker** column. TASS introduces "a US State Department
+# official" who "told TASS", then calls them "the source", "the official",
+# "he". UrduPoint News starts the same way ("a State Department official told
+# Sputnik"), but its later names for the speaker are not all of the same
+# kind. The name of the speaker is part of the claim: it tells you who stands
+# behind the words.
+
+# %%
+ex_speaker = Exercise("07.speaker_shift", corpus)
+ex_speaker
+
+# %% tags=["solution"]
+# Worked solution: find the UrduPoint News row that holds the words, and read its speaker column.
+row = versions[(versions["outlet"] == "UrduPoint News") & versions["content"].str.contains("obvious attempt")]
+ex_speaker.check(row["speaker"].iloc[0])
+
+# %% [markdown]
+# How widely did the official's statement travel in our corpus? The
+# statement explorer below holds every attributed statement of every article.
+# Choose **US State Department** as the actor, and read the **outlet** and
+# **speaker type** columns: the official of our example is anonymous.
+
+# %%
+explorer = claimlab.widgets.StatementExplorer(corpus)
+explorer
+
+# %%
+ex_outlets = Exercise("07.outlets_carrying", corpus)
+ex_outlets
+
+# %% tags=["solution"]
+# Worked solution: every statement by an unnamed State Department official, and the outlets that print them.
+official = claimlab.views.statements(corpus, actor="US State Department", speaker_type="anonymous")
+print(sorted(official["outlet"].unique()))
+ex_outlets.check(official["outlet"].nunique())
+
+# %% [markdown]
+# ### Step 2 · The route: claimant → channel → outlet
+#
+# The diagram below follows the same statements from the claimant, through
+# the channel the article names, to the outlet that printed them. The width of
+# a band is the number of statements. Hover over a band to read it.
+
+# %%
+route = claimlab.ledger.route(versions, "US State Department official")
+fig = claimlab.plots.provenance_sankey(route)
+fig
+
+# %%
+unstated = versions[versions["channel"] == ""]
+Markdown(
+    f"*Text alternative:* {claimlab.plots.alt_text(fig)} "
+    + " ".join(f"{md(r.channel)} → {md(r.outlet)}: {r.statements} statement(s)." for r in route.itertuples())
+    + " The statements with no channel stated are "
+    + and_join(f"the {md(o)} {md(p)}" for o, p in sorted(set(zip(unstated["outlet"], unstated["part"]))))
+    + ": the outlets' own summaries of the official's words."
+)
+
+# %% [markdown]
+# The official's words take one route straight to TASS, which printed what
+# it was told, and another to Sputnik, whose report reached our corpus only
+# because UrduPoint News, a private Pakistani web portal, republished it.
+# Lesson 02 showed how the dateline gives that chain away. Each agency says
+# the official spoke to *it*, and neither article says how: in person, by
+# telephone, or by e-mail.
+
+# %%
+same_day = articles["published"].nunique() == 1
+Markdown(
+    "**Which came first?** "
+    + ("Both articles are dated the same day. TASS gives no time, and the time on the UrduPoint page has "
+       "no time zone and is UrduPoint's, not Sputnik's, so the corpus cannot say which agency published "
+       "first." if same_day else
+       "The articles are dated differently: " + ", ".join(
+           f"{md(r.outlet)} {r.published:%d %B %Y}" for r in articles.itertuples()) + ".")
+    + " The earliest source we can reach is therefore the official's statement itself, "
+    "in the two forms the agencies give it."
+)
+
+# %% [markdown]
+# ### Step 3 · What survives, and what is added
+#
+# Put the versions side by side. In each table, words only in the left
+# version are struck through (−), words only in the right version are
+# underlined (+). First, the core quotation. TASS breaks it in two with
+# "the source said"; UrduPoint prints it in one piece, so the left side below
+# joins TASS's two parts.
+
+# %%
+tass_quote = claimlab.ledger.joined(corpus, "tass-idlib-2019", "A04", "A05")
+urdu_quote = claimlab.ledger.joined(corpus, "urdupoint-idlib-2019", "B10")
+HTML(claimlab.compare.side_by_side(tass_quote, urdu_quote, "TASS (A04 + A05)", "UrduPoint News, from Sputnik (B10)"))
+
+# %% [markdown]
+# The words survive almost exactly. The differences are small and
+# mechanical. Where TASS breaks the quotation after "August 31", UrduPoint
+# runs on with "August 31.This", without a space; TASS's quotation ends with
+# a full stop; and "U.S." is broken across lines in UrduPoint's page as it
+# was copied (Lesson 01). Quotations this close suggest that both agencies received the same written
+# text, though neither article says so.
+#
+# Now the paraphrase in each opening paragraph, where the outlet speaks in
+# its own words:
+
+# %%
+HTML(claimlab.compare.side_by_side(
+    claimlab.ledger.joined(corpus, "tass-idlib-2019", "A03"),
+    claimlab.ledger.joined(corpus, "urdupoint-idlib-2019", "B05"),
+    "TASS paraphrase (A03)", "UrduPoint News / Sputnik paraphrase (B05)"))
+
+# %% [markdown]
+# Here the versions differ much more. Both agencies keep "precise and
+# targeted" in quotation marks, holding the phrase at arm's length, and both
+# insert a Russian legal aside into their paraphrase of the official:
+# "(outlawed in Russia)" in TASS, "(banned in Russia)" in Sputnik's text.
+# TASS keeps "leaders"; in this sentence Sputnik has the strike aimed at "the
+# al-Qaeda terrorist group" as a whole.
+#
+# The menu below holds every pair of matching statements that
+# `claimlab.compare` finds in the corpus. Look through them, and notice which
+# of TASS's quotations never appear in a pair.
+
+# %%
+pairs = claimlab.compare.CompareWidget(corpus)
+pairs
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    first = pairs.choice.value
+    for i in range(len(pairs.pairs)):
+        pairs.choice.value = i
+        assert pairs.pairs.loc[i, "attribution_a"] in pairs.value and pairs.pairs.loc[i, "attribution_b"] in pairs.value
+        assert {pairs.pairs.loc[i, "outlet_a"], pairs.pairs.loc[i, "outlet_b"]} == {"TASS", "UrduPoint News"}
+    pairs.choice.value = first
+
+# %%
+ex_missing = Exercise("07.missing_quote", corpus)
+ex_missing
+
+# %% tags=["solution"]
+# Worked solution: TASS's direct quotations of the official that appear in no pair of the comparison menu.
+paired = set(pairs.pairs["attribution_a"]) | set(pairs.pairs["attribution_b"])
+quotes = versions[(versions["outlet"] == "TASS") & (versions["quote_type"] == "direct")]
+alone = quotes[~quotes["attribution_id"].isin(paired)]
+from claimlab.answers.l07 import quote_label
+
+ex_missing.check(quote_label(alone["content"].iloc[0]))
+
+# %% [markdown]
+# Each outlet also frames the claim in its own voice. The table below lists
+# the hedges and asides in these articles (Lesson 05); the **voice** column
+# says whether the words sit inside a statement the article attributes, or
+# are the outlet speaking.
+
+# %%
+framing = claimlab.views.term_table(corpus, category=["hedge", "aside"], article_id=pair)
+HTML(claimlab.views.as_html(framing[["outlet", "term", "category", "refers_to", "voice"]]))
+
+# %%
+own = framing[(framing["voice"] == "outlet") & (framing["refers_to"] == "US State Department")]
+Markdown(
+    "In its own voice, UrduPoint News (following Sputnik) adds after the official's words: "
+    + "; ".join(f"“{md(t)}”" for t in own["term"])
+    + ". TASS adds no such comment on the official. UrduPoint's headline also puts 'Precise' in "
+    "scare quotes and sets the claim against Moscow's criticism."
+)
+
+# %% [markdown]
+# **What survived the trip:** the official's key words, nearly letter for
+# letter, in both versions. **What changed:** who is said to stand behind
+# them (an unnamed official becomes "the State Department", and in both
+# headlines "US"); how much of the statement is kept; and the framing around
+# it, from legal asides to an outlet's doubt about the official's evidence.
+
+# %% [markdown]
+# ### Step 4 · Is there independent corroboration?
+#
+# Apart from the US side, the only voice on this strike in these articles
+# is the Russian military's. Here is every figure they give about
+# the strike:
+
+# %%
+strike_figures = claimlab.views.claims(corpus, article_id=pair)
+HTML(claimlab.views.as_html(strike_figures[["outlet", "claimant", "measure", "low", "high", "qualifier", "text"]]))
+
+# %%
+vague = bool(strike_figures[["low", "high"]].isna().all(axis=None))
+Markdown(
+    f"The **{len(strike_figures)}** figures come from "
+    + and_join(f"the {md(c)}" for c in sorted(set(strike_figures["claimant"])))
+    + (", and none gives a number: the low and high columns are empty. " if vague else ". ")
+    + "The Russian account does not say who the casualties were. So the two sides' accounts pull in "
+    "different directions, but neither offers evidence a reader could check."
+)
+
+# %%
+ex_independent = Exercise("07.independent", corpus)
+ex_independent
+
+# %% tags=["solution"]
+# Worked solution: both versions come from one claimant, the official, so they are not independent of it.
+print(sorted(set(versions["channel"]) - {""}), "lead back to one claimant:", sorted(set(route["claimant"])))
+ex_independent.check("no")
+
+# %% [markdown]
+# ### Step 5 · Grade it and write it down
+#
+# The course grades claims on the scale from Lesson 06, adapted from the
+# monitoring group Airwars:
+
+# %%
+HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
+
+# %% [markdown]
+# The scale was written for claims of harm. For any other claim, ask the
+# same questions. Does the party the claim would hurt accept it (Confirmed)?
+# Do two or more independent sources back it (Fair)? Is there one source, or
+# none named (Weak)? Do the sources disagree about who is responsible
+# (Contested)? Does the evidence point the other way (Discounted)?
+#
+# Here the claim comes from one source, the government that carried out the
+# strike, speaking through an unnamed official who gives no evidence in either
+# article. The two agencies repeat that one source. That is **Weak**.
+#
+# Could it be Contested? The Russian account of "numerous casualties and
+# major destruction" pulls against "precise". But on the scale, Contested
+# means disagreement about who caused the harm, and no one disputes who
+# struck; the Russian figures, vague as they are, do not say who was hurt. A
+# reader who argues for Contested has to say exactly which point the two
+# accounts dispute. There is rarely only one defensible grade: what makes an
+# assessment good is that it gives its reasons.
+#
+# This is the row the worked example adds to a claim ledger:
+
+# %%
+worked = {
+    "claim": "The strike was “a precise and targeted response against AQ-S leadership responsible for "
+             "planning attacks threatening U.S. citizens, our partners, and innocent civilians”.",
+    "claimant": "US State Department, through an unnamed official",
+    "channel": "told TASS; told Sputnik (republished by UrduPoint News)",
+    "outlet": "TASS; UrduPoint News",
+    "earliest_source": "The official's own words, in the two nearly identical forms TASS and Sputnik give them",
+    "corroboration": "no",
+    "grade": "Weak",
+    "assessment": "An unnamed US State Department official told both TASS and Sputnik that the strike was "
+                  "a precise and targeted response against al-Qaeda leaders; the two quotations match almost "
+                  "word for word, so the attribution is solid. The claim itself rests on that one source, the "
+                  "government that carried out the strike, and the official offers no evidence in either "
+                  "article. The only other account, from the Russian military, reports casualties and "
+                  "destruction but gives no number and does not say who was hurt. With one interested, "
+                  "unnamed source and nothing independent, the claim is Weak.",
+}
+HTML(claimlab.ledger.table_html([worked]))
+
+# %%
+Markdown(f"The assessment has {claimlab.ledger.count_sentences(worked['assessment'])} sentences. "
+         "Notice its shape: what is claimed and by whom; how it reached us; what supports or contradicts "
+         "it; the grade and its reason.")
+
+# %% [markdown]
+# ## Your turn: trace another claim
+#
+# Pick a claim from the corpus and trace it with the five questions. Some
+# claims that reward the effort:
+
+# %%
+suggestions = {
+    "presstv-idlib-2017/F05": "a monitoring group's death toll, relayed by a state broadcaster that calls the "
+                              "group “so-called”; the rescue service counts something else",
+    "ibtimes-aleppo-2016/F14": "a named US official's share of Russian strikes, with no source given for the share",
+    "ibtimes-aleppo-2016/E04": "a Russian spokesman's words that reached an American site through TASS",
+    "ibtimes-aleppo-2016/F15": "a Russian claim, a US denial, and CNN in between",
+    "ibtimes-aleppo-2016/F16": "a death toll for the whole war, with no source at all",
+    "tass-nauert-2018/D08": "a US spokesperson dismisses “reports” that the article never sources",
+}
+lines = []
+for ref, why in suggestions.items():
+    f = claimlab.ledger.claim_fields(corpus, ref)
+    short = " ".join(f["claim"].split()[:12]) + (" …" if len(f["claim"].split()) > 12 else "")
+    lines.append(f"- **{md(f['outlet'])}** · {md(f['claimant'])}: “{md(short)}”. *Why:* {why}.")
+Markdown("\n".join(lines))
+
+# %% [markdown]
+# Before you grade, ask question 2 of every claimant: **is it a party to the
+# conflict?** The table shows each actor that claims a figure in the corpus,
+# and the bodies above it (the **parent** column), so you can follow each one
+# up to whom it speaks for.
+
+# %%
+HTML(claimlab.views.as_html(claimlab.ledger.claimant_table(corpus)))
+
+# %%
+ex_parties = Exercise("07.party_claimants", corpus)
+ex_parties
+
+# %% tags=["solution"]
+# Worked solution: follow each claimant's parent column; keep those that lead up to a government.
+from claimlab.answers.l07 import speaks_for_a_state
+
+claimants = claimlab.ledger.claimant_table(corpus)
+claimants = claimants[claimants["claims_figures"] == "yes"]["actor"]
+ex_parties.check([c for c in claimants if speaks_for_a_state(corpus, c)])
+
+# %% [markdown]
+# ### Tools for tracing
+#
+# - **Read the article.** The reader below shows any article with its
+#   statements, figures and framing terms highlighted; hover over a
+#   highlight to see who said it and through which channel.
+# - **Look for other versions.** The comparison menu above lists the
+#   statements that appear, in nearly the same words, in more than one
+#   article. If your claim is not in it, read the other articles about the
+#   same event: a paraphrase can carry a claim in other words. If you find no
+#   other version, say so in your assessment.
+# - **Look for other numbers.** For a figure, check what other claimants say
+#   about the same event: the articles table's **event** column tells you
+#   which articles cover the same one.
+
+# %%
+reader = claimlab.reader.ArticleReader(corpus, "presstv-idlib-2017")
+reader
+
+# %% [markdown]
+# ### Your claim ledger
+#
+# The ledger below keeps one row per claim you assess.
+#
+# 1. **Start from** a claim in the menu: it fills in the claim, the claimant
+#    (with the article's own words for them in quotation marks), the channel
+#    and the outlet. Check them against the article, and correct them if you
+#    disagree.
+# 2. Fill in the **earliest source** you could trace, whether there is
+#    **independent corroboration** (yes, no, or unclear), and your **grade**.
+# 3. Write your **assessment** in 2 to 5 sentences, like the worked example.
+# 4. Press **Add**. If something is missing, the ledger says what, and adds
+#    nothing. **Remove last** takes the last row off again.
+# 5. Press **Export CSV** to save the ledger. It says the exact name of the
+#    file it wrote, in the same folder as this notebook. If a different file
+#    of that name is already there, it keeps that one under a backup name and
+#    tells you which.
+#
+# When you run this notebook again, the ledger loads the file you saved and
+# says so, so your work is not lost between sessions. The file opens in any
+# spreadsheet program. Do at least one claim; three is better.
+
+# %%
+ledger = ClaimLedger(corpus)
+ledger
+
+# %%
+# Course self-check: runs only under the course's automated tests (it does nothing for you).
+if claimlab.self_check():
+    import os
+    import tempfile
+    from pathlib import Path
+
+    def csv_files():                                            # the ledger writes only .csv files
+        return sorted(f for f in os.listdir() if f.endswith(".csv"))
+
+    files_before = csv_files()
+    form, status, message, n = ledger.form_values(), ledger.status.value, ledger.message, len(ledger)
+    ledger.fill(ref="presstv-idlib-2017/F05")
+    assert ledger.form_values()["outlet"] == "Press TV" and "SOHR" in ledger.form_values()["claimant"]
+    ledger.add_button.click()                                   # no grade or assessment yet: refused
+    assert len(ledger) == n and "Nothing added" in ledger.message
+    ledger.fill(corroboration="no", grade="Weak",
+                assessment="Only SOHR gives this count. The rescue service counts bodies, a different unit.")
+    ledger.add_button.click()
+    assert len(ledger) == n + 1 and ledger.rows[-1]["ref"] == "presstv-idlib-2017/F05"
+    with tempfile.TemporaryDirectory() as tmp:
+        saved = ledger.export(Path(tmp) / "check_ledger.csv")
+        assert saved is not None and "check_ledger.csv" in ledger.message
+        assert ClaimLedger(corpus, path=saved).rows == ledger.rows
+    assert ledger.remove_last()["ref"] == "presstv-idlib-2017/F05" and len(ledger) == n
+    ledger.fill(**form)
+    ledger.status.value, ledger.message = status, message
+    assert csv_files() == files_before
+
+# %% [markdown]
+# ### A checklist for your assessment
+#
+# - Did you quote the claim, not your summary of it?
+# - Did you name the claimant as precisely as the article allows, and say if
+#   it is a party to the events, or unnamed?
+# - Did you say how the words reached the outlet, or that the article does
+#   not say?
+# - Did you look for every other version, and say what changed on the way?
+# - Did you separate "X said it" from "it is true"?
+# - Does your grade follow from what you found, and does the assessment say
+#   why?
+
+# %% [markdown]
+# ## The course in review
+#
+# - **Lesson 00 · Start here.** Notebooks, widgets, and a corpus of articles
+#   about air strikes in Syria, with tables of who said what.
+# - **Lesson 01 · Meet the corpus.** The tables, and which facts are copied
+#   from the page and which were worked out. An article as scraped is
+#   evidence too: menus, captions and repeated headlines are marked, not
+#   deleted.
+# - **Lesson 02 · Sourcing.** Who owns an outlet, whose copy it runs, and
+#   how a statement travels from claimant through channel to outlet.
+# - **Lesson 03 · Dating.** Weekdays, officeholders and dated events can fix
+#   a date a page leaves out; a copyright line is not a publication date.
+# - **Lesson 04 · Attribution.** Who said what: named, anonymous and
+#   institutional sources; direct, indirect and mixed quotation; the verbs
+#   that carry them.
+# - **Lesson 05 · Framing.** Labels, hedges, asides and evaluative words,
+#   and whose voice each one is in.
+# - **Lesson 06 · Conflicting casualty reports.** Claims as ranges, counting
+#   units that differ, vague quantities that are not zero, independent
+#   sources against one source repeated, and a scale for grading claims.
+# - **Lesson 07 · Capstone.** All of it on one claim, written down in a
+#   ledger you can keep.
+
+# %% [markdown]
+# ## Recap
+#
+# - Trace a claim back through every version you can find: headline,
+#   paraphrase, quotation; outlet, channel, claimant.
+# - Compare the versions: the words of a quotation may survive intact while
+#   the speaker's name, the amount kept and the framing around it change.
+# - Two outlets repeating one source are one source. They confirm who said
+#   it, not that it is true.
+# - Grade the claim on the course's scale, and write 2 to 5 sentences that
+#   say why. Keep them in your claim ledger, and export it to save it.
+#
+# **Next:** one more question, now that you have done all this by hand:
+# [Lesson 08 · Can a machine find who said what?](08_machine_attribution.ipynb)
