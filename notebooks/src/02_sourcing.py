@@ -266,7 +266,7 @@ if claimlab.self_check():
     explorer.set(outlet="IBTimes", claimant="Igor Konashenkov")
     assert list(explorer.table["channel"]) == ["TASS"], explorer.table
     assert "Igor Konashenkov → TASS → IBTimes" in explorer.caption.value
-    assert claimlab.plots.alt_text(explorer.figure).startswith("A flow diagram from 1 claimants")
+    assert claimlab.plots.alt_text(explorer.figure).startswith("A flow diagram from 1 claimant through")
     explorer.set(outlet="UrduPoint News", claimant="All")
     assert set(explorer.table["channel"]) == {"Sputnik"}
     explorer.set(outlet="All", claimant="All", channel="All")
