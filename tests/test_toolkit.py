@@ -117,3 +117,17 @@ def test_number_and_set_answers():
     assert not is_right(num, "twenty-six", corpus=object())
     multi = Question(prompt="m", answer=["TASS", "Press TV"], hints=["h"], kind="multi")
     assert is_right(multi, ["press tv", "TASS"]) and not is_right(multi, ["TASS"])
+
+
+def test_plot_labels_show_corpus_markup_as_text():
+    fig = plots.bar(pd.Series({"<b>bold</b> Department": 3}), "Actors", "actor")
+    assert list(fig.data[0].x) == ["&lt;b&gt;bold&lt;/b&gt; Department"]
+    assert "<b>" not in plots.alt_text(fig) or "Department" in plots.alt_text(fig)
+
+
+def test_explorer_figure_widget_drops_old_annotations(corpus):
+    e = ClaimExplorer(corpus)
+    assert len(e.figure_widget.layout.annotations) > 0  # open-range arrows for all claims
+    e.set(claimant="SOHR")
+    assert len(e.figure_widget.layout.annotations) == 0
+    assert e.figure_widget.layout.xaxis.autorange is True

@@ -114,7 +114,7 @@ def side_by_side(a: str, b: str, label_a: str, label_b: str, *, large: bool = Fa
         new[block.b:block.b + block.size] = [False] * block.size
     ratio = difflib.SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()
     size = "22px" if large else "16px"
-    cell = "vertical-align:top;padding:0.6em 0.8em;border:1px solid #c8c8c8;white-space:pre-wrap;width:50%"
+    cell = "text-align:left;vertical-align:top;padding:0.6em 0.8em;border:1px solid #c8c8c8;white-space:pre-wrap;width:50%"
     head = "text-align:left;padding:0.4em 0.8em;border:1px solid #c8c8c8;background:#f2f2f2"
     return (f'<table class="ca-compare" style="border-collapse:collapse;width:100%;table-layout:fixed;'
             f'font-family:{esc(FONT)};font-size:{size};line-height:1.6;color:{INK};background:{PAPER}">'

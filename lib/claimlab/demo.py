@@ -16,7 +16,10 @@ from . import views
 CSS = """<style>
 .claimlab-demo, .claimlab-demo .widget-label, .claimlab-demo select, .claimlab-demo button,
 .claimlab-demo .widget-dropdown > select { font-size: 20px !important; }
+.claimlab-demo .widget-dropdown, .claimlab-demo .widget-inline-hbox, .claimlab-demo .widget-checkbox
+{ height: auto !important; min-height: 2.2em; }
 .claimlab-demo .widget-dropdown > select { height: 2em !important; }
+.claimlab-demo .widget-checkbox label, .claimlab-demo p, .claimlab-demo em { font-size: 18px !important; }
 .claimlab-demo table.claimlab-table { font-size: 18px; border-collapse: collapse; }
 .claimlab-demo table.claimlab-table td, .claimlab-demo table.claimlab-table th { padding: 4px 10px; }
 .claimlab-demo h2 { font-size: 30px; }

@@ -103,6 +103,11 @@ def _empty(value) -> bool:
 
 _attempts: dict[str, int] = {}
 
+# Long answer options wrap onto several lines; ipywidgets' fixed row height would make them overlap.
+_CSS = ("<style>.claimlab-answer .widget-radio-box label, .claimlab-answer label {height: auto !important;"
+        " min-height: 1.6em; line-height: 1.35; white-space: normal; margin-bottom: 0.3em;}"
+        " .claimlab-answer .widget-radio-box {height: auto !important;}</style>")
+
 
 def check(qid: str, value, corpus=None) -> Feedback:
     """Check an answer the student computed in code."""
@@ -140,7 +145,8 @@ class Exercise:
         self.feedback = W.HTML(value="", layout=W.Layout(min_height="2em"))
         self.button.on_click(lambda _: self.check())
         prompt = W.HTML(f"<p><strong>Exercise {html.escape(qid)}.</strong> {html.escape(self.q.prompt)}</p>")
-        self.widget = W.VBox([prompt, self.input, self.button, self.feedback])
+        self.input.add_class("claimlab-answer")
+        self.widget = W.VBox([W.HTML(_CSS), prompt, self.input, self.button, self.feedback])
 
     def check(self, value=None) -> Feedback:
         """Check ``value`` (or what is in the input) and show the feedback."""

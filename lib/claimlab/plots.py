@@ -7,6 +7,8 @@ Okabe–Ito colour-blind-safe palette, and a one-sentence text alternative in
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -34,6 +36,14 @@ def alt_text(fig: go.Figure) -> str:
     return meta.get("alt", "") if isinstance(meta, dict) else ""
 
 
+def _label(value, limit: int = 60) -> str:
+    """Corpus text for a plotly label: plotly reads a subset of HTML, so escape it; keep it short."""
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return html.escape(text, quote=False)
+
+
 def _fmt(v) -> str:
     return "" if pd.isna(v) else f"{v:,.10g}"
 
@@ -50,7 +60,11 @@ def interval_plot(claims: pd.DataFrame, large: bool = False) -> go.Figure:
         fig.add_annotation(text="No claims match these filters.", showarrow=False,
                            x=0.5, y=0.5, xref="paper", yref="paper")
         return _base(fig, "Claims by claimant", "An empty chart: no claims match these filters.", large)
+    units = sorted(set(claims["unit"].fillna("")) - {""})
     df = claims.copy()
+    for col in ("claimant", "measure", "outlet", "unit", "figure_id"):
+        df[col] = df[col].fillna("").map(_label)
+    df["text"] = df["text"].fillna("").map(lambda t: _label(t, 120))
     df["row"] = [f"{r.claimant} · {r.measure} ({r.figure_id})" for r in df.itertuples()]
     claimants = list(dict.fromkeys(df["claimant"]))
     colour = {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(claimants)}
@@ -94,7 +108,6 @@ def interval_plot(claims: pd.DataFrame, large: bool = False) -> go.Figure:
             fig.add_annotation(x=r.high * 0.8, y=r.row, ax=30, ay=0, text="", showarrow=True,
                                arrowhead=2, arrowcolor=colour[r.claimant])
     numbered = df.dropna(subset=["low", "high"], how="all")
-    units = sorted(set(df["unit"].fillna("")) - {""})
     alt = (f"Ranges for {len(df)} claim(s) by {len(claimants)} claimant(s); "
            f"{len(df) - len(numbered)} give no number at all. An arrow marks an open end."
            + (f" The claims count different things ({', '.join(units)}): compare within one measure."
@@ -117,14 +130,15 @@ def provenance_sankey(paths: pd.DataFrame, large: bool = False) -> go.Figure:
         for v in paths[col]:
             if (col, v) not in index:
                 index[(col, v)] = len(labels)
-                labels.append(v)
+                labels.append(_label(v))
                 colours.append(OKABE_ITO[stage % len(OKABE_ITO)])
     src, dst, val, hover = [], [], [], []
     for r in paths.itertuples(index=False):
         for a, b in (("claimant", "channel"), ("channel", "outlet")):
             src.append(index[(a, getattr(r, a))]); dst.append(index[(b, getattr(r, b))])
             val.append(r.statements)
-            hover.append(f"{r.claimant} → {r.channel} → {r.outlet}: {r.statements} statement(s)")
+            hover.append(f"{_label(r.claimant)} → {_label(r.channel)} → {_label(r.outlet)}: "
+                         f"{r.statements} statement(s)")
     fig.add_trace(go.Sankey(node={"label": labels, "color": colours, "pad": 18},
                             link={"source": src, "target": dst, "value": val, "customdata": hover,
                                   "hovertemplate": "%{customdata}<extra></extra>"}))
@@ -142,8 +156,8 @@ def heatmap(counts: pd.DataFrame, title: str, x_title: str, y_title: str, large:
     fig = go.Figure()
     if counts is None or counts.empty:
         return _base(fig, title, "An empty heat map: nothing to count.", large)
-    fig.add_trace(go.Heatmap(z=counts.values, x=[str(c) for c in counts.columns],
-                             y=[str(i) for i in counts.index], colorscale="Cividis",
+    fig.add_trace(go.Heatmap(z=counts.values, x=[_label(c) for c in counts.columns],
+                             y=[_label(i) for i in counts.index], colorscale="Cividis",
                              text=counts.values, texttemplate="%{text}",
                              hovertemplate=f"{y_title}: %{{y}}<br>{x_title}: %{{x}}<br>count: %{{z}}<extra></extra>",
                              colorbar={"title": {"text": "count"}}))
@@ -162,7 +176,7 @@ def bar(counts: pd.Series, title: str, x_title: str, y_title: str = "count", lar
     fig = go.Figure()
     if counts is None or len(counts) == 0:
         return _base(fig, title, "An empty bar chart: nothing to count.", large)
-    fig.add_trace(go.Bar(x=[str(i) for i in counts.index], y=list(counts.values),
+    fig.add_trace(go.Bar(x=[_label(i) for i in counts.index], y=list(counts.values),
                          marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title)

@@ -116,6 +116,11 @@ def years_when(month: int, day: int, weekday: str, years=range(2010, 2026)) -> l
     return out
 
 
+TABLE_CSS = ("<style>table.claimlab-table {border-collapse: collapse;}"
+             " table.claimlab-table th, table.claimlab-table td {padding: 0.25em 0.7em; text-align: left;"
+             " vertical-align: top; border-bottom: 1px solid #ddd;}</style>")
+
+
 def as_html(df: pd.DataFrame, max_rows: int = 50, empty: str = "No rows match these filters.") -> str:
     """An escaped HTML table for a widget, or a clear sentence when nothing matches."""
     import html
@@ -125,7 +130,7 @@ def as_html(df: pd.DataFrame, max_rows: int = 50, empty: str = "No rows match th
     for col in shown.columns:
         if str(shown[col].dtype) in ("Float64", "float64"):
             shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:,.10g}")
-    body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="claimlab-table")
+    body = TABLE_CSS + shown.to_html(index=False, escape=True, na_rep="", border=0, classes="claimlab-table")
     more = f"<p>Showing {max_rows} of {len(df)} rows.</p>" if len(df) > max_rows else ""
     return body + more
 

@@ -75,7 +75,11 @@ class _Explorer:
         with fw.batch_update():
             fw.data = []
             fw.add_traces(list(self.figure.data))
+            # Assigning a layout does not remove keys the new one lacks: clear them explicitly.
+            fw.layout.annotations = self.figure.layout.annotations or ()
             fw.layout = self.figure.layout
+            fw.layout.xaxis.autorange = True
+            fw.layout.yaxis.autorange = self.figure.layout.yaxis.autorange or True
 
     def selection(self) -> dict:
         return {k: dd.value for k, dd in self.filters.items()}
