@@ -294,3 +294,13 @@ def test_polnear_dev_scores():
     for (role, mode), floor in DEV_FLOORS.items():
         assert res[role][mode]["f1"] >= floor, (role, mode, res[role][mode])
     assert info["seconds_extract"] + info["seconds_score"] < 30
+
+
+def test_cli_scores_against_the_curated_seeds(capsys):
+    import json as _json
+    from claimlab.evaluate import main as _main
+    assert _main(["--curated", "--json"]) == 0
+    res = _json.loads(capsys.readouterr().out)
+    assert set(res) >= {"cue", "source", "content", "quote"}
+    assert 0 < res["content"]["overlap"]["f1"] <= 1
+    assert res["content"]["exact"]["f1"] <= res["content"]["overlap"]["f1"]

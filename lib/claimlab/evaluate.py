@@ -347,11 +347,30 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m claimlab evaluate",
         description="Score the rule-based attribution extractor against brat gold "
                     "(DIR/text/*.txt + DIR/attributions/*.ann).")
-    ap.add_argument("--gold", required=True, metavar="DIR", help="gold directory")
+    ap.add_argument("--gold", metavar="DIR", help="gold directory")
+    ap.add_argument("--curated", nargs="?", const="", metavar="DIR",
+                    help="instead of brat gold, score against a curated corpus folder's attributions.csv "
+                         "(no DIR: the bundled seeds)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--limit", type=int, default=None, metavar="N",
                     help="only the first N texts (sorted by name)")
     args = ap.parse_args(argv)
+    if args.curated is not None:
+        from .corpus import CorpusError, load_corpus
+        try:
+            corpus = load_corpus(args.curated or None, extract=False)
+        except CorpusError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        curated = corpus.attributions[corpus.attributions["origin"] == "curated"]
+        if curated.empty:
+            print(f"error: no curated attributions in {corpus.path}", file=sys.stderr)
+            return 2
+        res = score_curated(curated, corpus.texts)
+        print(json.dumps(public_result(res)) if args.json else format_table(res))
+        return 0
+    if not args.gold:
+        ap.error("give --gold DIR or --curated [DIR]")
     gold = Path(args.gold)
     if not gold.is_dir():
         print(f"error: gold directory not found: {gold}", file=sys.stderr)
