@@ -37,6 +37,7 @@ def test_executed_clean_and_without_widget_state(path):
         for out in c["outputs"]:
             assert out["output_type"] != "error", c["source"][:80]
             assert not (out["output_type"] == "stream" and out["name"] == "stderr"), c["source"][:80]
+            assert str(ROOT) not in json.dumps(out), "an output shows this machine's path: it differs elsewhere"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)

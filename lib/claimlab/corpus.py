@@ -147,7 +147,8 @@ class Corpus:
             raise KeyError(f"no article {article_id!r}; the corpus has: {known}") from None
 
     def __repr__(self) -> str:
-        return (f"<Corpus {self.path}: {len(self.articles)} articles, {len(self.attributions)} "
+        # The folder's name only: a full path would differ on every machine (and in saved notebooks).
+        return (f"<Corpus {self.path.name}: {len(self.articles)} articles, {len(self.attributions)} "
                 f"attributions, {len(self.figures)} figures, {len(self.terms)} terms, "
                 f"{len(self.problems)} problems>")
 
