@@ -61,6 +61,7 @@ def voila_demo(tmp_path_factory):
     base = tmp_path_factory.mktemp("voila")
     root = lab.copy_repo(lab.REPO_ROOT, base / "repo")
     env = dict(os.environ)
+    env.pop("CLAIMLAB_SELF_CHECK", None)  # as a real demo: no test-only cells
     env.update(lab._prepare_state(base / "state"))  # private Jupyter dirs: the host's config stays out
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env.pop("PLOTLY_RENDERER", None)

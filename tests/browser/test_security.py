@@ -322,9 +322,9 @@ def test_hostile_text_in_plot_labels_is_not_markup(page, lab_server, tmp_path):
     bold = page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot tspan')]
                  .filter(t => t.textContent === 'bold' && /bold/.test(t.getAttribute('style') || '')).length""")
-    assert ACTOR_1 in svg_text, "a tag plotly does not know (<img>) should be drawn as text"
-    # Corpus markup plotly knows ("<b>bold</b> Department") should be shown literally too, not in bold.
-    if bold or ACTOR_2 not in svg_text:
-        shown = sorted(set(re.findall(r"[^\n]{0,20}bold[^\n]{0,20}", svg_text)))[:4]
-        pytest.xfail(f"known bug, claimlab/plots.py: corpus text in plotly labels is read as plotly's HTML "
-                     f"subset ({bold} label(s) in bold from '<b>bold</b>'; shown: {shown})")
+    # Long labels are shortened with an ellipsis (claimlab.plots._label), so compare a prefix.
+    assert ACTOR_1[:40] in svg_text, "a tag plotly does not know (<img>) should be drawn as text"
+    # Corpus markup plotly knows ("<b>bold</b> Department") must be shown literally too, not in bold.
+    shown = sorted(set(re.findall(r"[^\n]{0,20}bold[^\n]{0,20}", svg_text)))[:4]
+    assert bold == 0 and ACTOR_2 in svg_text, \
+        f"corpus text in plotly labels read as plotly's HTML subset ({bold} in bold; shown: {shown})"
