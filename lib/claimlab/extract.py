@@ -35,6 +35,7 @@ import bisect
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 
 import pandas as pd
 
@@ -147,8 +148,14 @@ separately frequently always""".split())
 _SINGLE = {f for f in CUE_FORMS if " " not in f}
 
 
-def _trie_regex(words) -> str:
-    """A prefix-factored alternation (much faster than a flat one in ``re``)."""
+def _trie_regex(words, bounded=frozenset(), char=None) -> str:
+    """A prefix-factored alternation (much faster than a flat one in ``re``).
+
+    Longer words are tried first.  Words in ``bounded`` must end at a word
+    boundary (r"\b"); "(?:trie)\b" is the same as ``_trie_regex(words, words)``.
+    ``char`` gives the regex for one character (default: itself; a space
+    matches any run of whitespace).
+    """
     trie: dict = {}
     for w in words:
         node = trie
@@ -156,26 +163,28 @@ def _trie_regex(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node) -> str:
+    def emit(node, prefix) -> str:
         alts, optional = [], False
         for ch in sorted(node):
             if ch == "":
                 optional = True
                 continue
-            piece = (r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch])
+            piece = (char(ch) if char else r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch], prefix + ch)
             alts.append(piece)
+        end = r"\b" if optional and prefix in bounded else ""
         if not alts:
-            return ""
+            return end
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if optional:
-            body = "(?:" + body + ")?"
+            body = "(?:" + body + "|" + end + ")" if end else "(?:" + body + ")?"
         return body
 
-    return emit(trie)
+    return emit(trie, "")
 
 
-_CUE_TRIE_RE = re.compile(r"\b(?:" + _trie_regex(CUE_FORMS | {f[0].upper() + f[1:] for f in CUE_FORMS}) + r")\b")
+_CUE_VARIANTS = CUE_FORMS | {f[0].upper() + f[1:] for f in CUE_FORMS}
 _THAT_RE_FAST = re.compile(r"[ \u00a0]that\b")
+_SPACE_THAT_RE = re.compile(r" that\b")  # literal prefix: ``re`` scans for it in C
 _PREV_WORD_RE = re.compile(r"\b[a-z]{3,}(?:ed|es)[ \u00a0]*$")
 _AUX_BACK_RE = re.compile(r"(?:\b(?:" + _trie_regex(_AUX_WORDS) + r")[ \u00a0]+){1,3}$")
 _THAT_NEXT = re.compile(r"[ \u00a0]+that\b")
@@ -209,12 +218,16 @@ class _Cue:
         return self.verb
 
 
-def _find_cues(text: str) -> list[_Cue]:
-    """All cue-verb occurrences (with preceding auxiliaries/adverbs) in order."""
+def _find_cues(text: str, cue_spans: list[tuple[int, int]]) -> list[_Cue]:
+    """All cue-verb occurrences (with preceding auxiliaries/adverbs) in order.
+
+    ``cue_spans``: the cue-verb forms found by :func:`_scan_words`.
+    """
     out = []
-    hits = [m.span() for m in _CUE_TRIE_RE.finditer(text)]
+    hits = list(cue_spans)
     # generic "<verb>ed/es that"
-    for m in _THAT_RE_FAST.finditer(text):
+    that_re = _THAT_RE_FAST if "\u00a0that" in text else _SPACE_THAT_RE
+    for m in that_re.finditer(text):
         pm = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start() + 1)
         if pm:
             ws = pm.start()
@@ -224,13 +237,13 @@ def _find_cues(text: str) -> list[_Cue]:
     hits.sort()
     for ws, we in hits:
         w = text[ws:we]
-        wl = w.lower()
         if not (w.islower() or (w[0].isupper() and w[1:].islower())):
             continue
-        if wl not in CUE_FORMS:
+        if w.lower() not in CUE_FORMS:
             # generic "<verb>ed/es that"
-            if not w.islower() or len(w) <= 4 or wl in _NOT_THAT_VERBS:
+            if not w.islower() or len(w) <= 4 or w in _NOT_THAT_VERBS:
                 continue
+        # take in up to three auxiliaries/adverbs before: "has also said"
         cs = ws
         for _ in range(3):
             j = cs - 1
@@ -238,18 +251,49 @@ def _find_cues(text: str) -> list[_Cue]:
                 break
             while j >= 0 and text[j] in " \u00a0":
                 j -= 1
-            e2 = j + 1
-            while j >= 0 and text[j].isalpha():
-                j -= 1
-            if text[j + 1:e2] in _AUX_WORDS:
-                cs = j + 1
+            k = _alpha_run_start(text, j + 1)
+            if text[k:j + 1] in _AUX_WORDS:
+                cs = k
             else:
                 break
         out.append(_Cue(cs, we, w))
     return out
 
 
+def _alpha_run_start(text: str, end: int) -> int:
+    """Start of the run of ``str.isalpha`` characters ending at ``end``, or a
+    place where it is longer than any auxiliary word (so it is none)."""
+    lo = max(0, end - 13)
+    k = text.rfind(" ", lo, end) + 1
+    if k <= lo:
+        k = lo
+    if text[k:end].isalpha():  # the common case: a plain word after a space
+        return k
+    j = end - 1
+    while j >= 0 and text[j].isalpha():
+        j -= 1
+    return j + 1
+
+
 _ACCORDING_RE = re.compile(r"\b(according to)\s+", re.I)
+# Necessary for an _ACCORDING_RE match: under re.I, c/o/r/d match only their two
+# ASCII cases (unlike i, k, s), so the text lower-cased holds "ccord" there.
+_ACCORD_HINT_RE = re.compile(r"[Cc][Cc][Oo][Rr][Dd]")
+
+
+def _accord_hints(text: str) -> list[int]:
+    """Start offsets of _ACCORD_HINT_RE matches."""
+    low = text.lower()
+    i = low.find("ccord")
+    if i == -1:
+        return []
+    if len(low) != len(text):  # lower() lengthened a character: offsets moved
+        return [m.start() for m in _ACCORD_HINT_RE.finditer(text)]
+    out = []
+    while i != -1:
+        out.append(i)
+        i = low.find("ccord", i + 1)
+    return out
 _REPORTEDLY_RE = re.compile(r"\b(reportedly|allegedly)\b")
 
 _PRON_SUBJ = {"he", "she", "they", "i", "we", "it", "you", "who", "which"}
@@ -299,33 +343,60 @@ _STOP_CAPS = {"But", "And", "Or", "So", "Yet", "Then", "When", "While", "If", "A
 _TITLE_ABBR = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.",
                "Sgt.", "Capt.", "Prof.", "Rev.", "Sr.", "Jr.", "St.", "Adm.", "Maj.", "Cpl."}
 
-_INSTITUTION_WORDS = re.compile(
-    r"\b(ministry|department|government|administration|office|agency|committee|council|"
-    r"center|centre|command|army|military|forces|police|embassy|state|states|union|nations|"
-    r"organi[sz]ation|party|campaign|commission|court|bureau|service|institute|university|"
-    r"group|company|corporation|inc|news|times|post|tass|reuters|associated press|ap|afp|"
-    r"bbc|cnn|kremlin|pentagon|white house|nato|un|eu|congress|senate|parliament|"
-    r"coalition|report|poll|study|survey|statement|headquarters|network|channel|agency|"
-    r"board|foundation|federation|republic|kingdom|russia|ukraine|syria|china|iran|israel|"
-    r"turkey|france|germany|britain|moscow|washington|damascus|kyiv|kiev|beijing|tehran)\b",
-    re.I)
-_ANON_WORDS = re.compile(
-    r"\b(official|officials|source|sources|spokesman|spokeswoman|spokesperson|aide|aides|"
-    r"diplomat|diplomats|insider|insiders|someone|people|experts?|analysts?|observers?|"
-    r"witness(?:es)?|residents?|critics?|activists?|person)\b", re.I)
+# The speaker-type keywords, found with re.search at word boundaries and in any
+# case.  Compiled as tries with explicit case classes rather than as flat
+# alternations with re.I: ``re`` then rejects most branches on their first
+# character.  ("_" stands for a space inside an entry.)
+_INSTITUTION_KEYWORDS = """
+ministry department government administration office agency committee council center centre
+command army military forces police embassy state states union nations organisation organization
+party campaign commission court bureau service institute university group company corporation inc
+news times post tass reuters associated_press ap afp bbc cnn kremlin pentagon white_house nato un eu
+congress senate parliament coalition report poll study survey statement headquarters network
+channel board foundation federation republic kingdom russia ukraine syria china iran israel turkey
+france germany britain moscow washington damascus kyiv kiev beijing tehran"""
+_ANON_KEYWORDS = """
+official officials source sources spokesman spokeswoman spokesperson aide aides diplomat diplomats
+insider insiders someone people expert experts analyst analysts observer observers witness
+witnesses resident residents critic critics activist activists person"""
+# what re.I matches for an ASCII letter besides its two cases
+_IGNORECASE_EXTRA = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _any_case(ch: str) -> str:
+    """Regex for one ASCII character as re.I matches it."""
+    if not ch.isalpha():
+        return re.escape(ch)
+    return "[" + ch.lower() + ch.upper() + _IGNORECASE_EXTRA.get(ch, "") + "]"
+
+
+def _keyword_re(keywords: str) -> re.Pattern:
+    words = {w.replace("_", " ") for w in keywords.split()}
+    return re.compile(r"\b(?:" + _trie_regex(words, char=_any_case) + r")\b")
+
+
+_INSTITUTION_WORDS = _keyword_re(_INSTITUTION_KEYWORDS)
+_ANON_WORDS = _keyword_re(_ANON_KEYWORDS)
 
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _OPEN_Q = "“‘«„"
 _CLOSE_Q = "”’»"
 
-# sentence boundaries: . ! ? (optionally followed by closing quotes/brackets) + space
-_SENT_END_RE = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n+")
+# sentence boundaries: . ! ? (optionally followed by closing quotes/brackets) + space,
+# or a run of newlines.  Same matches as r"[.!?]+[\"”’')\]]*\s+|\n+", written to
+# start with a character class so that ``re`` can skip to candidate characters in C
+# (a pattern starting with an alternation is tried at every position).
+_SENT_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’')\]]*\s+)")
 _ABBR_END = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sr|Jr|St|Adm|Maj|Cpl|"
     r"Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|Vol|Inc|Corp|Co|Ltd|Ft|Mt|U\.S|U\.N|"
     r"U\.K|D\.C|a\.m|p\.m|e\.g|i\.e|etc|approx|est)|\b[A-Z])\.$")
 
-_TOKEN_RE = re.compile(r"[\w][\w.'’&/-]*[\w.]|[\w]|[^\w\s]")
+# a word (may hold . ' ’ & / - inside; ends in a word character or ".") or one
+# other non-space character.  No token contains whitespace.  Same tokens as
+# r"[\w][\w.'’&/-]*[\w.]|[\w]|[^\w\s]"; spelling out the ASCII word characters
+# lets ``re`` test most characters against a bitmap before the Unicode tables.
+_TOKEN_RE = re.compile(r"[0-9A-Z_a-z\w][0-9A-Z_a-z\w.'’&/-]*(?<=[0-9A-Z_a-z\w.])|[^0-9A-Z_a-z \n\w\s]")
 
 
 # ---------------------------------------------------------------------------
@@ -339,28 +410,36 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in _SENT_END_RE.finditer(text):
         cut = m.end()
-        if m.group(0)[0] != "\n":
-            # do not split after abbreviations / initials, nor before lowercase
-            seg_end = m.start() + 1
-            if _ABBR_END.search(text, max(start, seg_end - 8), seg_end):
+        p = m.start()
+        if text[p] != "\n":
+            # do not split after abbreviations / initials, nor before lowercase.
+            # _ABBR_END needs "." at p after an ASCII letter, and a word of at
+            # most six letters before it: test that first.
+            if text[p] == "." and p > 0 and text[p - 1].isascii() and text[p - 1].isalpha() \
+                    and not (p >= 7 and text[p - 7:p].isalpha()) and _ABBR_END.search(text, max(start, p - 7), p + 1):
                 continue
             if cut < n and text[cut].islower():
                 continue
-        s, e = start, cut
-        while s < e and text[s].isspace():
+        # the sentence without surrounding whitespace: the match ends in
+        # whitespace, and the . ! ? and closing marks before it are kept
+        s = start
+        while s < cut and text[s].isspace():
             s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        g = m.group()
+        if g[0] == "\n":
+            e = p
+            while e > s and text[e - 1].isspace():
+                e -= 1
+        else:
+            e = p + len(g.rstrip())
         if e > s:
             out.append((s, e))
         start = cut
-    s, e = start, n
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
+    seg = text[start:]
+    core = seg.strip()
+    if core:
+        s = start + len(seg) - len(seg.lstrip())
+        out.append((s, s + len(core)))
     return out
 
 
@@ -368,7 +447,18 @@ _PARA_RE = re.compile(r"[^\n]+")
 _DQ_RE = re.compile(r"[“\"«„]")
 
 
-_QCH_RE = re.compile(r"''|[“«„\"”‘]")
+def _quote_marks(text: str) -> list[int]:
+    """Sorted offsets of the quotation marks _quotes looks at: “ « „ " ” ‘ and
+    two straight apostrophes ''.  (``str.find`` for each is much faster than a
+    regex character class holding characters beyond Latin-1.)"""
+    out = []
+    for mark in ("“", "«", "„", '"', "”", "‘", "''"):
+        i = text.find(mark)
+        while i != -1:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    out.sort()
+    return out
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
@@ -379,16 +469,19 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     order.  Single curly quotes count when they clearly open/close a phrase.
     """
     spans = []
+    marks = _quote_marks(text)
+    k = 0
     for pm in _PARA_RE.finditer(text):
         p0, p1 = pm.span()
         i = p0
         while i < p1:
-            qm = _QCH_RE.search(text, i, p1)
-            if qm is None:
+            # the next quotation mark at or after i in this paragraph
+            k = bisect.bisect_left(marks, i, k)
+            if k == len(marks) or marks[k] >= p1:
                 break
-            i = qm.start()
+            i = marks[k]
             ch = text[i]
-            if ch == "'" and text.startswith("''", i) and (i == p0 or not text[i - 1].isalnum()):
+            if ch == "'" and (i == p0 or not text[i - 1].isalnum()):
                 j = text.find("''", i + 2, p1)
                 while j != -1 and text.startswith("'''", j) is False and j + 2 < p1 and text[j + 2].isalnum():
                     j = text.find("''", j + 2, p1)
@@ -445,8 +538,88 @@ def _quotes(text: str) -> list[tuple[int, int]]:
 # noun phrases
 # ---------------------------------------------------------------------------
 
-def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start() + lo, m.end() + lo, m.group(0)) for m in _TOKEN_RE.finditer(text[lo:hi])]
+@lru_cache(maxsize=1 << 15)
+def _piece_tokens(piece: str) -> tuple[tuple[int, int, str], ...]:
+    """Tokens of a piece of text, offsets relative to its start (cached: the
+    same words and punctuation come back again and again)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(piece))
+
+
+# Tokens never contain whitespace, so the tokens of a stretch of text are those of
+# its space-separated pieces, each tokenised on its own.  The noun-phrase scans
+# below usually look at only two or three tokens next to a cue verb: the two
+# classes hand them out one piece at a time, and a piece of word characters only
+# (most of them) is a single token without running the regex at all.
+
+
+class _LeftTokens:
+    """Tokens of ``text[lo:hi]`` read from the right: ``toks(0)`` is the last
+    (start, end, token), ``toks(1)`` the one before, ...; None past the first.
+    The same tokens as ``_TOKEN_RE.finditer(text, lo, hi)``."""
+
+    __slots__ = ("text", "lo", "cut", "rev")
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.lo, self.cut, self.rev = text, lo, hi, []
+
+    def __call__(self, d: int):
+        rev = self.rev
+        return rev[d] if d < len(rev) else self._more(d)
+
+    def _more(self, d: int):
+        rev, text, lo = self.rev, self.text, self.lo
+        while d >= len(rev):
+            cut = self.cut
+            if cut <= lo:
+                return None
+            a = text.rfind(" ", lo, cut) + 1
+            if a <= lo:
+                a = lo
+                self.cut = lo
+            else:
+                self.cut = a - 1
+            if a == cut:
+                continue
+            piece = text[a:cut]
+            if piece.isalnum():
+                rev.append((a, cut, piece))
+            else:
+                rev.extend([(a + s, a + e, t) for s, e, t in reversed(_piece_tokens(piece))])
+        return rev[d]
+
+
+class _RightTokens:
+    """Tokens of ``text[lo:hi]`` from the left: ``toks(k)`` is the k-th
+    (start, end, token), None past the last.  The same tokens as
+    ``_TOKEN_RE.finditer(text, lo, hi)``."""
+
+    __slots__ = ("text", "pos", "hi", "toks")
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.pos, self.hi, self.toks = text, lo, hi, []
+
+    def __call__(self, k: int):
+        toks = self.toks
+        return toks[k] if k < len(toks) else self._more(k)
+
+    def _more(self, k: int):
+        toks, text, hi = self.toks, self.text, self.hi
+        while k >= len(toks):
+            pos = self.pos
+            if pos >= hi:
+                return None
+            b = text.find(" ", pos, hi)
+            if b == -1:
+                b = hi
+            self.pos = b + 1
+            if b == pos:
+                continue
+            piece = text[pos:b]
+            if piece.isalnum():
+                toks.append((pos, b, piece))
+            else:
+                toks.extend([(pos + s, pos + e, t) for s, e, t in _piece_tokens(piece)])
+        return toks[k]
 
 
 def _is_cap(tok: str) -> bool:
@@ -454,141 +627,184 @@ def _is_cap(tok: str) -> bool:
     return c.isupper() or (c.isdigit() and any(ch.isalpha() for ch in tok))
 
 
+_NP_LEFT_MODIFIERS = {"former", "senior", "deputy", "chief", "top", "press", "campaign", "foreign",
+                      "defense", "defence", "state", "vice", "acting", "presidential", "white",
+                      "national", "general", "executive", "communications", "policy", "political",
+                      "russian", "american", "us", "u.s."}
+_ROLE_NOUNS_PCT = _ROLE_NOUNS | {"%"}
+
+
 def _np_left(text: str, lo: int, pos: int, _depth: int = 0):
-    """Noun phrase ending right before ``pos`` (the cue); returns (start, end) or None."""
-    toks = _tokens(text, max(lo, pos - 160), pos)
-    if not toks:
+    """Noun phrase ending right before ``pos`` (the cue); returns (start, end) or None.
+
+    Looks at the tokens of ``text[max(lo, pos - 160):pos]`` from the right
+    (``toks(d)``: d-th token from the end).
+    """
+    toks = _LeftTokens(text, max(lo, pos - 160), pos)
+    tok = toks(0)
+    if tok is None:
         return None
-    i = len(toks) - 1
-    last = toks[i][2]
+    last = tok[2]
     low = last.lower()
     if low in _PRON_SUBJ:
-        if i > 0 and toks[i - 1][2] in _CLOSE_Q + '"' and low in ("which", "who"):
-            return None
-        return toks[i][0], toks[i][1]
+        if low in ("which", "who"):
+            prev = toks(1)
+            if prev is not None and prev[2] in _CLOSE_Q + '"':
+                return None
+        return tok[0], tok[1]
     if last == ",":
         # parenthetical between speaker and cue:
         #   NAME, a spokesman for X, said / NAME, in an interview, said
         if _depth:
             return None
-        j = i - 1
+        d = 1
         commas = 0
-        while j >= 0 and i - j < 60:
-            t = toks[j][2]
+        while d < 60:
+            tk = toks(d)
+            if tk is None:
+                break
+            t = tk[2]
             if t in _QUOTE_CHARS or t in ".;:!?" or t in ("''", "``"):
                 return None
             if t == ",":
                 commas += 1
                 if commas > 4:
                     return None
-                inner = _np_left(text, lo, toks[j][0], _depth=1)
+                inner = _np_left(text, lo, tk[0], _depth=1)
                 if inner is not None:
-                    k = bisect.bisect_left([x[0] for x in toks], inner[0]) - 1
-                    prev = toks[k][2] if k >= 0 else None
+                    # the nearest token starting before the inner phrase
+                    k = d + 1
+                    while True:
+                        pt = toks(k)
+                        if pt is None or pt[0] < inner[0]:
+                            break
+                        k += 1
+                    prev = pt[2] if pt is not None else None
                     if prev is None or prev.lower() in ("and", "but", "while", "as", "so") or prev in ",;:" or prev in _QUOTE_CHARS:
-                        first_app = toks[j + 1][2]
+                        first_app = toks(d - 1)[2]
                         if text[inner[0]:inner[1]].lower() in _PRON_SUBJ and first_app.lower() not in ("who", "though", "however", "too", "meanwhile", "in", "speaking", "for", "on", "at"):
                             return None
-                        return inner[0], toks[i][1]
-            j -= 1
+                        return inner[0], tok[1]
+            d += 1
         return None
     if last == ")":
-        j = i
-        while j >= 0 and toks[j][2] != "(":
-            j -= 1
-        if j <= 0 or i - j > 8:
+        d = 0
+        while True:
+            tk = toks(d)
+            if tk is None or d > 8:
+                return None
+            if tk[2] == "(":
+                break
+            d += 1
+        if toks(d + 1) is None:  # "(" opens the window
             return None
-        inner = _np_left(text, lo, toks[j][0], _depth=1)
+        inner = _np_left(text, lo, tk[0], _depth=1)
         if inner is None:
             return None
-        return inner[0], toks[i][1]
+        return inner[0], tok[1]
     head_ok = (_is_cap(last) and last not in _STOP_CAPS) or last == "%"
     head_ok = head_ok or low in _ROLE_NOUNS or low.endswith(("'s", "’s")) is False and low in _ROLE_NOUNS
-    j = i
     if not head_ok:
         # generic lowercase head preceded by a determiner: "the report", "a new poll"
         if not last[0].isalpha() or not last.islower():
             return None
-        k = i - 1
-        while k >= 0 and i - k <= 3 and toks[k][2].isalpha() and toks[k][2].lower() not in _DETERMINERS:
-            if not toks[k][2].islower() and not _is_cap(toks[k][2]):
+        d = 1
+        while d <= 3:
+            tk = toks(d)
+            if tk is None or not tk[2].isalpha() or tk[2].lower() in _DETERMINERS:
                 break
-            k -= 1
-        if k >= 0 and i - k <= 4 and toks[k][2].lower() in _DETERMINERS and toks[k][2].lower() not in ("more", "no", "all", "any", "such"):
-            return toks[k][0], toks[i][1]
+            if not tk[2].islower() and not _is_cap(tk[2]):
+                break
+            d += 1
+        tk = toks(d)
+        if tk is not None and d <= 4 and tk[2].lower() in _DETERMINERS and tk[2].lower() not in ("more", "no", "all", "any", "such"):
+            return tk[0], tok[1]
         return None
-    # extend leftwards over the noun phrase
-    while j - 1 >= 0:
-        t = toks[j - 1][2]
+    # extend leftwards over the noun phrase; d is the first token of the phrase
+    d = 0
+    while True:
+        pt = toks(d + 1)
+        if pt is None:
+            break
+        t = pt[2]
         tl = t.lower()
         if tl in _DETERMINERS:
-            j -= 1
+            d += 1
             break
         if _is_cap(t) and t not in _STOP_CAPS:
-            j -= 1
+            d += 1
             continue
         if t in _TITLE_ABBR:
-            j -= 1
+            d += 1
             continue
-        if tl in _ROLE_NOUNS or tl in ("former", "senior", "deputy", "chief", "top", "press",
-                                        "campaign", "foreign", "defense", "defence", "state",
-                                        "vice", "acting", "presidential", "white", "national",
-                                        "general", "executive", "communications", "policy",
-                                        "political", "russian", "american", "us", "u.s."):
-            j -= 1
+        if tl in _ROLE_NOUNS or tl in _NP_LEFT_MODIFIERS:
+            d += 1
             continue
         if tl.endswith(("'s", "’s")) and _is_cap(t):
-            j -= 1
+            d += 1
             continue
-        if tl in ("of", "for", "at", "de", "la", "van", "von", "del", "and", "&", "the") and j - 2 >= 0:
-            nxt = toks[j][2]
-            if _is_cap(nxt) or nxt.lower() in _ROLE_NOUNS:
-                j -= 1
+        cur = toks(d)[2]
+        if tl in ("of", "for", "at", "de", "la", "van", "von", "del", "and", "&", "the") and toks(d + 2) is not None:
+            if _is_cap(cur) or cur.lower() in _ROLE_NOUNS:
+                d += 1
                 continue
-        if t == "-" and j - 2 >= 0:
-            j -= 1
+        if t == "-" and toks(d + 2) is not None:
+            d += 1
             continue
-        if (t[0].isdigit() or tl in _NUMBER_WORDS or tl in ("almost", "nearly", "about", "only", "just", "over", "roughly", "some", "most", "many")) and toks[j][2].lower() in _ROLE_NOUNS | {"%"}:
-            j -= 1
+        if (t[0].isdigit() or tl in _NUMBER_WORDS or tl in ("almost", "nearly", "about", "only", "just", "over", "roughly", "some", "most", "many")) and cur.lower() in _ROLE_NOUNS_PCT:
+            d += 1
             continue
-        if t == "%" and j - 2 >= 0 and toks[j - 2][2][0].isdigit():
-            j -= 1
-            continue
-        if tl in ("of", "in") and toks[j][2].lower() in _ROLE_NOUNS and j - 2 >= 0 and toks[j - 2][2].lower() in ("percent", "half", "majority", "third", "quarter", "%", "most", "many", "some", "none", "all", "one"):
-            j -= 1
-            continue
+        if t == "%":
+            p2 = toks(d + 2)
+            if p2 is not None and p2[2][0].isdigit():
+                d += 1
+                continue
+        if tl in ("of", "in") and cur.lower() in _ROLE_NOUNS:
+            p2 = toks(d + 2)
+            if p2 is not None and p2[2].lower() in ("percent", "half", "majority", "third", "quarter", "%", "most", "many", "some", "none", "all", "one"):
+                d += 1
+                continue
         break
     # trim leading connectors
-    while j < i and toks[j][2].lower() in ("of", "for", "at", "and", "&", "-", "in", "on"):
-        j += 1
+    while d > 0 and toks(d)[2].lower() in ("of", "for", "at", "and", "&", "-", "in", "on"):
+        d -= 1
     # leading sentence-adverb capitals ("Still", "Asked") are excluded by _STOP_CAPS
-    return toks[j][0], toks[i][1]
+    return toks(d)[0], tok[1]
 
 
 def _np_right(text: str, pos: int, hi: int, obj: bool = False):
     """Noun phrase starting at/after ``pos`` (inverted 'said Smith', 'told TASS')."""
-    toks = _tokens(text, pos, min(hi, pos + 200))
-    if not toks:
+    toks = _RightTokens(text, pos, min(hi, pos + 200))
+    tok = toks(0)
+    if tok is None:
         return None
-    t0 = toks[0][2]
+    t0 = tok[2]
     tl = t0.lower()
     prons = ("me", "us", "him", "her", "them", "you") if obj else ("he", "she", "they", "i", "we", "it")
     if tl in prons:
-        return toks[0][0], toks[0][1]
+        return tok[0], tok[1]
     j = 0
     if tl in _DETERMINERS:
         j = 1
     k = j
-    n = len(toks)
-    while k < n:
-        t = toks[k][2]
+    while True:
+        tk = toks(k)
+        if tk is None:
+            break
+        t = tk[2]
         tl = t.lower()
-        if _is_cap(t) or t in _TITLE_ABBR or tl in _ROLE_NOUNS or (k > j and tl in _CONNECT and k + 1 < n and (_is_cap(toks[k + 1][2]) or toks[k + 1][2].lower() in _ROLE_NOUNS)):
+        if _is_cap(t) or t in _TITLE_ABBR or tl in _ROLE_NOUNS:
             k += 1
             continue
+        if k > j and tl in _CONNECT:
+            nx = toks(k + 1)
+            if nx is not None and (_is_cap(nx[2]) or nx[2].lower() in _ROLE_NOUNS):
+                k += 1
+                continue
         if k == j and j == 1 and t.isalpha() and t.islower():
             # "the source", "a spokesman": allow one lowercase modifier + noun
-            if k + 1 < n and toks[k + 1][2].isalpha() and toks[k + 1][2].islower() and toks[k + 1][2].lower() in _ROLE_NOUNS:
+            nx = toks(k + 1)
+            if nx is not None and nx[2].isalpha() and nx[2].islower() and nx[2].lower() in _ROLE_NOUNS:
                 k += 2
                 continue
             k += 1
@@ -600,11 +816,11 @@ def _np_right(text: str, pos: int, hi: int, obj: bool = False):
     if k == 0 or (k == j):
         return None
     # drop trailing connectors
-    while k > 0 and toks[k - 1][2].lower() in _CONNECT:
+    while k > 0 and toks(k - 1)[2].lower() in _CONNECT:
         k -= 1
     if k == 0:
         return None
-    return toks[0][0], toks[k - 1][1]
+    return tok[0], toks(k - 1)[1]
 
 
 # ---------------------------------------------------------------------------
@@ -632,17 +848,18 @@ class _Art:
     """Per-article working state."""
 
     __slots__ = ("text", "sents", "sent_starts", "quotes", "q_starts", "rels", "cues_used",
-                 "cues", "cue_starts", "cue_by_pos")
+                 "cues", "cue_starts", "cue_by_pos", "fig_keys")
 
     def __init__(self, text: str):
         self.text = text
+        cue_spans, self.fig_keys = _scan_words(text)
         self.sents = _sentences(text)
         self.sent_starts = [s for s, _ in self.sents]
         self.quotes = _quotes(text)
         self.q_starts = [s for s, _ in self.quotes]
         self.rels: list[dict] = []
         self.cues_used: set[tuple[int, int]] = set()
-        self.cues = _find_cues(text)
+        self.cues = _find_cues(text, cue_spans)
         self.cue_starts = [c.s for c in self.cues]
         self.cue_by_pos = {}
         for c in self.cues:
@@ -717,8 +934,7 @@ def _add(art: _Art, cue, speaker, content, how: str, channel: str = ""):
     return True
 
 
-def _find_attributions(text: str) -> list[dict]:
-    art = _Art(text)
+def _find_attributions(art: _Art) -> list[dict]:
     _headline_rules(art)
     _quote_rules(art)
     _cue_rules(art)
@@ -731,7 +947,7 @@ def _find_attributions(text: str) -> list[dict]:
 
 def _headline_rules(art: _Art):
     text = art.text
-    for m in _HEADLINE_RE.finditer(text):
+    for m in _headline_matches(text):
         left, src = m.span(1), m.span(3)
         words = text[src[0]:src[1]].split()
         if len(words) > 7 or art.cues_in(src[0], src[1]):
@@ -742,6 +958,24 @@ def _headline_rules(art: _Art):
 
 
 _HEADLINE_RE = re.compile(r"(?m)^([^\n]{12,}?)[ \u00a0]+([—–]|--)[ \u00a0]+([A-Z][^\n.!?]{1,70})[ \u00a0]*$")
+
+
+def _headline_matches(text: str):
+    """Same as ``_HEADLINE_RE.finditer(text)``, trying only promising lines.
+
+    A match is one whole line, which holds a dash and whose last character
+    other than a space is not . ! ? (the source after the dash has none).
+    Most lines of prose end in ".", so few lines are left to match.
+    """
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        tail = line.rstrip(" \u00a0")
+        if tail and tail[-1] not in ".!?" and ("—" in line or "–" in line or "--" in line):
+            m = _HEADLINE_RE.match(text, line_start, line_end)
+            if m:
+                yield m
+        line_start = line_end + 1
 
 
 def _quote_rules(art: _Art):
@@ -774,7 +1008,7 @@ def _quote_rules(art: _Art):
                     _add(art, cm.span(), sp, (qs, qe), "quote-after")
                     continue
         # --- attribution before the quote: X said: “…” / X said, “…”
-        bm = _BEFORE_Q_RE.search(text, max(sent_s, qs - 60), qs)
+        bm = _before_quote(text, max(sent_s, qs - 60), qs)
         ss, se = art.sent_of(qs)
         if bm:
             cm = None
@@ -804,22 +1038,46 @@ _AFTER_Q_RE = re.compile(r"[ \u00a0]*(?:,|—|–|--)?[ \u00a0]*")
 _BEFORE_Q_RE = re.compile(r"(\b\w+)[ \u00a0]*(?:[:,]|—|–)?[ \u00a0]*(?:\bthat[ \u00a0]+)?$")
 
 
+def _before_quote(text: str, lo: int, qs: int):
+    """Same as ``_BEFORE_Q_RE.search(text, lo, qs)``: a word, maybe ":"/","/dash
+    and "that", right before the quote.
+
+    Only the last two words before ``qs`` can start a match (between the word
+    and the quote there is room for one more word only, "that"), so those two
+    places are tried, leftmost first, instead of every place in the window.
+    """
+    starts = []
+    j = qs
+    while len(starts) < 2:
+        while j > lo and not (text[j - 1].isalnum() or text[j - 1] == "_"):
+            j -= 1
+        if j <= lo:
+            break
+        while j > lo and (text[j - 1].isalnum() or text[j - 1] == "_"):
+            j -= 1
+        starts.append(j)
+    for x in reversed(starts):
+        m = _BEFORE_Q_RE.match(text, x, qs)
+        if m:
+            return m
+    return None
+
+
 def _np_right_subject(art, pos: int, hi: int):
     """Subject NP right after a closing quote: 'the source', 'he', 'Smith'."""
     text = art.text
-    toks = _tokens(text, pos, min(hi, pos + 300))
-    if not toks:
-        return None
-    t0 = toks[0][2].lower()
-    if t0 in ("he", "she", "they", "i", "we", "it", "you"):
-        return toks[0][0], toks[0][1]
-    # scan until a cue verb token
-    for k, (s, e, t) in enumerate(toks[:45]):
-        if k > 0 and art.cue_at(s, hi):
-            sp = _np_left(text, pos, s)
-            if sp is not None:
-                return sp
-            return None
+    # scan the first 45 tokens of text[pos:pos + 300] until a cue verb token
+    toks = _RightTokens(text, pos, min(hi, pos + 300))
+    for k in range(45):
+        tok = toks(k)
+        if tok is None:
+            break
+        s, e, t = tok
+        if k == 0:
+            if t.lower() in ("he", "she", "they", "i", "we", "it", "you"):
+                return s, e
+        elif art.cue_at(s, hi):
+            return _np_left(text, pos, s)
         if t in (".", ";", "!", "?", "“", "”", '"') or t == "'" and text.startswith("''", s):
             return None
     return None
@@ -828,12 +1086,22 @@ def _np_right_subject(art, pos: int, hi: int):
 def _cue_rules(art: _Art):
     """Cue-verb driven indirect (and remaining direct) attributions."""
     text = art.text
+    cues = art.cues
+    n = len(cues)
+    k = 0
     for ss, se in art.sents:
-        for cm in art.cues_in(ss, se):
-            cs, ce = cm.span()
-            if (cs, ce) in art.cues_used:
+        # the cues inside the sentence, as art.cues_in(ss, se) (cues are sorted
+        # by start: the auxiliaries taken in before a cue are never cue words)
+        while k < n and cues[k].s < ss:
+            k += 1
+        first = k
+        while k < n and cues[k].s < se:
+            k += 1
+        for cm in cues[first:k]:
+            cs, ce = cm.s, cm.e
+            if ce > se or (cs, ce) in art.cues_used:
                 continue
-            verb = cm.group(2)
+            verb = cm.verb
             if verb[0].isupper() and cs > ss and not _titlecase_line(text, ss, se):
                 continue
             if art.quote_at(cs):
@@ -859,7 +1127,7 @@ def _cue_rules(art: _Art):
                 continue
             if sp is not None:
                 rest = text[ce:se]
-                if not rest.strip(" .!?\"”’'\u00a0") or re.match(r"^[\s\u00a0]*(?:(?:on|in|at|last|this|during|to)\b[^,;:“\"]{0,50}?|[A-Z][a-z]+day|yesterday|today)?[\s\u00a0]*[.!?]?[\"”’]?[\s]*$", rest):
+                if not rest.strip(" .!?\"”’'\u00a0") or _REST_RE.match(rest):
                     # content first: "..., he said."  /  "“…,” Smith said."
                     _left_content(art, cm, sp, ss)
                 else:
@@ -876,6 +1144,9 @@ def _cue_rules(art: _Art):
 
 
 _INV_END_RE = re.compile(r"[\s\u00a0]*(?:[,.;:!?(]|$)")
+# nothing but a time/place phrase between the cue and the sentence end
+_REST_RE = re.compile(r"^[\s\u00a0]*(?:(?:on|in|at|last|this|during|to)\b[^,;:“\"]{0,50}?|[A-Z][a-z]+day|"
+                      r"yesterday|today)?[\s\u00a0]*[.!?]?[\"”’]?[\s]*$")
 
 
 def _titlecase_line(text: str, ss: int, se: int) -> bool:
@@ -976,7 +1247,12 @@ def _right_content(art: _Art, cm, sp, ss: int, se: int, verb: str):
 
 def _according_rules(art: _Art):
     text = art.text
-    for ss, se in art.sents:
+    # only sentences that hold "ccord" in any case can hold "according to"
+    todo = sorted({bisect.bisect_right(art.sent_starts, p) - 1 for p in _accord_hints(text)})
+    for k in todo:
+        if k < 0:
+            continue
+        ss, se = art.sents[k]
         for m in _ACCORDING_RE.finditer(text, ss, se):
             cs, ce = m.span(1)
             if art.quote_at(cs) or (cs, ce) in art.cues_used:
@@ -1019,6 +1295,8 @@ def _according_rules(art: _Art):
 def _reportedly_rules(art: _Art):
     """"X reportedly/allegedly did Y": an attribution with no speaker."""
     text = art.text
+    if "edly" not in text or ("reportedly" not in text and "allegedly" not in text):
+        return
     for m in _REPORTEDLY_RE.finditer(text):
         cs, ce = m.span(1)
         if art.quote_at(cs) or any(c.s <= cs < c.e for c in art.cues_in(max(0, cs - 40), ce + 40)):
@@ -1080,8 +1358,9 @@ _DET_STRIP_RE = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 _NAMEISH_RE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*$")
 
 
+@lru_cache(maxsize=1 << 16)
 def _speaker_type(sp: str, resolved: bool) -> str:
-    """Heuristic: named person / anonymous / institution."""
+    """Heuristic: named person / anonymous / institution (cached: speakers repeat)."""
     s = sp.strip()
     if not s:
         return "anonymous"
@@ -1105,6 +1384,7 @@ def _speaker_type(sp: str, resolved: bool) -> str:
     return "anonymous"
 
 
+@lru_cache(maxsize=1 << 16)
 def _actor(sp: str) -> str:
     s = sp.strip().strip(",")
     s = s.split(",")[0].strip()  # drop appositive
@@ -1112,22 +1392,24 @@ def _actor(sp: str) -> str:
     return s
 
 
-def _quote_type(text: str, s: int, e: int) -> str:
-    c = text[s:e].strip()
+_SQ_OPEN_RE = re.compile(r"(?:^|\s)‘\w")
+
+
+def _quote_type(content: str) -> str:
+    c = content.strip()
     if not c:
         return "indirect"
     if c[0] in "“\"‘«„" and c[-1] in "”\"’»":
         inner = c[1:-1]
         # one quotation covering everything (allow nested single quotes)
-        if not any(ch in inner for ch in "“”\"«»"):
+        if not ("“" in inner or "”" in inner or '"' in inner or "«" in inner or "»" in inner):
             return "direct"
-    if any(ch in c for ch in "“\"«„") or re.search(r"(?:^|\s)‘\w", c):
+    if "“" in c or '"' in c or "«" in c or "„" in c or ("‘" in c and _SQ_OPEN_RE.search(c)):
         return "mixed"
     return "indirect"
 
 
-def _attribution_rows(text: str, article_id: str) -> list[tuple]:
-    rels = _find_attributions(text)
+def _attribution_rows(text: str, article_id: str, rels: list[dict]) -> list[tuple]:
     rows = []
     last_person = None  # (speaker text, actor)
     last_inst = None
@@ -1165,10 +1447,11 @@ def _attribution_rows(text: str, article_id: str) -> list[tuple]:
             elif stype == "institution":
                 last_inst = actor
             last_any = actor
-        qt = _quote_type(text, ks, ke)
+        content = text[ks:ke]
+        qt = _quote_type(content)
         rows.append((
             article_id, f"{article_id}-x{n}", spk, ss_, se_, text[cs:ce], cs, ce,
-            text[ks:ke], ks, ke, ks, ke, actor, stype, qt, qt == "direct", r["channel"],
+            content, ks, ke, ks, ke, actor, stype, qt, qt == "direct", r["channel"],
             "extracted",
         ))
     return rows
@@ -1181,9 +1464,17 @@ def _attr_frame(rows: list[tuple]) -> pd.DataFrame:
     return df
 
 
+def _article_rows(text: str, article_id: str, figures: bool = True) -> tuple[list[tuple], list[tuple]]:
+    """(attribution rows, figure rows) for one article, as plain tuples."""
+    art = _Art(text)
+    attrs = _attribution_rows(text, article_id, _find_attributions(art))
+    figs = _figure_rows(text, article_id, attrs, art.fig_keys) if figures else []
+    return attrs, figs
+
+
 def extract_attributions(text: str, article_id: str = "") -> pd.DataFrame:
     """Attribution rows for one article (columns :data:`ATTRIBUTION_COLUMNS`)."""
-    return _attr_frame(_attribution_rows(text, article_id))
+    return _attr_frame(_article_rows(text, article_id, figures=False)[0])
 
 
 # ---------------------------------------------------------------------------
@@ -1265,6 +1556,11 @@ _ZERO_RE = re.compile(r"\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|had\s+no
                       r"(?:a\s+single|any)\s+(?P<what>(?:air\s*)?strikes?|airstrikes?|sorties?|raids?)\b", re.I)
 _NO_KILLED_RE = re.compile(r"\bno\s+(?:one|civilians?|people)\s+(?:was|were|has\s+been|have\s+been)\s+"
                            r"(?P<what>killed|injured|wounded|hurt)\b", re.I)
+# Each match of these (re.I) patterns holds one of the needles, lower-cased.
+_ZERO_NEEDLES = ("strike", "sortie", "raid")
+_NO_KILLED_NEEDLES = ("killed", "injured", "wounded", "hurt")
+_VAGUE_NEEDLES = ("casualties", "fatalities", "deaths", "victims", "civilian", "people")
+_BARE_VAGUE_NEEDLES = ("casualties", "fatalities")
 
 
 def _num_value(num: str, scale: str | None) -> float | None:
@@ -1288,17 +1584,78 @@ _FIG_KEYS = ["kill", "dead", "died", "death", "slain", "fatalit", "lives", "casu
              "wound", "hurt", "bodies", "hospital", "position", "target", "strike", "airstrike",
              "sortie", "raid", "bombing", "mile", "kilomet", "km", "meter", "metre", "displac",
              "fled", "flee", "refugee", "percent", "per cent"]
-_FIG_KEY_RE = re.compile(r"\b(?:" + _trie_regex(_cased(_FIG_KEYS)) + r")|%")
 _VAGUE_HINT_RE = re.compile(r"\b(?:" + _trie_regex(_cased(
     ["numerous", "many", "several", "multiple", "an unspecified", "an unknown", "a number",
      "scores", "dozens", "hundreds", "thousands", "tens", "heavy", "mass", "massive",
      "significant", "large"])) + r")\b")
 
 
-def _figure_windows(text: str) -> list[tuple[int, int]]:
+# ---------------------------------------------------------------------------
+# one scan for cue verbs and figure keywords
+# ---------------------------------------------------------------------------
+
+_FIG_KEY_VARIANTS = _cased(_FIG_KEYS)
+
+
+def _prefix_free(a: set[str], b: set[str]) -> bool:
+    """True when no word of ``a`` begins with a word of ``b`` or vice versa."""
+    pre_a = {w[:i] for w in a for i in range(1, len(w) + 1)}
+    pre_b = {w[:i] for w in b for i in range(1, len(w) + 1)}
+    return not (pre_a & b) and not (pre_b & a)
+
+
+# With the two lists prefix-free, at most one word of either can match at a
+# given place, so a single trie finds both kinds and the matched word tells
+# which kind it is.  (Keep it so when adding cue verbs or figure keywords.)
+if not _prefix_free(_CUE_VARIANTS, _FIG_KEY_VARIANTS):
+    raise RuntimeError("extract: a cue verb form and a figure keyword begin with one another")
+# cue verbs: whole words (\b at both ends); figure keywords: word starts
+# ("kill" in "killed").  Both must start at a word boundary.
+_WORDS_TRIE = _trie_regex(_CUE_VARIANTS | _FIG_KEY_VARIANTS, bounded=_CUE_VARIANTS)
+# Matching "\b(?:trie)" at every position is slow (``re`` tries each place);
+# "\W(?=(trie))" lets ``re`` skip in C to the next non-word character, and
+# consumes only that character, so no candidate is skipped.
+_WORDS_SCAN_RE = re.compile(r"\W(?=(" + _WORDS_TRIE + "))")
+_WORDS_AT_RE = re.compile(_WORDS_TRIE)  # a word at the very start of the text
+
+
+def _scan_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(cue spans, figure-key spans) in text order.
+
+    Cue spans are those of ``re.finditer(r"\b(?:<cue forms>)\b", text)``
+    (a match hides any other starting inside it); figure-key spans those of
+    ``re.finditer(r"\b(?:<keywords>)|%", text)``.
+    """
+    cues: list[tuple[int, int]] = []
+    keys: list[tuple[int, int]] = []
+    spans = [m.span(1) for m in _WORDS_SCAN_RE.finditer(text)]
+    m = _WORDS_AT_RE.match(text)
+    if m:
+        spans.insert(0, m.span())
+    last = 0
+    for a, b in spans:
+        w = text[a:b]
+        if w not in _FIG_KEY_VARIANTS and " ".join(w.split()) not in _FIG_KEY_VARIANTS:
+            if a >= last:
+                cues.append((a, b))
+                last = b
+        else:
+            keys.append((a, b))
+    i = text.find("%")
+    if i != -1:
+        while i != -1:
+            keys.append((i, i + 1))
+            i = text.find("%", i + 1)
+        keys.sort()
+    return cues, keys
+
+
+def _figure_windows(text: str, key_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows (110 characters before, 70 after) around figure keywords."""
     wins: list[list[int]] = []
-    for m in _FIG_KEY_RE.finditer(text):
-        a, b = max(0, m.start() - 110), min(len(text), m.end() + 70)
+    n = len(text)
+    for s, e in key_spans:
+        a, b = max(0, s - 110), min(n, e + 70)
         if wins and a <= wins[-1][1]:
             wins[-1][1] = max(wins[-1][1], b)
         else:
@@ -1306,14 +1663,22 @@ def _figure_windows(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in wins]
 
 
-def _figure_rows(text: str, article_id: str, attr_rows: list[tuple]) -> list[tuple]:
-    wins = _figure_windows(text)
+def _figure_rows(text: str, article_id: str, attr_rows: list[tuple],
+                 key_spans: list[tuple[int, int]]) -> list[tuple]:
+    wins = _figure_windows(text, key_spans)
     if not wins:
         return []
 
-    def scan(rx):
-        for a, b in wins:
-            yield from rx.finditer(text, a, b)
+    # lower-cased windows, to skip the (case-insensitive) scans that cannot match
+    lows = [text[a:b].lower() for a, b in wins]
+    # str.lower() keeps "ı" and "ſ", which re.I matches as "i" and "s", and turns
+    # "İ" into "i" + U+0307: with any of them the needles below are not reliable
+    sure = [low.isascii() or not ("ı" in low or "ſ" in low or "\u0307" in low) for low in lows]
+
+    def scan(rx, needles=None):
+        for (a, b), low, ok in zip(wins, lows, sure):
+            if needles is None or not ok or any(n in low for n in needles):
+                yield from rx.finditer(text, a, b)
 
     found: list[tuple[int, int, str, float | None, float | None, str, str]] = []
     taken: list[tuple[int, int]] = []
@@ -1321,10 +1686,10 @@ def _figure_rows(text: str, article_id: str, attr_rows: list[tuple]) -> list[tup
     def overlaps(s, e):
         return any(s < te and ts < e for ts, te in taken)
 
-    for m in (scan(_ZERO_RE) if ("single" in text or " any " in text) else ()):
+    for m in (scan(_ZERO_RE, _ZERO_NEEDLES) if ("single" in text or " any " in text) else ()):
         found.append((m.start(), m.end(), "strikes", 0.0, 0.0, "strikes", "none"))
         taken.append(m.span())
-    for m in (scan(_NO_KILLED_RE) if ("no " in text or "No " in text) else ()):
+    for m in (scan(_NO_KILLED_RE, _NO_KILLED_NEEDLES) if ("no " in text or "No " in text) else ()):
         w = m.group("what").lower()
         meas = "killed" if w == "killed" else "injured"
         found.append((m.start(), m.end(), meas, 0.0, 0.0, "people", "none"))
@@ -1395,7 +1760,9 @@ def _figure_rows(text: str, article_id: str, attr_rows: list[tuple]) -> list[tup
         found.append((s, mend, meas, low, high, unit, qual))
         taken.append((s, mend))
     # number words for vague plurals: "dozens of people were killed"
-    for m in (scan(_VAGUE_RE) if _VAGUE_HINT_RE.search(text) else ()):
+    # (the whole-text hint search is slow: only run it when there is a match)
+    vague = list(scan(_VAGUE_RE, _VAGUE_NEEDLES))
+    for m in (vague if vague and _VAGUE_HINT_RE.search(text) else ()):
         if overlaps(*m.span()):
             continue
         w = m.group("what").lower()
@@ -1414,7 +1781,7 @@ def _figure_rows(text: str, article_id: str, attr_rows: list[tuple]) -> list[tup
                    "thousands of": 2000.0, "tens of thousands of": 20000.0}[q]
         found.append((m.start(), m.end(), meas, low, high, "people", q))
         taken.append(m.span())
-    for m in scan(_BARE_VAGUE_RE):
+    for m in scan(_BARE_VAGUE_RE, _BARE_VAGUE_NEEDLES):
         if overlaps(*m.span("what")):
             continue
         w = m.group("what").lower()
@@ -1446,8 +1813,7 @@ def _fig_frame(rows: list[tuple]) -> pd.DataFrame:
 
 def extract_figures(text: str, article_id: str = "") -> pd.DataFrame:
     """Figure rows for one article (columns :data:`FIGURE_COLUMNS`)."""
-    attr = _attribution_rows(text, article_id)
-    return _fig_frame(_figure_rows(text, article_id, attr))
+    return _fig_frame(_article_rows(text, article_id)[1])
 
 
 # ---------------------------------------------------------------------------
@@ -1457,9 +1823,9 @@ def extract_figures(text: str, article_id: str = "") -> pd.DataFrame:
 def _batch(items: list[tuple[str, str]]) -> tuple[list[tuple], list[tuple]]:
     attrs, figs = [], []
     for aid, text in items:
-        a = _attribution_rows(text, aid)
+        a, f = _article_rows(text, aid)
         attrs.extend(a)
-        figs.extend(_figure_rows(text, aid, a))
+        figs.extend(f)
     return attrs, figs
 
 
