@@ -19,6 +19,8 @@ from IPython.display import display
 from . import plots, views
 
 _STYLE = {"description_width": "initial"}
+# A range plot with more rows than this is unreadable (and slow to redraw); the table still counts all.
+MAX_PLOTTED = 60
 
 
 def _dropdown(name: str, values: list[str], tip: str) -> W.Dropdown:
@@ -92,7 +94,7 @@ class ClaimExplorer(_Explorer):
 
     def __init__(self, corpus, large: bool = False):
         super().__init__(corpus, large)
-        all_claims = views.claims(corpus)
+        all_claims = self._all = views.claims(corpus)  # joined once; updates only filter it
         self.filters = {
             "outlet": _dropdown("Outlet", views.options(all_claims, "outlet"), "Which outlet published the figure"),
             "claimant": _dropdown("Claimant", views.options(all_claims, "claimant"), "Who the figure is attributed to"),
@@ -103,13 +105,19 @@ class ClaimExplorer(_Explorer):
 
     def update(self):
         s = self.selection()
-        self.table = views.claims(self.corpus, outlet=s["outlet"], claimant=s["claimant"],
-                                  measure=s["measure"], article_id=s["article"])
+        t = self._all
+        for col, key in (("outlet", "outlet"), ("claimant", "claimant"), ("measure", "measure"),
+                         ("article_id", "article")):
+            t = views._pick(t, col, s[key])
+        self.table = t.reset_index(drop=True)
         shown = self.table[["outlet", "claimant", "measure", "low", "high", "unit", "qualifier", "text"]] \
             if len(self.table) else self.table
         self.table_out.value = views.as_html(shown)
-        self.figure = plots.interval_plot(self.table, large=self.large)
-        self.caption.value = f"<p><em>{html.escape(plots.alt_text(self.figure))}</em></p>"
+        shown_claims = self.table.head(MAX_PLOTTED)
+        self.figure = plots.interval_plot(shown_claims, large=self.large)
+        more = (f" The plot shows the first {MAX_PLOTTED} of {len(self.table)} claims: filter to see the rest."
+                if len(self.table) > MAX_PLOTTED else "")
+        self.caption.value = f"<p><em>{html.escape(plots.alt_text(self.figure) + more)}</em></p>"
         self._show_figure()
 
 
@@ -120,7 +128,8 @@ class StatementExplorer(_Explorer):
 
     def __init__(self, corpus, large: bool = False):
         super().__init__(corpus, large)
-        all_st = views.statements(corpus)
+        all_st = self._all = views.statements(corpus)  # joined once; updates only filter it
+        self._cues = all_st["cue"].str.lower()
         self.filters = {
             "outlet": _dropdown("Outlet", views.options(all_st, "outlet"), "Which outlet reports the statement"),
             "actor": _dropdown("Actor", views.options(all_st, "actor"), "Who the statement is attributed to"),
@@ -133,12 +142,14 @@ class StatementExplorer(_Explorer):
 
     def update(self):
         s = self.selection()
-        self.table = views.statements(self.corpus, outlet=s["outlet"], actor=s["actor"],
-                                      speaker_type=s["speaker_type"], quote_type=s["quote_type"])
+        t = self._all
+        for col in ("outlet", "actor", "speaker_type", "quote_type"):
+            t = views._pick(t, col, s[col])
+        self.table = t.reset_index(drop=True)
         shown = self.table[["outlet", "speaker", "actor", "speaker_type", "cue", "quote_type", "content"]] \
             if len(self.table) else self.table
         self.table_out.value = views.as_html(shown)
-        counts = self.table["cue"].str.lower().value_counts() if len(self.table) else self.table
+        counts = self._cues[t.index].value_counts() if len(self.table) else self.table
         self.figure = plots.bar(counts if len(self.table) else None,
                                 "Reporting verbs and cues in the selection", "cue", "statements",
                                 large=self.large)
