@@ -32,7 +32,7 @@ def make_folder(n: int, dest: Path, synthetic: bool) -> str:
             (dest / f"a{i:05d}.txt").write_bytes(sources[i % len(sources)].read_bytes())
         return f"PolNeAR train texts repeated ({len(sources)} distinct)"
     sys.path.insert(0, str(ROOT / "bench"))
-    from extract_polnear import synthetic as make
+    from extractor_scores import synthetic as make
     for i, (k, text) in enumerate(sorted(make(n).items())):
         (dest / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
     return "synthetic template articles"

@@ -6,7 +6,7 @@
    templates (~4,000 characters each), serial and with 2 worker processes.
 
 Usage (from the repo root):
-    PYTHONPATH=lib .venv/bin/python bench/extract_polnear.py [--skip-polnear] [--n 10000]
+    PYTHONPATH=lib .venv/bin/python bench/extractor_scores.py [--skip-polnear] [--n 10000]
 """
 
 import argparse
