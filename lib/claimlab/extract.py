@@ -37,6 +37,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -1457,11 +1458,25 @@ def _attribution_rows(text: str, article_id: str, rels: list[dict]) -> list[tupl
     return rows
 
 
+def _frame(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame from row tuples, built one typed column at a time (for many
+    rows much faster than ``from_records`` followed by ``astype``)."""
+    n = len(rows)
+    data = {}
+    for name, col in zip(columns, zip(*rows) if rows else [()] * len(columns)):
+        dtype = dtypes.get(name, "string")
+        if dtype == "Int64":
+            try:  # no missing values: straight to a NumPy array
+                data[name] = pd.arrays.IntegerArray(np.array(col, dtype=np.int64), np.zeros(n, dtype=bool))
+                continue
+            except TypeError:
+                pass
+        data[name] = pd.array(col, dtype=dtype)
+    return pd.DataFrame(data, columns=columns)
+
+
 def _attr_frame(rows: list[tuple]) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(rows, columns=ATTRIBUTION_COLUMNS)
-    for c in ATTRIBUTION_COLUMNS:
-        df[c] = df[c].astype(_ATTR_DTYPES.get(c, "string"))
-    return df
+    return _frame(rows, ATTRIBUTION_COLUMNS, _ATTR_DTYPES)
 
 
 def _article_rows(text: str, article_id: str, figures: bool = True) -> tuple[list[tuple], list[tuple]]:
@@ -1805,10 +1820,7 @@ def _figure_rows(text: str, article_id: str, attr_rows: list[tuple],
 
 
 def _fig_frame(rows: list[tuple]) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(rows, columns=FIGURE_COLUMNS)
-    for c in FIGURE_COLUMNS:
-        df[c] = df[c].astype(_FIG_DTYPES.get(c, "string"))
-    return df
+    return _frame(rows, FIGURE_COLUMNS, _FIG_DTYPES)
 
 
 def extract_figures(text: str, article_id: str = "") -> pd.DataFrame:
@@ -1821,6 +1833,7 @@ def extract_figures(text: str, article_id: str = "") -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 def _batch(items: list[tuple[str, str]]) -> tuple[list[tuple], list[tuple]]:
+    """Rows for a run of articles, as plain tuples."""
     attrs, figs = [], []
     for aid, text in items:
         a, f = _article_rows(text, aid)
@@ -1829,23 +1842,48 @@ def _batch(items: list[tuple[str, str]]) -> tuple[list[tuple], list[tuple]]:
     return attrs, figs
 
 
+def _batch_frames(items: list[tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Worker side of :func:`extract`: the two DataFrames for a run of articles.
+
+    Built here rather than from all the rows at the end: the worker processes
+    share that work, and a DataFrame travels back cheaply (its number columns
+    as arrays, not one Python object per value).
+    """
+    attrs, figs = _batch(items)
+    return _attr_frame(attrs), _fig_frame(figs)
+
+
+def _chunks(items: list[tuple[str, str]], n: int) -> list[list[tuple[str, str]]]:
+    """``items`` cut, in order, into about ``n`` runs of similar total text length."""
+    total = sum(len(t) for _, t in items)
+    target = max(1, total // n)
+    chunks, cur, size = [], [], 0
+    for item in items:
+        cur.append(item)
+        size += len(item[1])
+        if size >= target:
+            chunks.append(cur)
+            cur, size = [], 0
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
 def extract(texts: dict[str, str], workers: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(attributions, figures) for many articles, keyed by article_id.
 
     With many articles (≥ 2,000) the work is split over ``workers`` processes
     (default: up to 2 of the available CPUs); results are identical either way.
+    Each worker takes about eight runs of articles in turn, so neither waits
+    long for the other at the end, and the runs' DataFrames are joined in order.
     """
     items = list(texts.items())
     if workers is None:
         workers = min(2, os.cpu_count() or 1) if len(items) >= 2000 else 1
     if workers <= 1 or len(items) < 2:
         attrs, figs = _batch(items)
-    else:
-        size = (len(items) + workers - 1) // workers
-        chunks = [items[i:i + size] for i in range(0, len(items), size)]
-        attrs, figs = [], []
-        with ProcessPoolExecutor(max_workers=workers) as ex:
-            for a, f in ex.map(_batch, chunks):
-                attrs.extend(a)
-                figs.extend(f)
-    return _attr_frame(attrs), _fig_frame(figs)
+        return _attr_frame(attrs), _fig_frame(figs)
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        parts = list(ex.map(_batch_frames, _chunks(items, workers * 8)))
+    return (pd.concat([a for a, _ in parts], ignore_index=True),
+            pd.concat([f for _, f in parts], ignore_index=True))
