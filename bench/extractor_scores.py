@@ -2,11 +2,17 @@
 
 1. Scores on the PolNeAR train and dev splits (read from ../shared/polnear,
    never copied into the repo), via claimlab.evaluate.evaluate_extractor.
-2. Throughput on 10,000 synthetic news-like articles built from invented
+2. Speed on PolNeAR train texts: serial extract() per 1,000 texts (best of 3,
+   wall and CPU time), and 1,000 against 10,000 texts (the train texts repeated
+   under new ids) with 2 worker processes (best of 2).
+3. Throughput on 10,000 synthetic news-like articles built from invented
    templates (~4,000 characters each), serial and with 2 worker processes.
 
+On a shared machine take the best of several runs.
+
 Usage (from the repo root):
-    PYTHONPATH=lib .venv/bin/python bench/extractor_scores.py [--skip-polnear] [--n 10000]
+    PYTHONPATH=lib .venv/bin/python bench/extractor_scores.py [--skip-polnear] [--skip-speed]
+        [--skip-synthetic] [--n 10000]
 """
 
 import argparse
@@ -50,10 +56,42 @@ def synthetic(n: int, seed: int = 7) -> dict[str, str]:
     return out
 
 
+def best_time(fn, repeat: int) -> tuple[float, float]:
+    """(wall, CPU of this process) in seconds, the best of ``repeat`` runs."""
+    runs = []
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        runs.append((time.perf_counter() - t0, time.process_time() - c0))
+    return min(runs)
+
+
+def polnear_speed():
+    d = POLNEAR / "train" / "text"
+    if not d.is_dir():
+        print(f"{d} not found; skipping the PolNeAR speed runs")
+        return
+    train = [p.read_text(encoding="utf-8") for p in sorted(d.glob("*.txt"))]
+    texts = {f"t{i}": t for i, t in enumerate(train)}
+    extract(dict(list(texts.items())[:20]), workers=1)  # warm up
+    wall, cpu = best_time(lambda: extract(texts, workers=1), 3)
+    k = 1000 / len(texts)
+    print(f"PolNeAR train, serial: {wall * k:.2f} s wall, {cpu * k:.2f} s CPU per 1,000 texts "
+          f"({len(texts)} texts, {sum(map(len, train)) / len(train):.0f} chars avg)")
+    walls = {}
+    for n in (1000, 10000):
+        many = {f"a{i:05d}": train[i % len(train)] for i in range(n)}
+        walls[n], _ = best_time(lambda: extract(many, workers=2), 2)
+        print(f"PolNeAR train repeated, {n} texts, workers=2: {walls[n]:.2f} s wall")
+    print(f"10,000 / 1,000 with workers=2: {walls[10000] / walls[1000]:.1f}x")
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--skip-polnear", action="store_true")
-    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--skip-polnear", action="store_true", help="no PolNeAR scores")
+    ap.add_argument("--skip-speed", action="store_true", help="no PolNeAR speed runs")
+    ap.add_argument("--skip-synthetic", action="store_true", help="no synthetic throughput runs")
+    ap.add_argument("--n", type=int, default=10000, help="synthetic articles")
     args = ap.parse_args()
     if not args.skip_polnear:
         for split in ("train", "dev"):
@@ -65,6 +103,10 @@ def main():
             res, info = evaluate_extractor(d)
             print(f"== PolNeAR {split} ({time.perf_counter() - t0:.1f} s total; {info})")
             print(format_table(res))
+    if not args.skip_speed:
+        polnear_speed()
+    if args.skip_synthetic:
+        return
     texts = synthetic(args.n)
     chars = sum(map(len, texts.values()))
     for workers in (1, 2):

@@ -1631,7 +1631,6 @@ _WORDS_TRIE = _trie_regex(_CUE_VARIANTS | _FIG_KEY_VARIANTS, bounded=_CUE_VARIAN
 # "\W(?=(trie))" lets ``re`` skip in C to the next non-word character, and
 # consumes only that character, so no candidate is skipped.
 _WORDS_SCAN_RE = re.compile(r"\W(?=(" + _WORDS_TRIE + "))")
-_WORDS_AT_RE = re.compile(_WORDS_TRIE)  # a word at the very start of the text
 
 
 def _scan_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1644,9 +1643,9 @@ def _scan_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     cues: list[tuple[int, int]] = []
     keys: list[tuple[int, int]] = []
     spans = [m.span(1) for m in _WORDS_SCAN_RE.finditer(text)]
-    m = _WORDS_AT_RE.match(text)
+    m = _WORDS_SCAN_RE.match(" " + text)  # a word at the very start of the text
     if m:
-        spans.insert(0, m.span())
+        spans.insert(0, (0, m.end(1) - 1))
     last = 0
     for a, b in spans:
         w = text[a:b]
