@@ -89,6 +89,52 @@ def test_statement_explorer_counts_cues(corpus):
     assert f"{len(s.table)} statement(s) match" in s.caption.value
 
 
+@pytest.mark.parametrize("filters", [{}, {"speaker_type": "person"}, {"outlet": "TASS"},
+                                     {"outlet": "TASS", "quote_type": "direct"}, "nothing matches"])
+def test_statement_explorer_cue_counts_match_the_table(corpus, filters):
+    if filters == "nothing matches":  # an actor who never appears in TASS
+        st = views.statements(corpus)
+        filters = {"outlet": "TASS", "actor": sorted(set(st["actor"]) - set(st[st["outlet"] == "TASS"]["actor"]))[0]}
+    s = StatementExplorer(corpus).set(**filters)
+    expected = s.table["cue"].str.lower().value_counts()  # most first, ties in order of appearance
+    got = s.cue_counts()
+    assert list(got.index) == list(expected.index) and list(got) == list(expected)
+    if len(s.table):
+        assert list(s.figure.data[0].x) == [plots._label(c) for c in expected.index]
+    else:
+        assert not s.figure.data and "No rows match" in s.table_out.value
+
+
+def test_explorers_filter_like_the_views(corpus):
+    e = ClaimExplorer(corpus).set(outlet="TASS", measure="killed")
+    pd.testing.assert_frame_equal(e.table, views.claims(corpus, outlet="TASS", measure="killed").reset_index(drop=True))
+    s = StatementExplorer(corpus).set(outlet="Press TV", speaker_type="institution")
+    pd.testing.assert_frame_equal(
+        s.table, views.statements(corpus, outlet="Press TV", speaker_type="institution").reset_index(drop=True))
+
+
+def test_explorers_cap_the_plot_but_count_every_row(corpus, monkeypatch):
+    import claimlab.widgets as w
+    monkeypatch.setattr(w, "MAX_PLOTTED", 3)
+    monkeypatch.setattr(w, "MAX_BARS", 4)
+    e = ClaimExplorer(corpus)
+    assert len(e.table) == len(corpus.figures) > 3
+    assert f"first 3 of {len(corpus.figures)} claims" in e.caption.value
+    assert plots.alt_text(e.figure).startswith("Ranges for 3 claim(s)")
+    s = StatementExplorer(corpus)
+    cues = s.table["cue"].str.lower().value_counts()
+    assert len(s.figure.data[0].x) == 4 and list(s.figure.data[0].y) == list(cues.head(4))
+    assert f"the 4 most frequent of {len(cues)} cues" in s.caption.value
+    assert f"{len(s.table)} statement(s) match" in s.caption.value
+
+
+def test_as_html_counts_rows_it_was_not_given():
+    first = pd.DataFrame({"text": [f"row {i}" for i in range(50)]})
+    html = views.as_html(first, total=1234)
+    assert "Showing 50 of 1234 rows." in html and html.count("<td>") == 50
+    assert "No rows match" in views.as_html(first.head(0), total=0)
+
+
 def test_exercise_hints_in_order_and_never_the_answer(corpus):
     ex = Exercise("00.two_articles", corpus)
     first = ex.check("Press TV")
@@ -122,7 +168,8 @@ def test_number_and_set_answers():
 def test_plot_labels_show_corpus_markup_as_text():
     fig = plots.bar(pd.Series({"<b>bold</b> Department": 3}), "Actors", "actor")
     assert list(fig.data[0].x) == ["&lt;b&gt;bold&lt;/b&gt; Department"]
-    assert "<b>" not in plots.alt_text(fig) or "Department" in plots.alt_text(fig)
+    # The text alternative is plain text (escaped where it is shown, e.g. the explorers' captions).
+    assert "<b>bold</b> Department" in plots.alt_text(fig)
 
 
 def test_explorer_figure_widget_drops_old_annotations(corpus):

@@ -121,17 +121,26 @@ TABLE_CSS = ("<style>table.claimlab-table {border-collapse: collapse;}"
              " vertical-align: top; border-bottom: 1px solid #ddd;}</style>")
 
 
-def as_html(df: pd.DataFrame, max_rows: int = 50, empty: str = "No rows match these filters.") -> str:
-    """An escaped HTML table for a widget, or a clear sentence when nothing matches."""
+MAX_HTML_ROWS = 50
+
+
+def as_html(df: pd.DataFrame, max_rows: int = MAX_HTML_ROWS, empty: str = "No rows match these filters.",
+            total: int | None = None) -> str:
+    """An escaped HTML table for a widget, or a clear sentence when nothing matches.
+
+    At most ``max_rows`` rows are shown, with a line saying how many there are
+    in all: ``len(df)``, or ``total`` when ``df`` holds only the first rows.
+    """
     import html
-    if df is None or len(df) == 0:
+    total = len(df) if total is None and df is not None else (total or 0)
+    if df is None or total == 0 or len(df) == 0:
         return f"<p class='claimlab-empty'><em>{html.escape(empty)}</em></p>"
     shown = df.head(max_rows).copy()
     for col in shown.columns:
         if str(shown[col].dtype) in ("Float64", "float64"):
             shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:,.10g}")
     body = TABLE_CSS + shown.to_html(index=False, escape=True, na_rep="", border=0, classes="claimlab-table")
-    more = f"<p>Showing {max_rows} of {len(df)} rows.</p>" if len(df) > max_rows else ""
+    more = f"<p>Showing {len(shown)} of {total} rows.</p>" if total > len(shown) else ""
     return body + more
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 
 import ipywidgets as W
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import display
 
@@ -21,6 +23,8 @@ from . import plots, views
 _STYLE = {"description_width": "initial"}
 # A range plot with more rows than this is unreadable (and slow to redraw); the table still counts all.
 MAX_PLOTTED = 60
+# Likewise for the bar chart of cues: the most frequent ones are drawn.
+MAX_BARS = 40
 
 
 def _dropdown(name: str, values: list[str], tip: str) -> W.Dropdown:
@@ -37,11 +41,43 @@ class _Explorer:
         self.large = large
         self.filters: dict[str, W.Dropdown] = {}
         self.table_out = W.HTML()
-        self.figure_widget = go.FigureWidget()
+        self.figure_widget = plots.figure(go.FigureWidget)
         self.caption = W.HTML()
-        self.table = None
         self.figure = None
         self._muted = False
+        self._rows = np.zeros(0, dtype=np.intp)  # positions in self._all of the rows that match
+        self._table = None
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The rows that match the filters now (built when first asked for after an update)."""
+        if self._table is None:
+            self._table = self._all.iloc[self._rows].reset_index(drop=True)
+        return self._table
+
+    @table.setter
+    def table(self, value: pd.DataFrame):  # explorers that do not filter self._all set it directly
+        self._table = value
+
+    def _index(self, columns):
+        """Code each filter column once, so that an update compares small integers, not strings."""
+        self._codes = {}
+        for col in columns:
+            codes, uniques = pd.factorize(self._all[col])  # missing values get -1 and match no option
+            self._codes[col] = (codes, {v: i for i, v in enumerate(uniques)})
+
+    def _match(self, pairs) -> np.ndarray:
+        """Positions of the rows whose columns equal the chosen values ("All" matches everything)."""
+        mask = None
+        for col, value in pairs:
+            if value in (None, views.ALL, ""):
+                continue
+            codes, lookup = self._codes[col]
+            m = codes == lookup.get(value, -2)
+            mask = m if mask is None else mask & m
+        rows = np.arange(len(self._all)) if mask is None else np.flatnonzero(mask)
+        self._rows, self._table = rows, None
+        return rows
 
     def _changed(self, change):
         if not self._muted:
@@ -101,22 +137,20 @@ class ClaimExplorer(_Explorer):
             "measure": _dropdown("Measure", views.options(all_claims, "measure"), "What is being counted"),
             "article": _dropdown("Article", views.options(corpus.articles, "article_id"), "One article only"),
         }
+        self._index(["outlet", "claimant", "measure", "article_id"])
         self._build()
 
     def update(self):
         s = self.selection()
-        t = self._all
-        for col, key in (("outlet", "outlet"), ("claimant", "claimant"), ("measure", "measure"),
-                         ("article_id", "article")):
-            t = views._pick(t, col, s[key])
-        self.table = t.reset_index(drop=True)
-        shown = self.table[["outlet", "claimant", "measure", "low", "high", "unit", "qualifier", "text"]] \
-            if len(self.table) else self.table
-        self.table_out.value = views.as_html(shown)
-        shown_claims = self.table.head(MAX_PLOTTED)
-        self.figure = plots.interval_plot(shown_claims, large=self.large)
-        more = (f" The plot shows the first {MAX_PLOTTED} of {len(self.table)} claims: filter to see the rest."
-                if len(self.table) > MAX_PLOTTED else "")
+        rows = self._match([("outlet", s["outlet"]), ("claimant", s["claimant"]),
+                            ("measure", s["measure"]), ("article_id", s["article"])])
+        first = self._all.iloc[rows[:max(MAX_PLOTTED, views.MAX_HTML_ROWS)]]
+        self.table_out.value = views.as_html(
+            first[["outlet", "claimant", "measure", "low", "high", "unit", "qualifier", "text"]],
+            total=len(rows))
+        self.figure = plots.interval_plot(first.head(MAX_PLOTTED), large=self.large)
+        more = (f" The plot shows the first {MAX_PLOTTED} of {len(rows)} claims: filter to see the rest."
+                if len(rows) > MAX_PLOTTED else "")
         self.caption.value = f"<p><em>{html.escape(plots.alt_text(self.figure) + more)}</em></p>"
         self._show_figure()
 
@@ -129,7 +163,7 @@ class StatementExplorer(_Explorer):
     def __init__(self, corpus, large: bool = False):
         super().__init__(corpus, large)
         all_st = self._all = views.statements(corpus)  # joined once; updates only filter it
-        self._cues = all_st["cue"].str.lower()
+        self._cue_codes, self._cue_names = pd.factorize(all_st["cue"].str.lower())
         self.filters = {
             "outlet": _dropdown("Outlet", views.options(all_st, "outlet"), "Which outlet reports the statement"),
             "actor": _dropdown("Actor", views.options(all_st, "actor"), "Who the statement is attributed to"),
@@ -138,21 +172,35 @@ class StatementExplorer(_Explorer):
             "quote_type": _dropdown("Quote type", views.options(all_st, "quote_type"),
                                     "Direct quotation, paraphrase, or a mix"),
         }
+        self._index(list(self.filters))
         self._build()
+
+    def cue_counts(self) -> pd.Series:
+        """Statements per (lower-cased) cue in the selection: most first, ties in order of appearance.
+
+        The same order as ``table["cue"].str.lower().value_counts()``, without building the table.
+        """
+        codes = self._cue_codes[self._rows]
+        codes = codes[codes >= 0]
+        counts = np.bincount(codes, minlength=len(self._cue_names))
+        first = np.full(len(self._cue_names), len(codes))
+        np.minimum.at(first, codes, np.arange(len(codes)))
+        present = np.flatnonzero(counts)
+        order = present[np.lexsort((first[present], -counts[present]))]
+        return pd.Series(counts[order], index=pd.Index(self._cue_names[order], name="cue"), name="count")
 
     def update(self):
         s = self.selection()
-        t = self._all
-        for col in ("outlet", "actor", "speaker_type", "quote_type"):
-            t = views._pick(t, col, s[col])
-        self.table = t.reset_index(drop=True)
-        shown = self.table[["outlet", "speaker", "actor", "speaker_type", "cue", "quote_type", "content"]] \
-            if len(self.table) else self.table
-        self.table_out.value = views.as_html(shown)
-        counts = self._cues[t.index].value_counts() if len(self.table) else self.table
-        self.figure = plots.bar(counts if len(self.table) else None,
+        rows = self._match([(col, s[col]) for col in ("outlet", "actor", "speaker_type", "quote_type")])
+        first = self._all.iloc[rows[:views.MAX_HTML_ROWS]]
+        self.table_out.value = views.as_html(
+            first[["outlet", "speaker", "actor", "speaker_type", "cue", "quote_type", "content"]], total=len(rows))
+        counts = self.cue_counts()
+        self.figure = plots.bar(counts.head(MAX_BARS) if len(counts) else None,
                                 "Reporting verbs and cues in the selection", "cue", "statements",
                                 large=self.large)
-        self.caption.value = (f"<p>{len(self.table)} statement(s) match. "
-                              f"<em>{html.escape(plots.alt_text(self.figure))}</em></p>")
+        more = (f" The chart shows the {MAX_BARS} most frequent of {len(counts)} cues."
+                if len(counts) > MAX_BARS else "")
+        self.caption.value = (f"<p>{len(rows)} statement(s) match. "
+                              f"<em>{html.escape(plots.alt_text(self.figure) + more)}</em></p>")
         self._show_figure()
