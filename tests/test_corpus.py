@@ -136,6 +136,23 @@ def test_a_plain_folder_gets_inferred_metadata_and_extracted_tables(tmp_path):
     assert (c.figures["low"] == 12).any()
 
 
+def test_long_loads_show_progress_and_short_ones_do_not(tmp_path, capsys):
+    text = "The ministry said on Tuesday that 12 people were killed.\n"
+    for i in range(210):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Report {i}\n\n{text}", encoding="utf-8")
+    c = claimlab.load_corpus(tmp_path)  # 200 or more articles to extract: a bar, by default
+    err = capsys.readouterr().err
+    assert "Finding statements and figures: 210/210 articles" in err
+    assert len(c.articles) == 210 and c.figures["article_id"].nunique() == 210
+    claimlab.load_corpus(tmp_path, progress=False)
+    assert "Finding statements" not in capsys.readouterr().err
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "one.txt").write_text(text, encoding="utf-8")
+    claimlab.load_corpus(small)
+    assert "Finding statements" not in capsys.readouterr().err
+
+
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="not found"):
         claimlab.load_corpus(tmp_path / "nowhere")

@@ -5,6 +5,7 @@ import pytest
 
 from claimlab.extract import (
     ATTRIBUTION_COLUMNS,
+    Extraction,
     FIGURE_COLUMNS,
     extract,
     extract_attributions,
@@ -324,3 +325,24 @@ def test_extract_parallel_equals_serial():
     a2, f2 = extract(texts, workers=2)
     pd.testing.assert_frame_equal(a1, a2)
     pd.testing.assert_frame_equal(f1, f2)
+
+
+def test_extraction_runs_come_in_order_and_add_up():
+    texts = {f"n{i}": f'"Item {i} is fine," the clerk said. {i + 3} people were injured.'
+             for i in range(40)}
+    a1, f1 = extract(texts, workers=1)
+    for kwargs in ({"workers": 2}, {"workers": 1, "serial_run": 7}):
+        runs = list(Extraction(texts, **kwargs))
+        done = [d for d, _, _ in runs]
+        assert done == sorted(done) and done[-1] == len(texts) and len(runs) > 1
+        pd.testing.assert_frame_equal(pd.concat([a for _, a, _ in runs], ignore_index=True), a1)
+        pd.testing.assert_frame_equal(pd.concat([f for _, _, f in runs], ignore_index=True), f1)
+
+
+def test_extraction_closed_early_leaves_no_workers():
+    import multiprocessing
+    texts = {f"n{i}": f"The clerk said {i} people were injured." for i in range(40)}
+    running = Extraction(texts, workers=2)
+    next(iter(running))
+    running.close()
+    assert multiprocessing.active_children() == []

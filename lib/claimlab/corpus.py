@@ -272,22 +272,52 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
             rec["article_id"] = aid
             rec["metadata"] = "curated"
             rec["uninferred"] = ""
-        else:
-            from .metadata import infer_metadata
-            meta = infer_metadata(text)
+        else:  # filled in below, while the extractor runs
             rec = {c: "" for c in schema.TABLES["articles.csv"]}
-            rec.update(article_id=aid, file=p.name, headline=meta["headline"],
-                       dateline=meta["dateline"], wire=meta["wire"],
-                       published=meta["published"].isoformat() if meta["published"] else "",
-                       metadata="inferred",
-                       uninferred="; ".join(f"{f}: {why}" for f, why in meta["uninferred"]))
+            rec.update(article_id=aid, file=p.name, metadata="inferred")
         article_rows.append(rec)
 
     if not texts and not problems:
         raise CorpusError(f"no articles in {folder}: expected UTF-8 .txt or .md files")
 
-    # Curated span tables: rows are checked against the texts; bad rows are reported, not used.
+    # Articles the curated tables do not cover get machine annotations. With many
+    # articles the extractor works in other processes; this one meanwhile infers
+    # the metadata, checks the curated tables and finds the framing terms.
     curated_ids = {r["article_id"] for r in article_rows if r["metadata"] == "curated"}
+    todo_attr = {a: t for a, t in texts.items()
+                 if not ("attributions.csv" in tables and a in curated_ids)}
+    todo_fig = {a: t for a, t in texts.items()
+                if not ("figures.csv" in tables and a in curated_ids)}
+    todo_terms = {a: t for a, t in texts.items() if not ("terms.csv" in tables and a in curated_ids)}
+    items = {**todo_attr, **todo_fig} if extract else {}
+    running = None
+    if items:
+        from .extract import Extraction
+        running = Extraction(items, serial_run=250)
+    try:
+        return _finish_loading(folder, texts, tables, listed, article_rows, curated_ids, problems,
+                               running, todo_attr, todo_fig, todo_terms if extract else {},
+                               strict, progress)
+    finally:
+        if running is not None:
+            running.close()
+
+
+def _finish_loading(folder, texts, tables, listed, article_rows, curated_ids, problems,
+                    running, todo_attr, todo_fig, todo_terms, strict, progress) -> Corpus:
+    """The rest of :func:`load_corpus`, done while ``running`` (an Extraction or None) works."""
+    bar = None
+    if running is not None and (progress if progress is not None else running.total >= 200):
+        bar = _Progress(running.total, "Finding statements and figures")
+    for rec in article_rows:
+        if rec["metadata"] == "inferred":
+            from .metadata import infer_metadata
+            meta = infer_metadata(texts[rec["article_id"]])
+            rec.update(headline=meta["headline"], dateline=meta["dateline"], wire=meta["wire"],
+                       published=meta["published"].isoformat() if meta["published"] else "",
+                       uninferred="; ".join(f"{f}: {why}" for f, why in meta["uninferred"]))
+
+    # Curated span tables: rows are checked against the texts; bad rows are reported, not used.
     if "articles.csv" in tables:
         tables["articles.csv"] = [dict(r, _line=(listed.get(r["file"]) or {}).get("_line"))
                                   for r in article_rows if r["metadata"] == "curated"]
@@ -311,40 +341,26 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
     attributions = _frame(usable["attributions.csv"], schema.TABLES["attributions.csv"], "curated")
     figures = _frame(usable["figures.csv"], schema.TABLES["figures.csv"], "curated")
 
-    # Articles the curated tables do not cover get machine annotations.
-    todo = {a: t for a, t in texts.items()}
-    todo_attr = {a: t for a, t in todo.items()
-                 if not ("attributions.csv" in tables and a in curated_ids)}
-    todo_fig = {a: t for a, t in todo.items()
-                if not ("figures.csv" in tables and a in curated_ids)}
-    todo_terms = {a: t for a, t in todo.items() if not ("terms.csv" in tables and a in curated_ids)}
-    if extract and (todo_attr or todo_fig):
-        from .extract import extract as run_extractor
-        items = {**todo_attr, **todo_fig}
-        show = progress if progress is not None else len(items) >= 200
-        bar = _Progress(len(items), "Finding statements and figures") if show else None
-        chunk = 2000 if len(items) >= 4000 else 250
-        keys = list(items)
+    if todo_terms:
+        from .framing import find_terms
+        terms = _concat(terms, find_terms(todo_terms))
+    if running is not None:
         parts_a, parts_f = [], []
-        for i in range(0, len(keys), chunk):
-            a, f = run_extractor({k: items[k] for k in keys[i:i + chunk]})
+        for done, a, f in running:
             parts_a.append(a)
             parts_f.append(f)
             if bar:
-                bar.update(min(i + chunk, len(keys)))
+                bar.update(done)
         if bar:
             bar.close()
         x_attr = pd.concat(parts_a, ignore_index=True) if len(parts_a) > 1 else parts_a[0]
         x_fig = pd.concat(parts_f, ignore_index=True) if len(parts_f) > 1 else parts_f[0]
-        if len(todo_attr) < len(items):
+        if len(todo_attr) < running.total:
             x_attr = x_attr[x_attr["article_id"].isin(list(todo_attr))]
-        if len(todo_fig) < len(items):
+        if len(todo_fig) < running.total:
             x_fig = x_fig[x_fig["article_id"].isin(list(todo_fig))]
         attributions = _concat(attributions, x_attr)
         figures = _concat(figures, x_fig)
-    if extract and todo_terms:
-        from .framing import find_terms
-        terms = _concat(terms, find_terms(todo_terms))
 
     attributions = _finish_attributions(_typed(attributions))
     figures = _typed(figures)

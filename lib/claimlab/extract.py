@@ -1868,21 +1868,59 @@ def _chunks(items: list[tuple[str, str]], n: int) -> list[list[tuple[str, str]]]
     return chunks
 
 
+class Extraction:
+    """The extractor run over many articles, started now and read run by run.
+
+    Creating it starts the work: with 2,000 articles or more (or ``workers``
+    > 1) the articles are cut into about eight runs per worker, of similar
+    total length, and handed to worker processes at once, so the caller can
+    do other work while they run. Iterating yields ``(articles_done,
+    attributions, figures)`` for each run, in the order of ``texts``.
+    Serially, runs hold ``serial_run`` articles (all of them when None).
+    Iterating to the end, or :meth:`close`, stops the workers.
+    """
+
+    def __init__(self, texts: dict[str, str], workers: int | None = None, serial_run: int | None = None):
+        items = list(texts.items())
+        if workers is None:
+            workers = min(2, os.cpu_count() or 1) if len(items) >= 2000 else 1
+        self.total = len(items)
+        self._pool = None
+        if workers <= 1 or len(items) < 2:
+            step = serial_run or max(1, len(items))
+            self._runs = [items[i:i + step] for i in range(0, len(items), step)] or [[]]
+            self._results = (_batch_frames(run) for run in self._runs)
+        else:
+            self._runs = _chunks(items, workers * 8)
+            self._pool = ProcessPoolExecutor(max_workers=workers)
+            self._results = self._pool.map(_batch_frames, self._runs)
+
+    def __iter__(self):
+        done = 0
+        try:
+            for run, (attrs, figs) in zip(self._runs, self._results):
+                done += len(run)
+                yield done, attrs, figs
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
 def extract(texts: dict[str, str], workers: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(attributions, figures) for many articles, keyed by article_id.
 
     With many articles (≥ 2,000) the work is split over ``workers`` processes
     (default: up to 2 of the available CPUs); results are identical either way.
     Each worker takes about eight runs of articles in turn, so neither waits
-    long for the other at the end, and the runs' DataFrames are joined in order.
+    long for the other at the end, and the runs' DataFrames are joined in order
+    (see :class:`Extraction`).
     """
-    items = list(texts.items())
-    if workers is None:
-        workers = min(2, os.cpu_count() or 1) if len(items) >= 2000 else 1
-    if workers <= 1 or len(items) < 2:
-        attrs, figs = _batch(items)
-        return _attr_frame(attrs), _fig_frame(figs)
-    with ProcessPoolExecutor(max_workers=workers) as ex:
-        parts = list(ex.map(_batch_frames, _chunks(items, workers * 8)))
+    parts = [(a, f) for _, a, f in Extraction(texts, workers)]
+    if len(parts) == 1:
+        return parts[0]
     return (pd.concat([a for a, _ in parts], ignore_index=True),
             pd.concat([f for _, f in parts], ignore_index=True))
