@@ -309,9 +309,10 @@ def _finish_loading(folder, texts, tables, listed, article_rows, curated_ids, pr
     bar = None
     if running is not None and (progress if progress is not None else running.total >= 200):
         bar = _Progress(running.total, "Finding statements and figures")
-    for rec in article_rows:
-        if rec["metadata"] == "inferred":
-            from .metadata import infer_metadata
+    inferred = [rec for rec in article_rows if rec["metadata"] == "inferred"]
+    if inferred:
+        from .metadata import infer_metadata
+        for rec in inferred:
             meta = infer_metadata(texts[rec["article_id"]])
             rec.update(headline=meta["headline"], dateline=meta["dateline"], wire=meta["wire"],
                        published=meta["published"].isoformat() if meta["published"] else "",
