@@ -295,7 +295,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
         from .extract import Extraction
         running = Extraction(items, serial_run=250)
     try:
-        return _finish_loading(folder, texts, tables, listed, article_rows, curated_ids, problems,
+        return _finish_loading(folder, texts, tables, listed, article_rows, problems,
                                running, todo_attr, todo_fig, todo_terms if extract else {},
                                strict, progress)
     finally:
@@ -303,7 +303,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
             running.close()
 
 
-def _finish_loading(folder, texts, tables, listed, article_rows, curated_ids, problems,
+def _finish_loading(folder, texts, tables, listed, article_rows, problems,
                     running, todo_attr, todo_fig, todo_terms, strict, progress) -> Corpus:
     """The rest of :func:`load_corpus`, done while ``running`` (an Extraction or None) works."""
     bar = None
