@@ -1,4 +1,4 @@
-"""The claim-grading key (answers/l06.py) and the grading widget (claimlab.grading)."""
+"""The claim-grading key (lesson 06's key cells) and the grading widget (claimlab.grading)."""
 
 import re
 
@@ -6,7 +6,9 @@ import pytest
 
 import claimlab
 from claimlab import grading
-from claimlab.answers import l06
+from claimlab_course.keys import l06
+
+KEY = l06.GRADING
 from claimlab.exercises import is_right
 
 
@@ -16,7 +18,7 @@ def corpus():
 
 
 def test_key_gives_every_grade_once_with_a_reason(corpus):
-    key = grading.grading_key()
+    key = KEY
     assert key, "the key grades no claim"
     known = set(corpus.figures["figure_id"])
     for fid, entry in key.items():
@@ -34,51 +36,50 @@ def test_key_gives_every_grade_once_with_a_reason(corpus):
 def test_party_claims_about_a_rivals_strike_cannot_be_confirmed():
     # The Russian ministry's casualty claims about the US strike: one source, a party to the conflict.
     for fid in ("F01", "F02"):
-        assert grading.defensible(fid) == ["Weak"]
+        assert grading.defensible(fid, KEY) == ["Weak"]
 
 
 def test_the_idlib_2017_figures_are_contested_and_never_confirmed_or_discounted():
     for fid in ("F04", "F05", "F06", "F07", "F08"):
-        assert "Contested" in grading.defensible(fid)
-        assert "Confirmed" not in grading.defensible(fid)
-        assert "Discounted" not in grading.defensible(fid)
+        assert "Contested" in grading.defensible(fid, KEY)
+        assert "Confirmed" not in grading.defensible(fid, KEY)
+        assert "Discounted" not in grading.defensible(fid, KEY)
 
 
 def test_feedback_explains_and_names_the_defensible_grades(corpus):
-    fb = grading.grade_claim(corpus, "F05", "Confirmed")
+    fb = grading.grade_claim(corpus, "F05", "Confirmed", KEY)
     assert fb.ok is False
     assert "wrong" not in fb.message.lower()
     assert "Hard to defend" in fb.message and "Contested" in fb.message and "Weak" in fb.message
     assert "Russia" in fb.message  # the reason, not just a verdict
-    good = grading.grade_claim(corpus, "F05", "Contested")
+    good = grading.grade_claim(corpus, "F05", "Contested", KEY)
     assert good.ok is True and good.message.startswith("Defensible: Contested.")
     assert "Also defensible from this text: Weak." in good.message
 
 
 def test_figure_references_become_the_figures_own_words(corpus):
-    fb = grading.grade_claim(corpus, "F07", "Weak")
+    fb = grading.grade_claim(corpus, "F07", "Weak", KEY)
     text = corpus.figures.set_index("figure_id").loc["F07", "text"]
     assert f"“{text}”" in fb.message
     assert "{F" not in fb.message and "{F" not in fb.html
 
 
 def test_no_grade_unknown_grade_and_unknown_claim_are_explained(corpus):
-    assert grading.grade_claim(corpus, "F05", None).ok is None
-    assert "Pick a grade" in grading.grade_claim(corpus, "F05", None).message
-    assert grading.grade_claim(corpus, "F05", "Probable").ok is None
-    assert grading.grade_claim(corpus, "F99", "Weak").ok is None
+    assert grading.grade_claim(corpus, "F05", None, KEY).ok is None
+    assert "Pick a grade" in grading.grade_claim(corpus, "F05", None, KEY).message
+    assert grading.grade_claim(corpus, "F05", "Probable", KEY).ok is None
+    assert grading.grade_claim(corpus, "F99", "Weak", KEY).ok is None
 
 
-def test_feedback_html_is_escaped(monkeypatch, corpus):
+def test_feedback_html_is_escaped(corpus):
     key = {"F05": {"defensible": {g: "<script>alert(1)</script> is a reason of some length here"
                                   for g in grading.GRADES}, "not_defensible": {}}}
-    monkeypatch.setattr(grading, "grading_key", lambda: key)
-    fb = grading.grade_claim(corpus, "F05", "Weak")
+    fb = grading.grade_claim(corpus, "F05", "Weak", key)
     assert "<script>" not in fb.html and "&lt;script&gt;" in fb.html
 
 
 def test_widget_checks_clears_on_a_new_claim_and_escapes_the_article(corpus):
-    w = grading.GradingWidget(corpus)
+    w = grading.GradingWidget(corpus, KEY)
     assert w.claim.value == "F01"
     assert "numerous casualties" in w.details.value and "<mark" in w.details.value
     fb = w.check("Fair")
@@ -87,9 +88,9 @@ def test_widget_checks_clears_on_a_new_claim_and_escapes_the_article(corpus):
     assert w.grade.value is None and w.value == ""
     assert "including" in w.details.value
     assert w.check("Weak").ok is True and "Defensible: Weak." in w.value
-    assert "Pick a grade" in grading.GradingWidget(corpus, "F05").check().message
+    assert "Pick a grade" in grading.GradingWidget(corpus, KEY, "F05").check().message
     with pytest.raises(KeyError):
-        grading.GradingWidget(corpus, "F14")
+        grading.GradingWidget(corpus, KEY, "F14")
 
 
 def test_widget_escapes_corpus_text(corpus, monkeypatch):
@@ -97,14 +98,14 @@ def test_widget_escapes_corpus_text(corpus, monkeypatch):
     start = int(corpus.figures.set_index("figure_id").loc["F05", "start"])
     hostile = text[:start - 8] + "<b>x</b>" + text[start:]  # same length before the figure
     monkeypatch.setitem(corpus.texts, "presstv-idlib-2017", hostile)
-    w = grading.GradingWidget(corpus, "F05")
+    w = grading.GradingWidget(corpus, KEY, "F05")
     assert "<b>x</b>" not in w.details.value and "&lt;b&gt;x&lt;/b&gt;" in w.details.value
 
 
 def test_widget_with_no_graded_claims(corpus):
     empty = type("Empty", (), {"figures": corpus.figures.iloc[0:0], "articles": corpus.articles,
                                "paragraphs": corpus.paragraphs})()
-    w = grading.GradingWidget(empty)
+    w = grading.GradingWidget(empty, KEY)
     assert w.claim.value is None and "No graded claims" in w.details.value
     assert w.check("Weak").ok is None
 

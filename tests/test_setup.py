@@ -39,41 +39,8 @@ def split_requirement(req: str) -> tuple[str, str]:
     return normalise(m.group(1)), m.group(3).replace(" ", "")
 
 
-def parse_environment_yml(text: str) -> dict:
-    """Just enough YAML for environment.yml: top-level scalars and lists, and a
-    `- pip:` list nested in dependencies.  Used where PyYAML is missing."""
-    data: dict = {}
-    key = None
-    pip: list | None = None
-    pip_indent = 0
-    for raw in text.splitlines():
-        line = re.sub(r"(^|\s)#.*$", "", raw).rstrip()
-        if not line.strip():
-            continue
-        indent = len(line) - len(line.lstrip())
-        item = line.strip()
-        if indent == 0:
-            key, _, value = item.partition(":")
-            data[key] = value.strip() or []
-            pip = None
-        elif item.startswith("- "):
-            value = item[2:].strip()
-            if value == "pip:":
-                pip, pip_indent = [], indent
-                data[key].append({"pip": pip})
-            elif pip is not None and indent > pip_indent:
-                pip.append(value)
-            else:
-                pip = None
-                data[key].append(value)
-    return data
-
-
 def load_environment() -> dict:
-    try:
-        import yaml
-    except ImportError:
-        return parse_environment_yml(ENV_TEXT)
+    import yaml  # PyYAML: in the [test] extra
     return yaml.safe_load(ENV_TEXT)
 
 
@@ -128,16 +95,11 @@ def test_environment_python_satisfies_requires_python():
     assert PYPROJECT["project"]["requires-python"] == ">=3.11"
 
 
-def test_fallback_yaml_reader_agrees_with_pyyaml():
-    yaml = pytest.importorskip("yaml")
-    assert parse_environment_yml(ENV_TEXT) == yaml.safe_load(ENV_TEXT)
-
-
 # --------------------------------------------------------------------------- packaging and pytest
 
 def test_wheel_ships_the_package_and_the_seed_corpus():
     wheel = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]
-    assert wheel["packages"] == ["lib/claimlab"]
+    assert wheel["packages"] == ["lib/claimlab", "lib/claimlab_course"]
     assert wheel["force-include"] == {"seeds": "claimlab/_seeds"}
     assert (REPO / "seeds").is_dir()
 

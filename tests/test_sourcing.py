@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 
 import claimlab
-from claimlab import sourcing, views
+from claimlab import views
+from claimlab.format import and_join
+from claimlab_course import sourcing
 from claimlab.corpus import Corpus
 
 
@@ -39,9 +41,9 @@ class Balanced(HTMLParser):
 
 
 def test_and_join():
-    assert sourcing.and_join([]) == ""
-    assert sourcing.and_join(["a"]) == "a"
-    assert sourcing.and_join(["a", "b", "c"]) == "a, b and c"
+    assert and_join([]) == ""
+    assert and_join(["a"]) == "a"
+    assert and_join(["a", "b", "c"]) == "a, b and c"
 
 
 def test_outlet_roles_name_publishers_wires_and_relays(corpus):

@@ -5,7 +5,8 @@ import pytest
 
 import claimlab
 from claimlab import plots, views
-from claimlab.exercises import Exercise, Question, check, is_right
+from claimlab.exercises import Question, is_right
+from claimlab_course import Exercise, check
 from claimlab.widgets import ClaimExplorer, StatementExplorer
 
 

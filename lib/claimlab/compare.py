@@ -33,7 +33,9 @@ from itertools import combinations
 
 import pandas as pd
 
-from .reader import INK, MUTED, PAPER, FONT, Shown, esc, _shorten, _text
+from .format import shorten as _shorten, text as _text
+from .markup import FONT, INK, MUTED, PAPER, esc
+from .reader import Shown
 
 __all__ = ["side_by_side", "statement_pairs", "CompareWidget", "PAIR_COLUMNS"]
 

@@ -9,9 +9,10 @@ inside the text still narrows it down:
 - a copyright line gives the year the *page* was served, not the article's date.
 
 :func:`date_clues` finds such words in the texts, :func:`matching_years` and
-:func:`narrow` check them against the calendar and against :data:`OFFICEHOLDERS`
-(terms of office, each with its source), and :class:`YearFinder` is a widget
-that does the same for any month, day and weekday a student picks.
+:func:`narrow` check them against the calendar and against an :class:`Offices`
+table (terms of office, each with its source, supplied by whoever uses the
+module), and :class:`YearFinder` is a widget that does the same for any
+month, day and weekday a student picks.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ import re
 
 import pandas as pd
 
-__all__ = ["WEEKDAYS", "MONTHS", "OFFICEHOLDERS", "officeholders", "weekday", "matching_years",
-           "in_office", "years_in_office", "narrow", "date_clues", "YearFinder"]
+__all__ = ["WEEKDAYS", "MONTHS", "Offices", "weekday", "matching_years", "narrow", "date_clues",
+           "YearFinder"]
 
 WEEKDAYS = list(calendar.day_name)            # Monday … Sunday
 MONTHS = list(calendar.month_name)[1:]        # January … December
@@ -32,45 +33,6 @@ ANY = "any weekday"
 YES, NO = "✓ yes", "✗ no"
 DEFAULT_YEARS = range(2010, 2026)
 
-#: Terms of office of the officeholders the articles name, with the page each comes from.
-#: ``end`` is the last day in office; ``None`` would mean still in office.
-OFFICEHOLDERS: list[dict] = [
-    {"person": "Brett McGurk", "office": "US Special Presidential Envoy for the Global Coalition to Counter ISIL",
-     "start": dt.date(2015, 10, 23), "end": dt.date(2018, 12, 31),
-     "source": "https://en.wikipedia.org/wiki/Brett_McGurk"},
-    {"person": "Heather Nauert", "office": "Spokesperson for the US Department of State",
-     "start": dt.date(2017, 4, 24), "end": dt.date(2019, 4, 3),
-     "source": "https://en.wikipedia.org/wiki/Heather_Nauert"},
-    {"person": "Mike Pompeo", "office": "US Secretary of State",
-     "start": dt.date(2018, 4, 26), "end": dt.date(2021, 1, 20),
-     "source": "https://en.wikipedia.org/wiki/Mike_Pompeo"},
-    {"person": "John Bolton", "office": "US National Security Advisor",
-     "start": dt.date(2018, 4, 9), "end": dt.date(2019, 9, 10),
-     "source": "https://en.wikipedia.org/wiki/John_Bolton"},
-    {"person": "Jim Mattis", "office": "US Secretary of Defense",
-     "start": dt.date(2017, 1, 20), "end": dt.date(2019, 1, 1),
-     "source": "https://en.wikipedia.org/wiki/Jim_Mattis"},
-    {"person": "Joseph Dunford", "office": "Chairman of the US Joint Chiefs of Staff",
-     "start": dt.date(2015, 10, 1), "end": dt.date(2019, 9, 30),
-     "source": "https://en.wikipedia.org/wiki/Joseph_Dunford"},
-    {"person": "James Jeffrey", "office": "US Special Representative for Syria Engagement",
-     "start": dt.date(2018, 8, 17), "end": dt.date(2020, 11, 13),
-     "source": "https://en.wikipedia.org/wiki/Jim_Jeffrey"},
-]
-
-
-def officeholders() -> pd.DataFrame:
-    """:data:`OFFICEHOLDERS` as a table: person, office, start, end, source."""
-    return pd.DataFrame(OFFICEHOLDERS, columns=["person", "office", "start", "end", "source"])
-
-
-def _person(name: str) -> dict:
-    want = name.strip().casefold()
-    for row in OFFICEHOLDERS:
-        if row["person"].casefold() == want or row["person"].split()[-1].casefold() == want:
-            return row
-    known = ", ".join(r["person"] for r in OFFICEHOLDERS)
-    raise KeyError(f"no officeholder {name!r}; the table has: {known}")
 
 
 def _month(month) -> int:
@@ -119,30 +81,88 @@ def matching_years(month, day: int, weekday_name: str, years=DEFAULT_YEARS) -> l
     return [y for y in years if weekday(y, month, day) == want]
 
 
-def in_office(person: str, year: int, month, day: int) -> bool:
-    """Whether ``person`` (a name from :data:`OFFICEHOLDERS`) held the office on that date."""
-    row = _person(person)
-    d = _date(year, month, day)
-    if d is None:
-        return False
-    return row["start"] <= d and (row["end"] is None or d <= row["end"])
+class Offices:
+    """Terms of office: who held which office from when to when, with a source for each.
+
+    ``table`` has the columns ``person``, ``office``, ``start``, ``end`` (the
+    last day in office; empty while still in office) and ``source``; dates may
+    be ``datetime.date`` objects or ISO strings.  A person can be named by full
+    name or surname.
+    """
+
+    COLUMNS = ["person", "office", "start", "end", "source"]
+
+    def __init__(self, table):
+        df = pd.DataFrame(table, columns=None if len(table) else self.COLUMNS)
+        missing = [c for c in self.COLUMNS if c not in df.columns]
+        if missing:
+            raise ValueError(f"an officeholders table needs the column(s) {', '.join(missing)}")
+        self.rows = []
+        for r in df[self.COLUMNS].to_dict("records"):
+            r["start"] = _as_date(r["start"], r["person"], "start")
+            r["end"] = _as_date(r["end"], r["person"], "end") if _given(r["end"]) else None
+            self.rows.append(r)
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The terms as a table: person, office, start, end, source."""
+        return pd.DataFrame(self.rows, columns=self.COLUMNS)
+
+    @property
+    def people(self) -> list[str]:
+        return [r["person"] for r in self.rows]
+
+    def person(self, name: str) -> dict:
+        """The row for ``name`` (full name or surname, any case)."""
+        want = name.strip().casefold()
+        for row in self.rows:
+            if row["person"].casefold() == want or row["person"].split()[-1].casefold() == want:
+                return row
+        known = ", ".join(self.people) or "nobody"
+        raise KeyError(f"no officeholder {name!r}; the table has: {known}")
+
+    def in_office(self, person: str, year: int, month, day: int) -> bool:
+        """Whether ``person`` held the office on that date."""
+        row = self.person(person)
+        d = _date(year, month, day)
+        if d is None:
+            return False
+        return row["start"] <= d and (row["end"] is None or d <= row["end"])
+
+    def years_in_office(self, people, month, day: int, years=DEFAULT_YEARS) -> list[int]:
+        """Years in which every one of ``people`` was in office on ``month``/``day``."""
+        people = [people] if isinstance(people, str) else list(people)
+        return [y for y in years
+                if _date(y, month, day) and all(self.in_office(p, y, month, day) for p in people)]
 
 
-def years_in_office(people, month, day: int, years=DEFAULT_YEARS) -> list[int]:
-    """Years in which every one of ``people`` was in office on ``month``/``day``."""
-    people = [people] if isinstance(people, str) else list(people)
-    return [y for y in years if _date(y, month, day) and all(in_office(p, y, month, day) for p in people)]
+def _given(value) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value) and str(value).strip() != ""
 
 
-def narrow(month, day: int, weekday_name: str | None = None, people=(), years=DEFAULT_YEARS) -> pd.DataFrame:
+def _as_date(value, person: str, what: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"officeholder {person!r}: {what} {value!r} is not a date (write YYYY-MM-DD)") from None
+
+
+NO_OFFICES = Offices([])
+
+
+def narrow(month, day: int, weekday_name: str | None = None, people=(), years=DEFAULT_YEARS,
+           offices: Offices = NO_OFFICES) -> pd.DataFrame:
     """One row per year: the weekday of ``month``/``day``, which clues fit, and whether all do.
 
     Columns: ``year``, ``weekday`` (of that date in that year), ``weekday fits``
-    (when a weekday is given), one ``<person> in office`` column per person,
-    and ``all fit``.  Marks are ``✓ yes`` / ``✗ no`` so they read without colour.
+    (when a weekday is given), one ``<person> in office`` column per person
+    (looked up in ``offices``), and ``all fit``.  Marks are ``✓ yes`` /
+    ``✗ no`` so they read without colour.
     """
     people = [people] if isinstance(people, str) else list(people)
-    names = [_person(p)["person"] for p in people]
+    names = [offices.person(p)["person"] for p in people]
     want = _weekday(weekday_name) if weekday_name not in (None, "", ANY) else None
     rows = []
     for y in years:
@@ -154,7 +174,7 @@ def narrow(month, day: int, weekday_name: str | None = None, people=(), years=DE
             row["weekday fits"] = YES if ok else NO
             fits.append(ok)
         for name in names:
-            ok = in_office(name, y, month, day)
+            ok = offices.in_office(name, y, month, day)
             row[f"{name} in office"] = YES if ok else NO
             fits.append(ok)
         row["all fit"] = YES if all(fits) else NO
@@ -232,7 +252,7 @@ class YearFinder:
     """
 
     def __init__(self, month="August", day: int = 27, weekday_name: str = "Monday",
-                 years=DEFAULT_YEARS, people=None):
+                 years=DEFAULT_YEARS, people=None, offices: Offices = NO_OFFICES):
         import ipywidgets as W
 
         self.year_range = list(years)
@@ -249,11 +269,12 @@ class YearFinder:
                                   value=_weekday(weekday_name) if weekday_name else ANY,
                                   description="Weekday", tooltip="The weekday the article gives for that date",
                                   style=style, layout=W.Layout(width="auto"))
-        names = people if people is not None else [r["person"] for r in OFFICEHOLDERS]
+        self.offices = offices
+        names = people if people is not None else offices.people
         self.people = {n: W.Checkbox(value=False, description=f"{n} in office", indent=False,
                                      tooltip=f"Keep only years in which {n} was in office on that date",
                                      layout=W.Layout(width="auto", margin="0 1.5em 0 0"))
-                       for n in (_person(p)["person"] for p in names)}
+                       for n in (offices.person(p)["person"] for p in names)}
         self.result = W.HTML()
         self.html = W.HTML()
         self.years: list[int] = []
@@ -284,7 +305,7 @@ class YearFinder:
             if weekday_name is not None:
                 self.weekday.value = _weekday(weekday_name) if weekday_name != ANY else ANY
             if people is not None:
-                ticked = {_person(p)["person"] for p in people}
+                ticked = {self.offices.person(p)["person"] for p in people}
                 for name, box in self.people.items():
                     box.value = name in ticked
         finally:
@@ -299,7 +320,8 @@ class YearFinder:
     def update(self):
         chosen = [n for n, box in self.people.items() if box.value]
         wd = self.weekday.value
-        self.table = narrow(self.month.value, self.day.value, None if wd == ANY else wd, chosen, self.year_range)
+        self.table = narrow(self.month.value, self.day.value, None if wd == ANY else wd, chosen, self.year_range,
+                            self.offices)
         self.years = [int(y) for y in self.table.loc[self.table["all fit"] == YES, "year"]]
         span = f"{self.year_range[0]}–{self.year_range[-1]}"
         date = f"{self.month.value} {self.day.value}"

@@ -107,18 +107,24 @@ class _Counts:
                 "tp": self.tp, "predicted": self.n_pred, "gold": self.n_gold}
 
 
-def _greedy(pairs: list[tuple[float, int, int]]) -> int:
-    """One-to-one greedy matching; pairs are (weight, gold_idx, pred_idx)."""
-    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-    used_g, used_p = set(), set()
-    n = 0
-    for _, gi, pi in pairs:
+def greedy_match(pairs) -> list[tuple[int, int]]:
+    """One-to-one matching, heaviest pair first: ``pairs`` are (weight, left index, right index).
+
+    Ties go to the lower left index, then the lower right index, so the result
+    does not depend on the order of ``pairs``.  Returns the matched (left, right) pairs.
+    """
+    used_g, used_p, matched = set(), set(), []
+    for _, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
         used_p.add(pi)
-        n += 1
-    return n
+        matched.append((gi, pi))
+    return matched
+
+
+def _greedy(pairs: list[tuple[float, int, int]]) -> int:
+    return len(greedy_match(pairs))
 
 
 def _match_spans(gold: list[frozenset], pred: list[frozenset], exact: bool) -> int:

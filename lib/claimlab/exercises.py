@@ -1,22 +1,24 @@
 """Self-check exercises: right, or "not yet" with a hint — never the solution.
 
-Answer keys live in :mod:`claimlab.answers` (one module per lesson, e.g.
-``answers/l04.py``) as :class:`Question` objects whose answers are computed
-from the corpus tables where they can be.  Notebooks show a question with
-``Exercise("04.verbs")`` (a widget with a Check button) or check a value the
-student computed with ``check("04.count", answer)``.
+A :class:`Question` holds a prompt, its answer (a value, or a function of the
+corpus so that it is computed from the tables), hints and an explanation.
+Show it with ``Exercise(question, corpus, label="04.verbs")`` (a widget with a
+Check button), or check a value the student computed with
+``check(question, answer, corpus, label="04.count")``.  Where questions are
+kept is up to the course that uses them.
 """
 
 from __future__ import annotations
 
 import html
-import importlib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import ipywidgets as W
 from IPython.display import display
+
+from .markup import feedback_box
 
 
 @dataclass
@@ -31,23 +33,14 @@ class Question:
     tolerance: float = 0.0           # for numbers
 
 
-def _norm(s: Any) -> str:
+def normalise(s: Any) -> str:
     s = str(s).casefold().replace("’", "'")
     s = re.sub(r"[^\w' ]+", " ", s)
     return re.sub(r"\s+", " ", s).strip()
 
 
-def question(qid: str) -> Question:
-    """The question for an id like ``"04.verbs"`` (lesson number, dot, name)."""
-    lesson = qid.split(".", 1)[0]
-    try:
-        mod = importlib.import_module(f"claimlab.answers.l{lesson}")
-        return mod.QUESTIONS[qid]
-    except (ModuleNotFoundError, KeyError):
-        raise KeyError(f"no exercise {qid!r}") from None
-
-
-def _resolve(value, corpus):
+def resolve(value, corpus):
+    """``value``, or ``value(corpus)`` when it is a function of the corpus (the seeds by default)."""
     if callable(value):
         if corpus is None:
             from .corpus import load_corpus
@@ -68,29 +61,26 @@ class Feedback:
     __repr__ = __str__
 
     def _repr_html_(self):
-        colour = {True: "#009E73", False: "#D55E00", None: "#555555"}[self.ok]
-        mark = {True: "✔", False: "✘", None: "…"}[self.ok]
-        return (f"<div role='status' style='border-left:6px solid {colour};padding:4px 10px'>"
-                f"<strong>{mark}</strong> {html.escape(self.message)}</div>")
+        return feedback_box(self.ok, html.escape(self.message))
 
 
 def is_right(q: Question, value, corpus=None) -> bool:
-    want = _resolve(q.answer, corpus)
+    want = resolve(q.answer, corpus)
     if q.kind == "number":
         try:
             return abs(float(value) - float(want)) <= q.tolerance
         except (TypeError, ValueError):
             return False
     if q.kind == "multi":
-        got = {_norm(v) for v in (value or [])}
-        return got == {_norm(v) for v in want}
-    accepted = {_norm(want)} | {_norm(a) for a in q.accept}
-    return _norm(value) in accepted
+        got = {normalise(v) for v in (value or [])}
+        return got == {normalise(v) for v in want}
+    accepted = {normalise(want)} | {normalise(a) for a in q.accept}
+    return normalise(value) in accepted
 
 
 def _message(q: Question, ok: bool, attempt: int, corpus) -> str:
     if ok:
-        explain = _resolve(q.explain, corpus) if q.explain else ""
+        explain = resolve(q.explain, corpus) if q.explain else ""
         return f"Right! {explain}".strip()
     hint = q.hints[min(attempt - 1, len(q.hints) - 1)] if q.hints else "Look at the table again."
     return f"Not yet. Hint: {hint}"
@@ -109,24 +99,24 @@ _CSS = ("<style>.claimlab-answer .widget-radio-box label, .claimlab-answer label
         " .claimlab-answer .widget-radio-box {height: auto !important;}</style>")
 
 
-def check(qid: str, value, corpus=None) -> Feedback:
-    """Check an answer the student computed in code."""
-    q = question(qid)
+def check(q: Question, value, corpus=None, *, label: str = "") -> Feedback:
+    """Check an answer the student computed in code (attempts are counted per ``label``)."""
     if _empty(value):
         return Feedback(None, "Replace the ... with your answer, run the cell, then check again.")
+    key = label or q.prompt
     ok = is_right(q, value, corpus)
-    _attempts[qid] = 0 if ok else _attempts.get(qid, 0) + 1
-    return Feedback(ok, _message(q, ok, _attempts[qid] or 1, corpus))
+    _attempts[key] = 0 if ok else _attempts.get(key, 0) + 1
+    return Feedback(ok, _message(q, ok, _attempts[key] or 1, corpus))
 
 
 class Exercise:
     """A question with an input, a Check button and immediate feedback."""
 
-    def __init__(self, qid: str, corpus=None):
-        self.qid, self.corpus = qid, corpus
-        self.q = question(qid)
+    def __init__(self, q: Question, corpus=None, *, label: str = ""):
+        self.qid, self.corpus = label, corpus
+        self.q = q
         self.attempts = 0
-        opts = _resolve(self.q.options, corpus) if self.q.options is not None else None
+        opts = resolve(self.q.options, corpus) if self.q.options is not None else None
         label = "Your answer"
         if self.q.kind == "choice":
             self.input = W.RadioButtons(options=list(opts), value=None, description=label,
@@ -140,11 +130,12 @@ class Exercise:
         else:
             self.input = W.Text(placeholder="type your answer", description=label,
                                 style={"description_width": "initial"})
-        self.button = W.Button(description="Check", tooltip=f"Check your answer to {qid}",
+        self.button = W.Button(description="Check", tooltip=f"Check your answer to {label or 'this exercise'}",
                                button_style="primary")
         self.feedback = W.HTML(value="", layout=W.Layout(min_height="2em"))
         self.button.on_click(lambda _: self.check())
-        prompt = W.HTML(f"<p><strong>Exercise {html.escape(qid)}.</strong> {html.escape(self.q.prompt)}</p>")
+        title = f"Exercise {html.escape(label)}." if label else "Exercise."
+        prompt = W.HTML(f"<p><strong>{title}</strong> {html.escape(self.q.prompt)}</p>")
         self.input.add_class("claimlab-answer")
         self.widget = W.VBox([W.HTML(_CSS), prompt, self.input, self.button, self.feedback])
 
@@ -166,6 +157,10 @@ class Exercise:
             fb = Feedback(ok, _message(self.q, ok, self.attempts or 1, self.corpus))
         self.feedback.value = fb._repr_html_()
         return fb
+
+    def reveal(self) -> Feedback:
+        """Enter the key's answer and check it, so the explanation shows (for worked solutions)."""
+        return self.check(resolve(self.q.answer, self.corpus))
 
     def reset(self) -> None:
         """Clear the answer, the feedback and the attempt count (as if just shown)."""

@@ -6,9 +6,12 @@ Confirmed, Fair, Weak, Contested, Discounted.  Airwars grades whole incidents
 with every source it can find; here a claim is graded from the evidence in
 the course's articles alone, so the scale is described in our own words.
 
-There is rarely one right grade.  The answer key (``claimlab.answers.l06``)
-lists, for each graded figure, the grades the text can defend and the ones it
-cannot, each with a reason.  :func:`grade_claim` turns a choice into feedback
+There is rarely one right grade.  An answer key (a dict passed as ``key``;
+the course keeps its own in its lesson 06 source) lists, for each graded
+figure id, the grades the text can defend and the ones it cannot, each with a
+reason: ``{figure_id: {"defensible": {grade: reason}, "not_defensible":
+{grade: reason}}}``.  A reason may name a figure as ``{F05}``; it is replaced
+by that figure's own words.  :func:`grade_claim` turns a choice into feedback
 that always says *why*, and names the grades the text does support; it never
 just says "wrong".  :class:`GradingWidget` puts that behind a claim menu, five
 grade buttons and a Check button.
@@ -22,8 +25,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import views
+from .format import figure_range
+from .markup import feedback_box
 
-__all__ = ["GRADES", "SCALE", "SOURCE_URL", "scale_table", "grading_key", "graded_claims",
+__all__ = ["GRADES", "SCALE", "SOURCE_URL", "scale_table", "graded_claims",
            "defensible", "grade_claim", "GradeFeedback", "GradingWidget"]
 
 #: The five grades, from best supported to rejected.
@@ -44,18 +49,11 @@ SCALE = {
                   "was most likely responsible.",
 }
 
-_OK, _NO, _NEUTRAL = "#009E73", "#D55E00", "#555555"   # Okabe–Ito green and vermillion; grey
 
 
 def scale_table() -> pd.DataFrame:
     """The grading scale as a two-column table (grade, meaning)."""
     return pd.DataFrame({"grade": list(GRADES), "meaning": [SCALE[g] for g in GRADES]})
-
-
-def grading_key() -> dict[str, dict]:
-    """The answer key: figure id → ``{"defensible": {grade: reason}, "not_defensible": {...}}``."""
-    from .answers.l06 import GRADING
-    return GRADING
 
 
 class _FigureWords(dict):
@@ -72,8 +70,8 @@ class _FigureWords(dict):
         return "{" + key + "}"
 
 
-def _reasons(corpus, figure_id: str) -> dict[str, tuple[bool, str]]:
-    entry = grading_key()[figure_id]
+def _reasons(corpus, figure_id: str, key: dict) -> dict[str, tuple[bool, str]]:
+    entry = key[figure_id]
     words = _FigureWords(corpus)
     out = {}
     for grade in GRADES:
@@ -84,15 +82,14 @@ def _reasons(corpus, figure_id: str) -> dict[str, tuple[bool, str]]:
     return out
 
 
-def defensible(figure_id: str) -> list[str]:
+def defensible(figure_id: str, key: dict) -> list[str]:
     """The grades the text can defend for a figure, in scale order."""
-    entry = grading_key()[figure_id]
+    entry = key[figure_id]
     return [g for g in GRADES if g in entry["defensible"]]
 
 
-def graded_claims(corpus) -> pd.DataFrame:
+def graded_claims(corpus, key: dict) -> pd.DataFrame:
     """The claims (rows of :func:`claimlab.views.claims`) that the answer key grades."""
-    key = grading_key()
     c = views.claims(corpus)
     return c[c["figure_id"].isin(list(key))].sort_values(["figure_id"]).reset_index(drop=True)
 
@@ -116,23 +113,22 @@ class GradeFeedback:
         return self.html
 
 
-def _box(colour: str, inner: str) -> str:
-    return (f"<div role='status' style='border-left:6px solid {colour};padding:4px 10px;"
-            f"margin-top:4px'>{inner}</div>")
+def _box(ok: bool | None, inner: str) -> str:
+    return feedback_box(ok, inner, mark=False, extra_style="margin-top:4px")
 
 
-def grade_claim(corpus, figure_id: str, grade: str | None) -> GradeFeedback:
+def grade_claim(corpus, figure_id: str, grade: str | None, key: dict) -> GradeFeedback:
     """Feedback on grading ``figure_id`` as ``grade``: why it holds or not, and what the text supports."""
     if not grade:
         msg = "Pick a grade first, then press Check."
-        return GradeFeedback(None, figure_id, None, msg, _box(_NEUTRAL, f"<p>… {html.escape(msg)}</p>"))
+        return GradeFeedback(None, figure_id, None, msg, _box(None, f"<p>… {html.escape(msg)}</p>"))
     if grade not in GRADES:
         msg = f"“{grade}” is not on the scale; choose one of {', '.join(GRADES)}."
-        return GradeFeedback(None, figure_id, grade, msg, _box(_NEUTRAL, f"<p>… {html.escape(msg)}</p>"))
-    if figure_id not in grading_key():
+        return GradeFeedback(None, figure_id, grade, msg, _box(None, f"<p>… {html.escape(msg)}</p>"))
+    if figure_id not in key:
         msg = f"The answer key has no grades for {figure_id}; pick a claim from the menu."
-        return GradeFeedback(None, figure_id, grade, msg, _box(_NEUTRAL, f"<p>… {html.escape(msg)}</p>"))
-    reasons = _reasons(corpus, figure_id)
+        return GradeFeedback(None, figure_id, grade, msg, _box(None, f"<p>… {html.escape(msg)}</p>"))
+    reasons = _reasons(corpus, figure_id, key)
     ok, why = reasons[grade]
     good = [g for g in GRADES if reasons[g][0]]
     others = [g for g in good if g != grade]
@@ -141,18 +137,18 @@ def grade_claim(corpus, figure_id: str, grade: str | None) -> GradeFeedback:
         tail = (f"Also defensible from this text: {', '.join(others)}." if others
                 else "No other grade is as well supported by this text.")
         listed = others
-        mark, colour = "✔", _OK
+        mark, verdict = "✔", True
     else:
         head = f"Hard to defend from this text: {grade}."
         tail = f"Grades the text can defend here: {', '.join(good)}."
         listed = good
-        mark, colour = "✘", _NO
+        mark, verdict = "✘", False
     message = " ".join([head, why, tail] + [f"{g}: {reasons[g][1]}" for g in listed])
     items = "".join(f"<li><strong>{html.escape(g)}</strong>: {html.escape(reasons[g][1])}</li>"
                     for g in listed)
     inner = (f"<p><strong>{mark} {html.escape(head)}</strong> {html.escape(why)}</p>"
              f"<p>{html.escape(tail)}</p>" + (f"<ul>{items}</ul>" if items else ""))
-    return GradeFeedback(ok, figure_id, grade, message, _box(colour, inner))
+    return GradeFeedback(ok, figure_id, grade, message, _box(verdict, inner))
 
 
 # ----------------------------------------------------------------------------- the widget
@@ -160,18 +156,6 @@ def grade_claim(corpus, figure_id: str, grade: str | None) -> GradeFeedback:
 def _claim_label(r) -> str:
     text = " ".join(str(r.text).split())
     return f"{r.figure_id} · {r.claimant} · “{text}” ({r.outlet})"
-
-
-def _range(low, high) -> str:
-    def num(x):
-        return f"{x:,.10g}"
-    if pd.isna(low) and pd.isna(high):
-        return "no number given (vague)"
-    if pd.isna(low):
-        return f"up to {num(high)}"
-    if pd.isna(high):
-        return f"{num(low)} or more"
-    return num(low) if low == high else f"{num(low)}–{num(high)}"
 
 
 def _context(corpus, row) -> str:
@@ -193,11 +177,11 @@ class GradingWidget:
     can be driven from code; :meth:`check` returns the :class:`GradeFeedback`.
     """
 
-    def __init__(self, corpus, figure_id: str | None = None):
+    def __init__(self, corpus, key: dict, figure_id: str | None = None):
         import ipywidgets as W
 
-        self.corpus = corpus
-        self.claims = graded_claims(corpus)
+        self.corpus, self.key = corpus, key
+        self.claims = graded_claims(corpus, key)
         options = [(_claim_label(r), r.figure_id) for r in self.claims.itertuples(index=False)]
         ids = [fid for _, fid in options]
         if figure_id is not None and figure_id not in ids:
@@ -237,7 +221,7 @@ class GradingWidget:
             self.details.value = "<p><em>No graded claims in this corpus.</em></p>"
             return
         r = next(self.claims[self.claims["figure_id"] == self.claim.value].itertuples(index=False))
-        amount = _range(r.low, r.high)
+        amount = figure_range(r.low, r.high, vague="no number given (vague)")
         if not (pd.isna(r.low) and pd.isna(r.high)):
             amount += f" {r.unit}"
         facts = (f"<p><strong>{html.escape(str(r.claimant))}</strong> in {html.escape(str(r.outlet))}: "
@@ -257,7 +241,7 @@ class GradingWidget:
         """Grade the chosen claim (as ``grade`` if given) and show the feedback."""
         if grade is not None:
             self.grade.value = grade
-        fb = grade_claim(self.corpus, self.claim.value, self.grade.value)
+        fb = grade_claim(self.corpus, self.claim.value, self.grade.value, self.key)
         self.feedback.value = fb.html
         return fb
 

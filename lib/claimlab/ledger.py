@@ -39,7 +39,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import grading, views
-from .reader import _shorten, _text as _plain
+from .format import shorten as _shorten, text as _plain
+from .markup import feedback_box
 
 __all__ = ["ClaimLedger", "FIELDS", "LABELS", "GRADES", "CORROBORATION", "DEFAULT_PATH",
            "SCALE", "claim_options", "claim_fields", "claimant_table", "trace", "route", "joined", "table_html",
@@ -72,7 +73,6 @@ SCALE = grading.SCALE
 
 _NOT_STATED = "(not stated)"
 _OWN_WORDS = "(none: the outlet's own words)"
-_COLOURS = {"ok": "#009E73", "problem": "#D55E00", "info": "#555555"}
 
 
 # ----------------------------------------------------------------------------- small helpers
@@ -303,9 +303,8 @@ def _select(dropdown, value) -> None:
 
 
 def _status(kind: str, message: str) -> str:
-    mark = {"ok": "✔", "problem": "✘", "info": "…"}[kind]
-    return (f"<div role='status' style='border-left:6px solid {_COLOURS[kind]};padding:4px 10px;"
-            f"white-space:pre-wrap'><strong>{mark}</strong> {html.escape(message)}</div>")
+    ok = {"ok": True, "problem": False, "info": None}[kind]
+    return feedback_box(ok, html.escape(message), extra_style="white-space:pre-wrap")
 
 
 # ----------------------------------------------------------------------------- CSV

@@ -45,10 +45,10 @@ def match_statements(people: pd.DataFrame, machine: pd.DataFrame) -> pd.DataFram
             ov = _overlap((p.start, p.end), (m.start, m.end))
             if ov > 0:
                 pairs.append((ov, i, j))
+    from .evaluate import greedy_match
+
     used_p, used_m, rows = set(), set(), []
-    for ov, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
-        if i in used_p or j in used_m:
-            continue
+    for i, j in greedy_match(pairs):
         used_p.add(i)
         used_m.add(j)
         p, m = people.iloc[i], machine.iloc[j]

@@ -15,6 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from .markup import OKABE_ITO
+
 
 def _import_renderers() -> None:
     """Import plotly's renderers, and through them nbformat and jsonschema, from a fresh thread.
@@ -47,7 +49,6 @@ if sys.version_info < (3, 13) and "plotly.io._renderers" not in sys.modules:
     _import_renderers()
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with common colour-vision deficiencies.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
 
 # JSON output that JupyterLab renders offline and nbval can compare; no CDN, no inline plotly.js.

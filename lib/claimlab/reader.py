@@ -28,6 +28,10 @@ from itertools import pairwise
 
 import pandas as pd
 
+from .format import figure_range, shorten, text as _text
+from .markup import BLUE as _BLUE, FONT, GREEN as _GREEN, INK, MUTED, PAPER, PURPLE as _PURPLE, esc
+from .markup import VERMILLION as _VERMILLION
+
 __all__ = ["LAYERS", "render_article", "ArticleReader"]
 
 #: The annotation layers, in display order, with their names for people.
@@ -41,11 +45,6 @@ _EMPTY = {
 
 # Okabe–Ito colours: dark ones for lines and borders (3:1 or more against white),
 # light tints of them as backgrounds under dark text.
-INK = "#1a1a1a"
-PAPER = "#ffffff"
-MUTED = "#4d4d4d"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-_BLUE, _VERMILLION, _GREEN, _PURPLE = "#0072B2", "#D55E00", "#009E73", "#CC79A7"
 _MARK = f"color:{INK};padding:0 1px;border-radius:2px;"
 
 # part -> (inline style, legend label).  Each part has a non-colour cue too.
@@ -66,22 +65,6 @@ STYLES: dict[str, tuple[str, str]] = {
 _PARTS = {"attributions": ("content", "speaker", "cue"), "figures": ("figure",),
           "terms": ("term",), "extra": ("extra",)}
 _RANK = {part: i for i, part in enumerate(("content", "speaker", "cue", "figure", "term", "extra"))}
-
-
-def esc(value) -> str:
-    """Any value as HTML-safe text (quotes escaped too, so it is safe in attributes)."""
-    return html.escape(_text(value), quote=True)
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
 
 
 def _offset(value) -> int | None:
@@ -149,24 +132,6 @@ def _attribution_titles(r: dict) -> dict[str, str]:
         "cue": f"Cue “{_text(r.get('cue'))}”: {how} by {who}{tail}",
         "content": f"Content: {how} by {who}{tail}",
     }
-
-
-def _number(x) -> str:
-    x = float(x)
-    return f"{x:,.0f}" if x.is_integer() else f"{x:,g}"
-
-
-def figure_range(low, high) -> str:
-    """A figure's low/high as words: ``26–26``, ``4,600 or more``, ``up to 5,500``, ``vague``."""
-    low = None if _text(low) == "" else low
-    high = None if _text(high) == "" else high
-    if low is None and high is None:
-        return "no number (vague)"
-    if low is None:
-        return f"up to {_number(high)}"
-    if high is None:
-        return f"{_number(low)} or more"
-    return f"{_number(low)}–{_number(high)}"
 
 
 def _figure_title(r: dict) -> str:
@@ -356,11 +321,6 @@ class Shown:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def _shorten(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
 def article_options(corpus) -> list[tuple[str, str]]:
     """``("Outlet — headline", article_id)`` for each article, labels made unique."""
     rows = corpus.articles.to_dict("records") if len(corpus.articles) else []
@@ -372,7 +332,7 @@ def article_options(corpus) -> list[tuple[str, str]]:
         if aid not in corpus.texts:
             continue
         outlet, headline = _text(r.get("outlet")), _text(r.get("headline"))
-        label = " — ".join(b for b in (outlet, _shorten(headline)) if b) or aid
+        label = " — ".join(b for b in (outlet, shorten(headline)) if b) or aid
         options.append((label, aid))
     labels = [label for label, _ in options]
     return [(f"{label} ({aid})" if labels.count(label) > 1 else label, aid) for label, aid in options]

@@ -27,13 +27,13 @@ MAX_PLOTTED = 60
 MAX_BARS = 40
 
 
-def _dropdown(name: str, values: list[str], tip: str) -> W.Dropdown:
+def dropdown(name: str, values: list[str], tip: str) -> W.Dropdown:
     return W.Dropdown(options=values, value=views.ALL, description=name, tooltip=tip,
                       description_allow_html=False, style=_STYLE,
                       layout=W.Layout(width="auto", min_width="14em"))
 
 
-class _Explorer:
+class Explorer:
     title = ""
 
     def __init__(self, corpus, large: bool = False):
@@ -123,7 +123,7 @@ class _Explorer:
         return {k: dd.value for k, dd in self.filters.items()}
 
 
-class ClaimExplorer(_Explorer):
+class ClaimExplorer(Explorer):
     """Casualty and strike figures: filter by outlet, claimant, measure and article."""
 
     title = "Claim explorer: who claims which number?"
@@ -132,10 +132,10 @@ class ClaimExplorer(_Explorer):
         super().__init__(corpus, large)
         all_claims = self._all = views.claims(corpus)  # joined once; updates only filter it
         self.filters = {
-            "outlet": _dropdown("Outlet", views.options(all_claims, "outlet"), "Which outlet published the figure"),
-            "claimant": _dropdown("Claimant", views.options(all_claims, "claimant"), "Who the figure is attributed to"),
-            "measure": _dropdown("Measure", views.options(all_claims, "measure"), "What is being counted"),
-            "article": _dropdown("Article", views.options(corpus.articles, "article_id"), "One article only"),
+            "outlet": dropdown("Outlet", views.options(all_claims, "outlet"), "Which outlet published the figure"),
+            "claimant": dropdown("Claimant", views.options(all_claims, "claimant"), "Who the figure is attributed to"),
+            "measure": dropdown("Measure", views.options(all_claims, "measure"), "What is being counted"),
+            "article": dropdown("Article", views.options(corpus.articles, "article_id"), "One article only"),
         }
         self._index(["outlet", "claimant", "measure", "article_id"])
         self._build()
@@ -155,7 +155,7 @@ class ClaimExplorer(_Explorer):
         self._show_figure()
 
 
-class StatementExplorer(_Explorer):
+class StatementExplorer(Explorer):
     """Attributed statements: filter by outlet, actor, speaker type and quote type."""
 
     title = "Statement explorer: who said what, and how is it reported?"
@@ -165,11 +165,11 @@ class StatementExplorer(_Explorer):
         all_st = self._all = views.statements(corpus)  # joined once; updates only filter it
         self._cue_codes, self._cue_names = pd.factorize(all_st["cue"].str.lower())
         self.filters = {
-            "outlet": _dropdown("Outlet", views.options(all_st, "outlet"), "Which outlet reports the statement"),
-            "actor": _dropdown("Actor", views.options(all_st, "actor"), "Who the statement is attributed to"),
-            "speaker_type": _dropdown("Speaker type", views.options(all_st, "speaker_type"),
+            "outlet": dropdown("Outlet", views.options(all_st, "outlet"), "Which outlet reports the statement"),
+            "actor": dropdown("Actor", views.options(all_st, "actor"), "Who the statement is attributed to"),
+            "speaker_type": dropdown("Speaker type", views.options(all_st, "speaker_type"),
                                       "Named person, institution, or anonymous source"),
-            "quote_type": _dropdown("Quote type", views.options(all_st, "quote_type"),
+            "quote_type": dropdown("Quote type", views.options(all_st, "quote_type"),
                                     "Direct quotation, paraphrase, or a mix"),
         }
         self._index(list(self.filters))

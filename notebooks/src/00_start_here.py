@@ -114,8 +114,27 @@ if claimlab.self_check():
 # the solution, so you can try again. Use the table above: **which outlet
 # published two of the five articles?**
 
+# %% tags=["key"]
+# Lesson 00 answer key.
+
+
+def _two(corpus):
+    counts = corpus.articles["outlet"].value_counts()
+    return counts.index[0]
+
+
+QUESTIONS["00.two_articles"] = Question(
+    prompt="Which outlet published two of the five articles?",
+    kind="choice",
+    options=lambda c: sorted(c.articles["outlet"].unique()),
+    answer=_two,
+    hints=["Look at the outlet column of the articles table: which name appears twice?",
+           "Choose an outlet in the Outlet menu above and count the headlines it lists."],
+    explain="TASS, Russia's state news agency, published two of the articles.",
+)
+
 # %%
-from claimlab.exercises import Exercise
+from claimlab_course import Exercise
 
 Exercise("00.two_articles", corpus)
 

@@ -25,8 +25,9 @@
 
 # %%
 import claimlab
-from claimlab.exercises import Exercise
-from claimlab.sourcing import and_join, md
+from claimlab_course import Exercise
+import claimlab_course
+from claimlab.format import and_join, md
 from IPython.display import HTML, Markdown
 
 corpus = claimlab.load_corpus()
@@ -65,10 +66,10 @@ corpus
 # outlet passes on its reporting.
 
 # %%
-HTML(claimlab.sourcing.outlets_html(corpus))
+HTML(claimlab_course.sourcing.outlets_html(corpus))
 
 # %%
-groups = claimlab.sourcing.ownership_groups(corpus)
+groups = claimlab_course.sourcing.ownership_groups(corpus)
 Markdown(
     f"Of the **{len(corpus.outlets)} outlets** in the table, **{len(groups.get('state-owned', []))}** are "
     f"state-owned ({and_join(map(md, groups.get('state-owned', [])))}) and **{len(groups.get('private', []))}** "
@@ -95,12 +96,46 @@ Markdown(
 # reporting is inside them: their `role` says so. An article can carry the
 # work of an outlet whose name is not at the top of the page.
 
+# %% tags=["key"]
+# Lesson 02 answer key: sourcing.
+
+
+def _outlets(corpus):
+    return sorted(corpus.outlets["outlet"])
+
+
+def _state_owned(corpus):
+    o = corpus.outlets
+    return sorted(o.loc[o["ownership"] == "state-owned", "outlet"])
+
+
+def _state_explain(corpus):
+    o = corpus.outlets
+    state = o[o["ownership"] == "state-owned"]
+    rest = o[o["ownership"] != "state-owned"]
+    owners = "; ".join(f"{r.outlet}: {r.parent} ({r.country})" for r in state.sort_values("outlet").itertuples())
+    return (f"The state-owned outlets, with their owners: {owners}. "
+            f"The others ({', '.join(sorted(rest['outlet']))}) are not owned by a state.")
+
+
+QUESTIONS["02.state_owned"] = Question(
+    prompt="Which of these outlets are state-owned? Select all that apply (hold Ctrl, or Cmd on a Mac, "
+           "to select more than one).",
+    kind="multi",
+    options=_outlets,
+    answer=_state_owned,
+    hints=["Read the ownership column of the outlets table: it says state-owned, private or public.",
+           "Count the outlets whose ownership reads state-owned, and select every one of them, "
+           "including any outlet that published none of the articles itself."],
+    explain=_state_explain,
+)
+
 # %%
 Exercise("02.state_owned", corpus)
 
 # %% tags=["solution"]
 # Worked solution (instructor version only): read the ownership column of the outlets table.
-state_owned = claimlab.sourcing.ownership_groups(corpus)["state-owned"]
+state_owned = claimlab_course.sourcing.ownership_groups(corpus)["state-owned"]
 Exercise("02.state_owned", corpus).check(state_owned)
 
 # %% [markdown]
@@ -117,7 +152,7 @@ Exercise("02.state_owned", corpus).check(state_owned)
 # and its owner, and the other outlets the article relays.
 
 # %%
-sources = claimlab.sourcing.article_sources(corpus)
+sources = claimlab_course.sourcing.article_sources(corpus)
 HTML(claimlab.views.as_html(sources))
 
 # %%
@@ -151,6 +186,25 @@ Markdown("\n".join(lines))
 # spokesman "according to Russian news agency Tass", and ends a paragraph with
 # "CNN reported". So what IBTimes's readers learn of the Russian spokesman's
 # words comes to them from Russia's state news agency.
+
+# %% tags=["key"]
+def _republisher(corpus):
+    a = corpus.articles
+    return a.loc[a["wire"] == "Sputnik", "outlet"].iloc[0]
+
+
+QUESTIONS["02.republisher"] = Question(
+    prompt="Which outlet republished a report by Sputnik?",
+    kind="choice",
+    options=_outlets,
+    answer=_republisher,
+    hints=["A republished report usually credits the original agency in its dateline, at the start "
+           "of the first paragraph.",
+           "In the table of who stands behind each article, find the row whose wire column names "
+           "Sputnik, and read its outlet."],
+    explain="UrduPoint News, a private Pakistani web portal: its dateline reads "
+            "\"MOSCOW (UrduPoint News / Sputnik - 02nd September, 2019)\".",
+)
 
 # %%
 Exercise("02.republisher", corpus)
@@ -257,7 +311,7 @@ HTML(claimlab.views.as_html(ibtimes[["speaker", "actor", "cue", "channel", "cont
 # straight away.
 
 # %%
-explorer = claimlab.sourcing.ProvenanceExplorer(corpus)
+explorer = claimlab_course.sourcing.ProvenanceExplorer(corpus)
 explorer
 
 # %%
@@ -272,20 +326,62 @@ if claimlab.self_check():
     explorer.set(outlet="All", claimant="All", channel="All")
     assert explorer.table.equals(claimlab.views.provenance(corpus))
 
+# %% tags=["key"]
+def _konashenkov_channel(corpus):
+    att = corpus.attributions
+    rows = att[(att["actor"] == "Igor Konashenkov") & (att["article_id"] == "ibtimes-aleppo-2016")]
+    channels = sorted(set(rows["channel"]) - {""})
+    return channels[0]
+
+
+QUESTIONS["02.konashenkov_channel"] = Question(
+    prompt="IBTimes quotes Igor Konashenkov, the Russian Defence Ministry's spokesman. Through which "
+           "outlet did his words reach IBTimes?",
+    kind="text",
+    answer=_konashenkov_channel,
+    accept=["Tass news agency", "Russian news agency Tass", "the Russian news agency Tass"],
+    hints=["Read the sentence that names Konashenkov in the IBTimes article to its end: it says "
+           "where the quotation came from.",
+           "In the provenance explorer, choose Konashenkov as the claimant and read the channel column."],
+    explain="TASS: IBTimes quotes him \"according to Russian news agency Tass\". IBTimes did not "
+            "hear him itself; it passed on what a Russian state agency reported.",
+)
+
 # %%
 Exercise("02.konashenkov_channel", corpus)
 
 # %% tags=["solution"]
 # Worked solution: filter the paths to Konashenkov in IBTimes and read the channel.
-konashenkov = claimlab.sourcing.provenance_paths(corpus, outlet="IBTimes", claimant="Igor Konashenkov")
+konashenkov = claimlab_course.sourcing.provenance_paths(corpus, outlet="IBTimes", claimant="Igor Konashenkov")
 Exercise("02.konashenkov_channel", corpus).check(konashenkov["channel"].iloc[0])
+
+# %% tags=["key"]
+def _told_tass(corpus):
+    from claimlab.views import provenance
+    p = provenance(corpus)
+    hit = p[(p["claimant"] == "US State Department") & (p["channel"] == "TASS") & (p["outlet"] == "TASS")]
+    return int(hit["statements"].sum())
+
+
+QUESTIONS["02.told_tass"] = Question(
+    prompt="How many statements did the anonymous State Department official give TASS directly "
+           "(claimant US State Department, channel TASS, outlet TASS)?",
+    kind="number",
+    answer=_told_tass,
+    hints=["Use the provenance explorer: choose the claimant US State Department and the outlet TASS.",
+           "Several paths may remain; read the statements column of the path whose channel is TASS, "
+           "not the one whose channel is (not stated)."],
+    explain="These are the statements in the TASS article of 2 September 2019 that reached TASS "
+            "because the official \"told TASS\". The headline and the standfirst repeat the official's "
+            "words without naming a channel, so they sit on the (not stated) path.",
+)
 
 # %%
 Exercise("02.told_tass", corpus)
 
 # %% tags=["solution"]
 # Worked solution: the path US State Department → TASS → TASS, and its count.
-told = claimlab.sourcing.provenance_paths(corpus, claimant="US State Department", channel="TASS", outlet="TASS")
+told = claimlab_course.sourcing.provenance_paths(corpus, claimant="US State Department", channel="TASS", outlet="TASS")
 Exercise("02.told_tass", corpus).check(int(told["statements"].sum()))
 
 # %% [markdown]

@@ -24,12 +24,14 @@ import ipywidgets as widgets
 from IPython.display import HTML, Markdown
 
 import claimlab
+import claimlab_course
 from claimlab import dating
-from claimlab.exercises import Exercise, check
 from claimlab.reader import render_article
 from claimlab.views import as_html, years_when
+from claimlab_course import Exercise, check
 
 corpus = claimlab.load_corpus()
+offices = claimlab_course.offices()   # the terms of office of the people the articles name
 articles = corpus.articles.set_index("article_id")
 
 # %% [markdown]
@@ -146,7 +148,7 @@ Markdown(
 # boxes for now: we come back to them below.)
 
 # %%
-finder = dating.YearFinder()
+finder = dating.YearFinder(offices=offices)
 finder
 
 # %%
@@ -168,6 +170,28 @@ if claimlab.self_check():
 # The TASS article about Nauert reports a meeting "on Monday, August 27".
 # Use the year finder: **in which year between 2014 and 2023 was August 27 a
 # Monday?**
+
+# %% tags=["key"]
+# Lesson 03 answer key: dating an article from its internal evidence.
+import re
+from claimlab.dating import matching_years
+from claimlab_course import offices
+from claimlab.views import years_when
+
+
+def _monday_aug27(corpus):
+    return matching_years(8, 27, "Monday", range(2014, 2024))[0]
+
+
+QUESTIONS["03.monday_aug27"] = Question(
+    prompt="In which year between 2014 and 2023 was August 27 a Monday?",
+    kind="number",
+    answer=_monday_aug27,
+    hints=["Use the year finder: set Month to August, Day to 27 and Weekday to Monday.",
+           "The finder lists every matching year from 2010 to 2025; keep only the one from 2014 to 2023."],
+    explain=lambda c: (f"Only {_monday_aug27(c)} fits, so 'Monday, August 27' in the TASS article "
+                       f"about Nauert points to {_monday_aug27(c)}."),
+)
 
 # %%
 ex_monday = Exercise("03.monday_aug27", corpus)
@@ -197,6 +221,23 @@ if claimlab.self_check():
 #
 # Replace the `...` with a call to `years_when`, run the cell, and read the
 # feedback.
+
+# %% tags=["key"]
+def _published(corpus, article_id):
+    return corpus.articles.set_index("article_id").loc[article_id, "published"]
+
+
+QUESTIONS["03.thursday_feb11"] = Question(
+    prompt="Which years from 2010 to 2025 make February 11 a Thursday? Compute the list with years_when.",
+    kind="multi",
+    answer=lambda c: years_when(2, 11, "Thursday"),
+    hints=["Call claimlab.views.years_when with the month as a number (February is 2), the day, "
+           "and the weekday's name in quotation marks.",
+           "years_when gives back a list of years: put the whole list, brackets and all, in place of the ..."],
+    explain=lambda c: (f"{', '.join(map(str, years_when(2, 11, 'Thursday')))}. Only one of them fits a "
+                       "'nearly five-year conflict' (the war began in 2011) in which Russia's strikes "
+                       f"began 'at the end of September': {_published(c, 'ibtimes-aleppo-2016').year}."),
+)
 
 # %%
 feb11_years = ...
@@ -255,7 +296,7 @@ check("03.thursday_feb11", feb11_years, corpus)
 # The same facts, with exact days, are in a table the code can use:
 
 # %%
-HTML(as_html(dating.officeholders()))
+HTML(as_html(offices.table))
 
 # %% [markdown]
 # Go back to the **year finder** above. Set the weekday to *any weekday*, keep
@@ -268,13 +309,32 @@ HTML(as_html(dating.officeholders()))
 # Leave the weekday out of it. **In which single year were Nauert, Pompeo,
 # Bolton, Mattis and Dunford all in office on August 27?**
 
+# %% tags=["key"]
+#: The five officeholders tass-nauert-2018 names in office (Nauert speaks; she names the other four).
+NAUERT_PEOPLE = ["Heather Nauert", "Mike Pompeo", "John Bolton", "Jim Mattis", "Joseph Dunford"]
+
+
+def _officeholders(corpus):
+    return offices().years_in_office(NAUERT_PEOPLE, 8, 27)[0]
+
+
+QUESTIONS["03.officeholders"] = Question(
+    prompt="In which single year were Nauert, Pompeo, Bolton, Mattis and Dunford ALL in office on August 27?",
+    kind="number",
+    answer=_officeholders,
+    hints=["In the year finder, set the weekday to 'any weekday' and tick the five names.",
+           "Read the 'all fit' column of the table: which year has a ✓ there?"],
+    explain=lambda c: (f"{_officeholders(c)}: the terms of office alone give the same year as the "
+                       "weekday. Two independent lines of evidence agree."),
+)
+
 # %%
 ex_office = Exercise("03.officeholders", corpus)
 ex_office
 
 # %% tags=["solution"]
 # Worked solution: the years in which all of them held office on August 27.
-ex_office.check(dating.years_in_office(["Nauert", "Pompeo", "Bolton", "Mattis", "Dunford"], 8, 27)[0])
+ex_office.check(offices.years_in_office(["Nauert", "Pompeo", "Bolton", "Mattis", "Dunford"], 8, 27)[0])
 
 # %% [markdown]
 # ## Combining the evidence
@@ -286,7 +346,7 @@ ex_office.check(dating.years_in_office(["Nauert", "Pompeo", "Bolton", "Mattis", 
 
 # %%
 nauert_people = ["Nauert", "Pompeo", "Bolton", "Mattis", "Dunford"]
-combined = dating.narrow(8, 27, "Monday", people=nauert_people)
+combined = dating.narrow(8, 27, "Monday", people=nauert_people, offices=offices)
 HTML(as_html(combined))
 
 # %%
@@ -294,7 +354,7 @@ fits = combined.loc[combined["all fit"] == dating.YES, "year"].tolist()
 monday_years = years_when(8, 27, "Monday")
 Markdown(
     f"The weekday alone leaves **{len(monday_years)}** years ({', '.join(map(str, monday_years))}); "
-    f"the officeholders alone leave **{len(dating.years_in_office(nauert_people, 8, 27))}**. Together, "
+    f"the officeholders alone leave **{len(offices.years_in_office(nauert_people, 8, 27))}**. Together, "
     f"only **{', '.join(map(str, fits))}** fits every clue, and the course dates the article to "
     f"**{articles.loc['tass-nauert-2018', 'published']:%d %B %Y}**."
 )
@@ -309,7 +369,7 @@ Markdown(
 # %%
 Markdown(
     "Years in which Nauert and Jeffrey were both in office on August 27: "
-    f"**{', '.join(map(str, dating.years_in_office(['Nauert', 'Jeffrey'], 8, 27)))}**."
+    f"**{', '.join(map(str, offices.years_in_office(['Nauert', 'Jeffrey'], 8, 27)))}**."
 )
 
 # %% [markdown]
@@ -347,6 +407,37 @@ Markdown(f"7 February 2017 was a **{dating.weekday(2017, 2, 7)}**.")
 # What year does the IBTimes copyright line give, and why is it not the
 # publication date?
 
+# %% tags=["key"]
+def _copyright_year(corpus):
+    s = corpus.segments
+    line = s.loc[s["kind"] == "copyright", "text"].iloc[0]
+    return re.search(r"\b(?:19|20)\d{2}\b", line).group(0)
+
+
+def _copyright_options(corpus):
+    y = _copyright_year(corpus)
+    return [f"{y}: the year IBTimes first published the article",
+            f"{y}: the year of the events the article reports",
+            f"{y}: the year the web page was shown and copied; the site's footer prints the current "
+            "year on every page, old or new",
+            "The line gives no year at all"]
+
+
+QUESTIONS["03.copyright"] = Question(
+    prompt="The IBTimes article ends with a copyright line. What year does it give, "
+           "and why is that not the publication date?",
+    kind="choice",
+    options=_copyright_options,
+    answer=lambda c: _copyright_options(c)[2],
+    hints=["Is the copyright line part of the article, or part of the web page around it? "
+           "Its kind in the paragraphs table tells you.",
+           "Compare the year with what the article reports: Russia's strikes 'began at the end of September' "
+           "in a 'nearly five-year conflict'. Could those words be written in that year?"],
+    explain=lambda c: ("A site's footer belongs to the page template, not to the article: it shows the "
+                       "year the page was served. The events point to "
+                       f"{_published(c, 'ibtimes-aleppo-2016'):%B %Y}."),
+)
+
 # %%
 ex_copyright = Exercise("03.copyright", corpus)
 ex_copyright
@@ -364,6 +455,29 @@ ex_copyright.check(next(option for option in ex_copyright.input.options if "foot
 #
 # One article states its full publication date outright. Which one? The clue
 # browser at the top of this lesson will help.
+
+# %% tags=["key"]
+def _stated(corpus):
+    a = corpus.articles
+    return sorted(a.loc[a["date_evidence"].str.startswith("Stated"), "article_id"])[0]
+
+
+def _segment(corpus, article_id, kind):
+    s = corpus.segments
+    return s.loc[(s["article_id"] == article_id) & (s["kind"] == kind), "text"].iloc[0]
+
+
+QUESTIONS["03.stated"] = Question(
+    prompt="Which article states its full publication date (day, month and year) outright?",
+    kind="choice",
+    options=lambda c: sorted(c.articles["article_id"]),
+    answer=_stated,
+    hints=["Look for a line near the top of an article that gives a day, a month AND a year together.",
+           "In the date-clue table, look at the rows of kind 'full date' that stand in a byline "
+           "(not in a caption)."],
+    explain=lambda c: (f"UrduPoint's byline line reads '{_segment(c, _stated(c), 'byline')}'. Every other "
+                       "article leaves the year out of its own date, so the course had to infer it."),
+)
 
 # %%
 ex_stated = Exercise("03.stated", corpus)

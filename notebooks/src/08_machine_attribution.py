@@ -91,8 +91,32 @@ ib_robot = robot.attributions[robot.attributions["article_id"] == "ibtimes-alepp
 ib = machine.match_statements(ib_people, ib_robot)
 ib[["status", "people_speaker", "machine_speaker", "people_content"]]
 
+# %% tags=["key"]
+# Lesson 08 answer key: counts come from the extractor run on the seeds.
+
+
+def _ibtimes(corpus):
+    from claimlab.machine import extracted, match_statements
+    robot = extracted(corpus)
+    people = corpus.attributions[corpus.attributions["article_id"] == "ibtimes-aleppo-2016"]
+    found = robot.attributions[robot.attributions["article_id"] == "ibtimes-aleppo-2016"]
+    return match_statements(people, found)
+
+
+def _found(corpus):
+    return int((_ibtimes(corpus)["status"] == "found").sum())
+
+
+QUESTIONS["08.found"] = Question(
+    prompt="In the IBTimes article, how many statements did the extractor find (status 'found')?",
+    kind="number", answer=_found,
+    hints=["Count the rows of the table whose status column says found.",
+           "Missed rows have an empty machine_speaker; spurious rows have an empty people_speaker. Count the rest."],
+    explain="A statement counts as found when both marked overlapping content.",
+)
+
 # %%
-from claimlab.exercises import Exercise, check
+from claimlab_course import Exercise, check
 
 ex1 = Exercise("08.found", corpus)
 ex1
@@ -106,6 +130,21 @@ ex1.check(int((ib["status"] == "found").sum()))
 # **Exercise 08.recall.** Use your counts to compute the extractor's recall
 # on the IBTimes article. Write it as a decimal between 0 and 1 (two decimal
 # places are enough), in place of the `...`.
+
+# %% tags=["key"]
+def _recall(corpus):
+    m = _ibtimes(corpus)
+    f, miss = (m["status"] == "found").sum(), (m["status"] == "missed").sum()
+    return float(f / (f + miss))
+
+
+QUESTIONS["08.recall"] = Question(
+    prompt="The extractor's recall on the IBTimes article, as a decimal.",
+    kind="number", answer=_recall, tolerance=0.011,
+    hints=["Recall is found divided by (found + missed). Spurious rows do not count here.",
+           "Count found and missed rows in the table, then divide: found / (found + missed)."],
+    explain="Recall asks how much of what people marked the machine found.",
+)
 
 # %%
 my_recall = ...
@@ -165,13 +204,25 @@ Markdown(
 # - **Span edges.** The machine finds the statement but starts or ends it
 #   in the wrong place, for example at the dateline.
 
+# %% tags=["key"]
+QUESTIONS["08.error_kind"] = Question(
+    prompt=("Press TV's headline 'Russia rejects accusations of airstrikes' reports accusations made by "
+            "someone. What kind of cue is 'accusations'?"),
+    kind="choice",
+    options=["reporting verb", "nominal cue", "according to", "direct quotation"],
+    answer="nominal cue",
+    hints=["Is 'accusations' a verb, like 'said', or something else?",
+           "A cue that is a noun rather than a verb has its own name in the list of error kinds above."],
+    explain="The rules look for verbs, so statements reported as nouns are often missed.",
+)
+
 # %%
 ex3 = Exercise("08.error_kind", corpus)
 ex3
 
 # %% tags=["solution"]
 # Worked solution: "accusations" is a noun that reports a statement: a nominal cue.
-ex3.check("nominal cue")
+ex3.reveal()
 
 # %% [markdown]
 # ## Your own articles
@@ -221,13 +272,23 @@ if claimlab.self_check():
 # %%
 claimlab.views.claims(mine, article_id="market-strike")[["claimant", "measure", "low", "high", "text"]]
 
+# %% tags=["key"]
+QUESTIONS["08.missed_figure"] = Question(
+    prompt="Did the extractor find the Varnel Observatory's figure of 15 dead? (yes / no)",
+    kind="choice", options=["yes", "no"], answer="no",
+    hints=["Look for 15 in the low and high columns of the table above.",
+           "The table lists 12 killed, more than 40 wounded and 12 bodies. Is 15 among them?"],
+    explain=("The sentence 'said 15 people had died' puts the number after the verb "
+             "in a form the rules do not cover: check a machine's table against the text."),
+)
+
 # %%
 ex4 = Exercise("08.missed_figure", corpus)
 ex4
 
 # %% tags=["solution"]
 # Worked solution: the Observatory's "15 people had died" is not in the table.
-ex4.check("no")
+ex4.reveal()
 
 # %% [markdown]
 # To use your own articles, make a folder beside this notebook. Put each

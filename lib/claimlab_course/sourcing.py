@@ -13,8 +13,9 @@ Tables and a widget for lessons 02 (sourcing) and 04 (attribution):
   the Sankey diagram in place;
 * :func:`version`, :func:`compare_versions`, :func:`pair_speakers` and
   :func:`cue_counts` — the same statement in two outlets, and the reporting cues;
-* :func:`md` and :func:`and_join` — corpus text made safe for, and joined into,
-  the Markdown sentences the lessons compute.
+
+(The Markdown helpers the lessons use, ``md`` and ``and_join``, live in
+:mod:`claimlab.format`.)
 
 All corpus text that ends up in HTML is escaped here or by the functions called.
 """
@@ -25,30 +26,14 @@ import html
 
 import pandas as pd
 
-from . import plots, views
-from .reader import _text as _s  # a cell as text: "" for missing values
-from .widgets import _Explorer, _dropdown
+from claimlab import plots, views
+from claimlab.format import split_list as _split
+from claimlab.format import text as _s  # a cell as text: "" for missing values
+from claimlab.widgets import Explorer, dropdown
 
-__all__ = ["md", "and_join", "outlet_roles", "ownership_groups", "outlets_html", "article_sources",
+__all__ = ["outlet_roles", "ownership_groups", "outlets_html", "article_sources",
            "provenance_paths", "describe_paths", "ProvenanceExplorer", "version", "compare_versions",
            "pair_speakers", "cue_counts"]
-
-
-def _split(value) -> list[str]:
-    """'TASS; CNN' -> ['TASS', 'CNN']."""
-    return [p.strip() for p in _s(value).split(";") if p.strip()]
-
-
-def md(value) -> str:
-    """Corpus text made safe for a Markdown sentence: HTML escaped, Markdown marks backslash-escaped."""
-    text = html.escape(_s(value), quote=False)
-    return "".join("\\" + ch if ch in "\\`*_[]#|~" else ch for ch in text)
-
-
-def and_join(items) -> str:
-    """["a", "b", "c"] -> "a, b and c" (for sentences computed from the tables)."""
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
 # ----------------------------------------------------------------------------- outlets
@@ -150,7 +135,7 @@ def describe_paths(paths: pd.DataFrame) -> str:
     return f"{total} statement(s) along {len(paths)} path(s): " + "; ".join(parts) + "."
 
 
-class ProvenanceExplorer(_Explorer):
+class ProvenanceExplorer(Explorer):
     """Claimant → channel → outlet: filter by outlet, claimant and channel; table and diagram update in place.
 
     Like the explorers in :mod:`claimlab.widgets`: ``.widget``, ``.filters``,
@@ -163,9 +148,9 @@ class ProvenanceExplorer(_Explorer):
         super().__init__(corpus, large)
         paths = views.provenance(corpus)
         self.filters = {
-            "outlet": _dropdown("Outlet", views.options(paths, "outlet"), "The outlet that printed the statement"),
-            "claimant": _dropdown("Claimant", views.options(paths, "claimant"), "Who the statement comes from"),
-            "channel": _dropdown("Channel", views.options(paths, "channel"),
+            "outlet": dropdown("Outlet", views.options(paths, "outlet"), "The outlet that printed the statement"),
+            "claimant": dropdown("Claimant", views.options(paths, "claimant"), "Who the statement comes from"),
+            "channel": dropdown("Channel", views.options(paths, "channel"),
                                  "How the words reached the outlet, where the text says so"),
         }
         self._build()
@@ -221,14 +206,14 @@ def _label(corpus, attribution_id: str, scope: str) -> str:
 def compare_versions(corpus, a: str, b: str, scope_a: str = "content", scope_b: str = "content",
                      large: bool = False) -> str:
     """Two attributions side by side (:func:`claimlab.compare.side_by_side`), labelled with outlet, wire and id."""
-    from .compare import side_by_side
+    from claimlab.compare import side_by_side
     return side_by_side(version(corpus, a, scope_a), version(corpus, b, scope_b),
                         _label(corpus, a, scope_a), _label(corpus, b, scope_b), large=large)
 
 
 def pair_speakers(corpus) -> pd.DataFrame:
     """For each pair from :func:`claimlab.compare.statement_pairs`: how each outlet names the speaker and the cue."""
-    from .compare import statement_pairs
+    from claimlab.compare import statement_pairs
     pairs = statement_pairs(corpus)
     att = corpus.attributions.set_index("attribution_id")
     rows = []
