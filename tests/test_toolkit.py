@@ -150,6 +150,21 @@ def test_exercise_hints_in_order_and_never_the_answer(corpus):
     assert ex.attempts == 0 and ex.feedback.value == "" and ex.input.value is None
 
 
+def test_exercise_widget_shows_its_id_prompt_and_labelled_input(corpus):
+    ex = Exercise("00.two_articles", corpus)
+    shown = " ".join(getattr(w, "value", "") for w in ex.widget.children if isinstance(getattr(w, "value", ""), str))
+    assert "<strong>Exercise 00.two_articles.</strong>" in shown
+    assert ex.q.prompt in shown
+    assert ex.input.description == "Your answer"
+    assert ex.button.tooltip == "Check your answer to 00.two_articles"
+
+
+def test_reveal_enters_the_keys_answer_and_explains_it(corpus):
+    ex = Exercise("04.evidence_aside", corpus)
+    fb = ex.reveal()
+    assert fb.ok and fb.message.startswith("Right!") and ex.input.value == "Sputnik, as republished by UrduPoint News"
+
+
 def test_check_for_code_answers():
     assert check("08.error_kind", ...).ok is None
     assert "Replace the ..." in str(check("08.error_kind", ...))

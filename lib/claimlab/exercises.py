@@ -117,18 +117,18 @@ class Exercise:
         self.q = q
         self.attempts = 0
         opts = resolve(self.q.options, corpus) if self.q.options is not None else None
-        label = "Your answer"
+        answer = "Your answer"
         if self.q.kind == "choice":
-            self.input = W.RadioButtons(options=list(opts), value=None, description=label,
+            self.input = W.RadioButtons(options=list(opts), value=None, description=answer,
                                         style={"description_width": "initial"})
         elif self.q.kind == "multi":
-            self.input = W.SelectMultiple(options=list(opts), description=label, rows=min(8, len(opts)),
+            self.input = W.SelectMultiple(options=list(opts), description=answer, rows=min(8, len(opts)),
                                           style={"description_width": "initial"})
         elif self.q.kind == "number":
-            self.input = W.Text(placeholder="a number", description=label,
+            self.input = W.Text(placeholder="a number", description=answer,
                                 style={"description_width": "initial"})
         else:
-            self.input = W.Text(placeholder="type your answer", description=label,
+            self.input = W.Text(placeholder="type your answer", description=answer,
                                 style={"description_width": "initial"})
         self.button = W.Button(description="Check", tooltip=f"Check your answer to {label or 'this exercise'}",
                                button_style="primary")

@@ -153,7 +153,7 @@ def grade_claim(corpus, figure_id: str, grade: str | None, key: dict) -> GradeFe
 
 # ----------------------------------------------------------------------------- the widget
 
-def _claim_label(r) -> str:
+def claim_label(r) -> str:
     text = " ".join(str(r.text).split())
     return f"{r.figure_id} · {r.claimant} · “{text}” ({r.outlet})"
 
@@ -182,7 +182,7 @@ class GradingWidget:
 
         self.corpus, self.key = corpus, key
         self.claims = graded_claims(corpus, key)
-        options = [(_claim_label(r), r.figure_id) for r in self.claims.itertuples(index=False)]
+        options = [(claim_label(r), r.figure_id) for r in self.claims.itertuples(index=False)]
         ids = [fid for _, fid in options]
         if figure_id is not None and figure_id not in ids:
             raise KeyError(f"no graded claim {figure_id!r}; graded claims are {', '.join(ids)}")

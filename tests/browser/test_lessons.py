@@ -52,10 +52,10 @@ SHOT_MAX_HEIGHT = 24_000  # px: the longest lessons run past lab.screenshot's de
 def figure_widget_classes() -> dict[str, int]:
     """Classes whose display holds plotly FigureWidgets, with how many: every explorer has one."""
     import claimlab.demo
-    import claimlab.sourcing
     import claimlab.widgets
+    import claimlab_course.sourcing  # noqa: F401 (its explorer subclasses claimlab.widgets.Explorer)
 
-    found, todo = {}, [claimlab.widgets._Explorer]
+    found, todo = {}, [claimlab.widgets.Explorer]
     while todo:
         cls = todo.pop()
         for sub in cls.__subclasses__():
@@ -176,13 +176,13 @@ def _as_text(value) -> str:
 
 def _wrong(q, right, corpus):
     """An answer that is not right, of the kind the question takes."""
-    from claimlab.exercises import _norm, _resolve
+    from claimlab.exercises import normalise, resolve
 
-    options = list(_resolve(q.options, corpus)) if q.options is not None else []
+    options = list(resolve(q.options, corpus)) if q.options is not None else []
     if q.kind == "number":
         return _as_text(float(right) + 1 + q.tolerance * 2)
     if q.kind == "choice":
-        return next(o for o in options if _norm(o) != _norm(right))
+        return next(o for o in options if normalise(o) != normalise(right))
     if q.kind == "multi":
         return list(right)[:-1] if len(right) > 1 else [next(o for o in options if o not in right)]
     return "certainly not this"
@@ -200,10 +200,11 @@ def _give(scope, q, value) -> None:
 
 def answer_exercise(page, qid: str, corpus) -> None:
     """A wrong answer gets "Not yet" and the first hint; the right one gets "Right!"."""
-    from claimlab.exercises import _resolve, question
+    from claimlab.exercises import resolve
+    from claimlab_course import question
 
     q = question(qid)
-    right = _resolve(q.answer, corpus)
+    right = resolve(q.answer, corpus)
     ex = view(page, text=f"Exercise {qid}.")
     feedback = ex.locator("[role=status]")
     expect(feedback).to_have_count(0)  # nothing checked yet in a fresh run
@@ -298,7 +299,8 @@ def lesson_01(page, corpus, bugs):
 
 
 def lesson_02(page, corpus, bugs):
-    from claimlab import sourcing, views
+    from claimlab import views
+    from claimlab_course import sourcing
 
     explorer = view(page, text="Provenance explorer")
     all_paths = views.provenance(corpus)
@@ -339,7 +341,8 @@ def lesson_03(page, corpus, bugs):
     years = dating.matching_years("February", 11, "Thursday")
     expect(result).to_contain_text(f"{', '.join(map(str, years))} ({len(years)} in all)", timeout=UPDATE_MS)
     checkbox(finder, "Brett McGurk in office").check()
-    table = dating.narrow("February", 11, "Thursday", ["Brett McGurk"])
+    from claimlab_course import offices
+    table = dating.narrow("February", 11, "Thursday", ["Brett McGurk"], offices=offices())
     fit = table.loc[table["all fit"] == dating.YES, "year"].tolist()
     assert len(fit) == 1
     expect(result).to_contain_text(f"{fit[0]} (1 in all)", timeout=UPDATE_MS)
@@ -408,6 +411,9 @@ def lesson_05(page, corpus, bugs):
 
 def lesson_06(page, corpus, bugs):
     from claimlab import grading, plots, views
+    from claimlab_course import grading_key
+
+    key = grading_key()
 
     explorer = view(page, text="Claim explorer")
     aid = "presstv-idlib-2017"
@@ -425,7 +431,7 @@ def lesson_06(page, corpus, bugs):
     # The open-range arrows are annotations: SOHR's exact figures have none.
     shown = explorer.locator(".js-plotly-plot").evaluate("gd => (gd.layout.annotations || []).length")
     if shown != len(fig.layout.annotations):
-        bugs.append(f"claimlab/widgets.py _Explorer._show_figure: after filtering to SOHR the claim explorer's "
+        bugs.append(f"claimlab/widgets.py Explorer._show_figure: after filtering to SOHR the claim explorer's "
                     f"FigureWidget still draws {shown} open-range arrow annotation(s) of the claims no longer "
                     f"shown (the new figure has {len(fig.layout.annotations)}), and they keep the x axis at "
                     "the old range: assigning a layout without annotations does not clear the old ones")
@@ -433,28 +439,28 @@ def lesson_06(page, corpus, bugs):
     grader = view(page, text="What the grades mean")
     feedback = grader.locator("[role=status]")
     expect(feedback).to_have_count(0)
-    labels = {r.figure_id: grading._claim_label(r) for r in grading.graded_claims(corpus).itertuples(index=False)}
+    labels = {r.figure_id: grading.claim_label(r) for r in grading.graded_claims(corpus, key).itertuples(index=False)}
 
     def grade(figure_id: str, choice: str) -> str:
         """Pick ``choice``, press Check; the head of the feedback claimlab gives for it."""
         grader.locator(".widget-radio-box label").filter(has_text=_exact(choice)).click()
         grader.get_by_role("button", name="Check").click()
-        fb = grading.grade_claim(corpus, figure_id, choice)
+        fb = grading.grade_claim(corpus, figure_id, choice, key)
         head = f"Defensible: {choice}." if fb.ok else f"Hard to defend from this text: {choice}."
         expect(feedback).to_contain_text(head, timeout=UPDATE_MS)
         return head
 
     choose(grader, "Claim", labels["F05"])
-    expect(grader).to_contain_text(str(grading.graded_claims(corpus).set_index("figure_id").loc["F05", "text"]),
+    expect(grader).to_contain_text(str(grading.graded_claims(corpus, key).set_index("figure_id").loc["F05", "text"]),
                                    timeout=UPDATE_MS)
-    assert grading.grade_claim(corpus, "F05", "Confirmed").ok is False
+    assert grading.grade_claim(corpus, "F05", "Confirmed", key).ok is False
     grade("F05", "Confirmed")
-    expect(feedback).to_contain_text(f"Grades the text can defend here: {', '.join(grading.defensible('F05'))}.")
-    grade("F05", grading.defensible("F05")[0])
+    expect(feedback).to_contain_text(f"Grades the text can defend here: {', '.join(grading.defensible('F05', key))}.")
+    grade("F05", grading.defensible("F05", key)[0])
     choose(grader, "Claim", labels["F01"])
     expect(feedback).to_have_count(0, timeout=UPDATE_MS)  # a new claim clears grade and feedback
     expect(grader.locator(".widget-radio-box input:checked")).to_have_count(0)
-    assert grading.grade_claim(corpus, "F01", "Weak").ok is True
+    assert grading.grade_claim(corpus, "F01", "Weak", key).ok is True
     grade("F01", "Weak")
     answer_exercise(page, "06.no_claimant", corpus)
 

@@ -168,10 +168,10 @@ VIEWS: list[tuple[str, str, tuple[str, ...]]] = [
      f"HTML(claimlab.compare.side_by_side({SCRIPT + ' ' + AMP!r}, {IMG + ' ' + BOLD!r}, {BOLD!r}, {SCRIPT!r}))",
      PAYLOADS),
     ("grading.GradingWidget",
-     'grader = claimlab.grading.GradingWidget(hostile)\ngrader.set("F05")\ngrader.check("Weak")\ngrader',
+     'grader = claimlab.grading.GradingWidget(hostile, claimlab_course.grading_key())\ngrader.set("F05")\ngrader.check("Weak")\ngrader',
      (ACTOR_1, SCRIPT, "12 people")),
     ("grading feedback",
-     'claimlab.grading.grade_claim(hostile, "F05", "Confirmed")', ("Hard to defend",)),
+     'claimlab.grading.grade_claim(hostile, "F05", "Confirmed", claimlab_course.grading_key())', ("Hard to defend",)),
     ("ledger.ClaimLedger",
      "ledger = claimlab.ledger.ClaimLedger(hostile, path='_security_ledger.csv')\n"
      "ledger.fill(ref='evil-one/F05')\n"
@@ -187,18 +187,18 @@ VIEWS: list[tuple[str, str, tuple[str, ...]]] = [
     ("machine.MachineReader",
      "claimlab.machine.MachineReader(hostile, claimlab.machine.extracted(hostile))", PAYLOADS),
     ("sourcing.outlets_html",
-     "HTML(claimlab.sourcing.outlets_html(hostile))", (OUTLET_1, OUTLET_2, SCRIPT, IMG)),
+     "HTML(claimlab_course.sourcing.outlets_html(hostile))", (OUTLET_1, OUTLET_2, SCRIPT, IMG)),
     ("sourcing.ProvenanceExplorer",
-     "claimlab.sourcing.ProvenanceExplorer(hostile)", (ACTOR_1, ACTOR_2, OUTLET_2)),
+     "claimlab_course.sourcing.ProvenanceExplorer(hostile)", (ACTOR_1, ACTOR_2, OUTLET_2)),
     ("sourcing tables",
-     "HTML(claimlab.views.as_html(claimlab.sourcing.article_sources(hostile)) + "
-     "claimlab.sourcing.compare_versions(hostile, 'A1', 'B1', scope_b='paragraph') + "
-     "claimlab.views.as_html(claimlab.sourcing.cue_counts(hostile)) + "
-     "claimlab.views.as_html(claimlab.sourcing.pair_speakers(hostile)) + "
+     "HTML(claimlab.views.as_html(claimlab_course.sourcing.article_sources(hostile)) + "
+     "claimlab_course.sourcing.compare_versions(hostile, 'A1', 'B1', scope_b='paragraph') + "
+     "claimlab.views.as_html(claimlab_course.sourcing.cue_counts(hostile)) + "
+     "claimlab.views.as_html(claimlab_course.sourcing.pair_speakers(hostile)) + "
      "claimlab.views.as_html(claimlab.ledger.trace(hostile, " + repr(ACTOR_1) + ", ['evil-one'])))",
      PAYLOADS + (IMG_LOWER,)),
     ("sourcing.md in Markdown",
-     "Markdown('Outlets: ' + claimlab.sourcing.and_join(map(claimlab.sourcing.md, "
+     "Markdown('Outlets: ' + claimlab.format.and_join(map(claimlab.format.md, "
      "[OUTLET_1, OUTLET_2, SCRIPT, IMG])))", (OUTLET_1, OUTLET_2, SCRIPT, IMG)),
     ("dating clue browser",
      'clues = claimlab.dating.date_clues(hostile, "evil-one")\n'
@@ -222,7 +222,7 @@ def security_notebook(server: lab.LabServer, curated: Path, raw: Path) -> str:
     setup = (
         "import ipywidgets as widgets\n"
         "from IPython.display import HTML, Markdown, display\n"
-        "import claimlab, claimlab.demo\n"
+        "import claimlab, claimlab.demo, claimlab_course\n"
         f"SCRIPT, IMG, BOLD, AMP = {SCRIPT!r}, {IMG!r}, {BOLD!r}, {AMP!r}\n"
         f"OUTLET_1, OUTLET_2 = {OUTLET_1!r}, {OUTLET_2!r}\n"
         f"hostile = claimlab.load_corpus({str(curated)!r})\n"
