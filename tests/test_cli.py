@@ -9,6 +9,7 @@ import types
 from pathlib import Path
 
 import pytest
+
 from claimlab.__main__ import DELEGATED, main
 from claimlab.corpus import read_article
 

@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import claimlab
 import pandas as pd
 import pytest
+
+import claimlab
 from claimlab.corpus import CorpusError
 
 ROOT = Path(__file__).resolve().parents[1]
