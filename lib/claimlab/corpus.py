@@ -231,6 +231,7 @@ class _Load:
     todo_fig: dict[str, str] = field(default_factory=dict)
     todo_terms: dict[str, str] = field(default_factory=dict)
     running: Extraction | None = None
+    # The corpus's tables by name ("articles", "attributions", ...), built by the later steps.
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
@@ -392,7 +393,10 @@ def _infer_metadata(load: _Load) -> None:
 
 
 def _check_tables(load: _Load) -> None:
-    """Check the curated tables against the texts and make their frames; bad span rows are reported, not used."""
+    """Check the curated tables against the texts and make their frames.
+
+    Rows whose spans do not match the text are reported in ``problems`` and left out.
+    """
     tables = load.tables
     if "articles.csv" in tables:
         tables["articles.csv"] = [dict(r, _line=(load.listed.get(r["file"]) or {}).get("_line"))
