@@ -1,5 +1,7 @@
 """load_corpus and `python -m claimlab validate`, on the seeds and on folders made here."""
 
+import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -137,20 +139,50 @@ def test_a_plain_folder_gets_inferred_metadata_and_extracted_tables(tmp_path):
 
 
 def test_long_loads_show_progress_and_short_ones_do_not(tmp_path, capsys):
+    from claimlab.corpus import PROGRESS_LABEL, PROGRESS_MIN_ARTICLES
     text = "The ministry said on Tuesday that 12 people were killed.\n"
-    for i in range(210):
+    n = PROGRESS_MIN_ARTICLES + 10
+    for i in range(n):
         (tmp_path / f"a{i:03d}.txt").write_text(f"Report {i}\n\n{text}", encoding="utf-8")
-    c = claimlab.load_corpus(tmp_path)  # 200 or more articles to extract: a bar, by default
+    c = claimlab.load_corpus(tmp_path)  # PROGRESS_MIN_ARTICLES or more to extract: a bar, by default
     err = capsys.readouterr().err
-    assert "Finding statements and figures: 210/210 articles" in err
-    assert len(c.articles) == 210 and c.figures["article_id"].nunique() == 210
+    # Outside Jupyter, tqdm draws the bar as text on stderr; it ends complete.
+    assert PROGRESS_LABEL in err and f"{n}/{n}" in err and "100%" in err
+    assert len(c.articles) == n and c.figures["article_id"].nunique() == n
     claimlab.load_corpus(tmp_path, progress=False)
-    assert "Finding statements" not in capsys.readouterr().err
+    assert PROGRESS_LABEL not in capsys.readouterr().err
+    # Just below the threshold: no bar (the lessons' seed loads must print nothing).
+    fewer = tmp_path / "fewer"
+    fewer.mkdir()
+    for i in range(PROGRESS_MIN_ARTICLES - 1):
+        (fewer / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+    claimlab.load_corpus(fewer)
+    assert capsys.readouterr().err == ""
     small = tmp_path / "small"
     small.mkdir()
     (small / "one.txt").write_text(text, encoding="utf-8")
+    claimlab.load_corpus(small, progress=True)  # asked for: a bar even for one article
+    assert f"{PROGRESS_LABEL}: 100%" in capsys.readouterr().err
     claimlab.load_corpus(small)
-    assert "Finding statements" not in capsys.readouterr().err
+    claimlab.load_corpus()
+    assert capsys.readouterr().err == ""
+
+
+def test_validate_does_not_depend_on_the_loader():
+    """corpus imports validate's checks; validate must not import corpus back (no cycle)."""
+    code = "import sys, claimlab.validate; print('claimlab.corpus' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False,
+                       env={**os.environ, "PYTHONPATH": str(ROOT / "lib")})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "False"
+    tree = ast.parse((ROOT / "lib" / "claimlab" / "validate.py").read_text(encoding="utf-8"))
+    imported = set()  # also imports inside functions
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            imported |= {f"{node.module or ''}.{alias.name}" for alias in node.names}
+    assert not [name for name in imported if "corpus" in name.split(".")]
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):

@@ -5,10 +5,14 @@ Binder) must list the same packages with the same lower bounds, and the README
 must tell people to test the way the Makefile does.
 """
 
+import ast
+import importlib.metadata
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -88,11 +92,79 @@ def test_environment_installs_the_project_with_its_test_extra():
     assert any(re.fullmatch(r"-e\s+\.\[test\]", p) for p in pip), pip
 
 
+def library_imports() -> set[str]:
+    """Top-level names of the non-standard-library modules lib/claimlab imports (anywhere in a file)."""
+    names = set()
+    for path in (REPO / "lib" / "claimlab").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n != "claimlab"}
+
+
+def test_every_package_the_library_imports_is_a_runtime_dependency():
+    """Declared in pyproject's dependencies, or required by one of them (numpy by pandas)."""
+    declared = {split_requirement(r)[0] for r in PYPROJECT["project"]["dependencies"]}
+    provided = set(declared)
+    for dist in declared:
+        try:
+            requires = importlib.metadata.requires(dist) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        provided |= {split_requirement(r.split(";")[0])[0] for r in requires if "extra ==" not in r}
+    installed = importlib.metadata.packages_distributions()
+    missing = {}
+    for module in sorted(library_imports()):
+        dists = {normalise(d) for d in installed.get(module, [module])}
+        if not dists & provided:
+            missing[module] = sorted(dists)
+    assert not missing, f"imported by claimlab but not in pyproject.toml [project] dependencies: {missing}"
+
+
 def test_environment_python_satisfies_requires_python():
     pythons = [d for d in load_environment()["dependencies"]
                if isinstance(d, str) and split_requirement(d)[0] == "python"]
     assert pythons == ["python=3.11"]
     assert PYPROJECT["project"]["requires-python"] == ">=3.11"
+
+
+# --------------------------------------------------------------------------- the package
+
+SUBMODULE_PROBE = """
+import json, sys, types
+import claimlab
+report = {"pandas_on_import": "pandas" in sys.modules, "dir": dir(claimlab)}
+report["not_modules"] = [n for n in NAMES
+                         if getattr(claimlab, n) is not sys.modules.get("claimlab." + n)
+                         or not isinstance(getattr(claimlab, n), types.ModuleType)]
+report["public"] = [claimlab.load_corpus.__module__, claimlab.Corpus.__name__,
+                    claimlab.CorpusError.__name__, claimlab.self_check(), claimlab.__version__]
+try:
+    claimlab.no_such_thing
+except AttributeError as exc:
+    report["unknown"] = str(exc)
+print(json.dumps(report))
+"""
+
+
+def test_every_module_and_subpackage_is_an_attribute_and_import_is_cheap():
+    lib = REPO / "lib" / "claimlab"
+    names = sorted({p.stem for p in lib.glob("*.py") if not p.stem.startswith("_")}
+                   | {p.name for p in lib.iterdir() if (p / "__init__.py").is_file()
+                      and not p.name.startswith("_")})
+    assert {"brat", "corpus", "extract", "validate"} <= set(names)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "lib"), "CLAIMLAB_SELF_CHECK": ""}
+    run = subprocess.run([sys.executable, "-c", SUBMODULE_PROBE.replace("NAMES", repr(names))],
+                         capture_output=True, text=True, env=env, cwd=REPO, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout.splitlines()[-1])
+    assert report["pandas_on_import"] is False  # `import claimlab` stays cheap
+    assert report["not_modules"] == []
+    assert set(names) <= set(report["dir"])
+    assert report["public"] == ["claimlab.corpus", "Corpus", "CorpusError", False, "0.1.0"]
+    assert report["unknown"] == "module 'claimlab' has no attribute 'no_such_thing'"
 
 
 # --------------------------------------------------------------------------- packaging and pytest

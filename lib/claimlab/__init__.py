@@ -4,13 +4,20 @@
 >>> corpus = claimlab.load_corpus()          # the bundled seed articles
 >>> corpus.attributions.head()
 
-Importing the package is cheap: submodules load on first use.
+Importing the package is cheap: submodules load on first use.  Every module
+and subpackage in this folder is an attribute (``claimlab.brat``,
+``claimlab.views``, ...), found when the package is imported, so a new
+module needs no entry here (lazy loading as in Scientific Python SPEC 1).
 """
 
 from __future__ import annotations
 
+import os as _os
+
+import lazy_loader as _lazy_loader
+
 __version__ = "0.1.0"
-__all__ = ["load_corpus", "Corpus", "CorpusError", "self_check", "__version__"]
+__all__ = ["Corpus", "CorpusError", "__version__", "load_corpus", "self_check"]
 
 
 def self_check() -> bool:
@@ -18,24 +25,39 @@ def self_check() -> bool:
 
     Lesson cells that drive widgets and assert what they show run only then.
     """
-    import os
-    return os.environ.get("CLAIMLAB_SELF_CHECK") == "1"
+    return _os.environ.get("CLAIMLAB_SELF_CHECK") == "1"
 
 
-_SUBMODULES = {"corpus", "views", "plots", "widgets", "exercises", "reader", "compare",
-               "extract", "evaluate", "framing", "metadata", "validate", "schema", "workspace",
-               "dating", "machine", "grading", "ledger", "sourcing"}
+def _find_submodules(folders: list[str]) -> set[str]:
+    """Public module and subpackage names in the package's folders (no import)."""
+    found = set()
+    for folder in folders:
+        try:
+            entries = list(_os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            stem, _, suffix = entry.name.partition(".")
+            if stem.startswith("_") or not stem.isidentifier():
+                continue
+            is_module = suffix == "py" and entry.is_file()
+            is_package = not suffix and _os.path.isfile(_os.path.join(entry.path, "__init__.py"))
+            if is_module or is_package:
+                found.add(stem)
+    return found
 
 
-def __getattr__(name):
-    if name in ("load_corpus", "Corpus", "CorpusError"):
-        from . import corpus
-        return getattr(corpus, name)
-    if name in _SUBMODULES:
-        import importlib
-        return importlib.import_module(f"claimlab.{name}")
-    raise AttributeError(f"module 'claimlab' has no attribute {name!r}")
+_SUBMODULES = _find_submodules(list(__path__))
+_ATTRS = {"corpus": ["load_corpus", "Corpus", "CorpusError"]}
+_lazy_getattr = _lazy_loader.attach(__name__, submodules=_SUBMODULES, submod_attrs=_ATTRS)[0]
+_LAZY_NAMES = _SUBMODULES | {name for names in _ATTRS.values() for name in names}
 
 
-def __dir__():
-    return sorted(__all__)
+def __getattr__(name: str):
+    if name not in _LAZY_NAMES:
+        raise AttributeError(f"module 'claimlab' has no attribute {name!r}")
+    return _lazy_getattr(name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(__all__) | _LAZY_NAMES)

@@ -22,11 +22,17 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import schema
 from .validate import Problems, check_checksums, check_ids_and_references, check_rows
+
+if TYPE_CHECKING:
+    from tqdm.std import tqdm
+
+    from .extract import Extraction
 
 TEXT_SUFFIXES = (".txt", ".md")
 IGNORED_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
@@ -66,8 +72,7 @@ def read_article(path: Path) -> tuple[str | None, str | None]:
         data = path.read_bytes()
     except OSError as exc:
         return None, f"cannot be read: {exc.strerror or exc}"
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+    data = data.removeprefix(codecs.BOM_UTF8)
     if not data.strip():
         return None, "empty file: there is no text to load"
     if b"\x00" in data[:65536]:
@@ -198,6 +203,38 @@ def _paragraphs(texts: dict[str, str], segments: pd.DataFrame) -> pd.DataFrame:
                          "kind": kind_col, "text": bodies})
 
 
+# Extracting this many articles or more shows a progress bar (unless ``progress=False``).
+PROGRESS_MIN_ARTICLES = 200
+PROGRESS_LABEL = "Finding statements and figures"
+
+
+@dataclass
+class _Load:
+    """What one :func:`load_corpus` call has gathered so far; each step reads and adds to it.
+
+    The steps run in this order, and the problems they find are listed in it:
+    checksums, tables, the folder's files, the articles; then, while the
+    extractor works, inferred metadata and the curated tables' rows.
+    """
+
+    folder: Path
+    problems: Problems = field(default_factory=Problems)
+    # Curated tables by file name; each row a dict of strings with its CSV line in ``_line``.
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    meta_rows: list[dict] | None = None   # articles.csv, else metadata.csv
+    files: list[Path] = field(default_factory=list)          # text files in the folder
+    listed: dict[str, dict] = field(default_factory=dict)    # file name -> its metadata row
+    texts: dict[str, str] = field(default_factory=dict)
+    article_rows: list[dict] = field(default_factory=list)
+    # Articles whose attributions / figures / framing terms come from the machine.
+    todo_attr: dict[str, str] = field(default_factory=dict)
+    todo_fig: dict[str, str] = field(default_factory=dict)
+    todo_terms: dict[str, str] = field(default_factory=dict)
+    running: Extraction | None = None
+    # The corpus's tables by name ("articles", "attributions", ...), built by the later steps.
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
 def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
                 extract: bool = True, progress: bool | None = None) -> Corpus:
     """Load a corpus folder; ``None`` means the bundled seeds.
@@ -206,207 +243,231 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
     listed in ``corpus.problems`` (columns ``file, line, problem``).  With
     ``strict=True`` any problem raises one :class:`CorpusError` naming them all.
     ``extract=False`` skips the extractor for articles without curated tables.
-    ``progress`` shows a progress bar (default: when extracting 200+ articles).
+    ``progress`` shows a progress bar (default: when extracting
+    ``PROGRESS_MIN_ARTICLES`` or more articles).
     """
+    load = _Load(_corpus_folder(path))
+    check_checksums(load.folder, load.problems)
+    _read_tables(load)
+    _list_folder(load)
+    _read_articles(load)
+    if not load.texts and not load.problems:
+        raise CorpusError(f"no articles in {load.folder}: expected UTF-8 .txt or .md files")
+    _plan_machine_annotations(load, extract)
+    # With many articles the extractor works in other processes; this one
+    # meanwhile infers the metadata, checks the curated tables and finds the
+    # framing terms.
+    _start_extraction(load)
+    try:
+        bar = _progress_bar(load.running, progress)
+        _infer_metadata(load)
+        _check_tables(load)
+        _add_framing_terms(load)
+        _collect_extraction(load, bar)
+    finally:
+        if load.running is not None:
+            load.running.close()
+    return _assemble(load, strict)
+
+
+def _corpus_folder(path: str | os.PathLike | None) -> Path:
     folder = Path(path) if path is not None else bundled_seeds()
     if not folder.exists():
         raise CorpusError(f"corpus folder not found: {folder}")
     if not folder.is_dir():
         raise CorpusError(f"not a folder: {folder} (give the folder that holds the articles)")
-    problems = Problems()
-    check_checksums(folder, problems)
+    return folder
 
-    tables: dict[str, list[dict]] = {}
+
+def _read_tables(load: _Load) -> None:
+    """The curated tables the folder has, and its metadata table (articles.csv or metadata.csv)."""
     for name in schema.TABLES:
-        p = folder / name
+        p = load.folder / name
         if p.exists():
-            rows = _read_table(p, problems)
+            rows = _read_table(p, load.problems)
             if rows is not None:
-                tables[name] = rows
-    meta_rows = tables.get("articles.csv")
-    if meta_rows is None and (folder / "metadata.csv").exists():
-        meta_rows = _read_table(folder / "metadata.csv", problems)
+                load.tables[name] = rows
+    load.meta_rows = load.tables.get("articles.csv")
+    if load.meta_rows is None and (load.folder / "metadata.csv").exists():
+        load.meta_rows = _read_table(load.folder / "metadata.csv", load.problems)
 
-    # Which files are articles: those in the metadata table, then any other text file.
-    files = []
-    for name in sorted(os.listdir(folder)):
-        p = folder / name
+
+def _list_folder(load: _Load) -> None:
+    """Which files are articles: those in the metadata table, then any other text file."""
+    for name in sorted(os.listdir(load.folder)):
+        p = load.folder / name
         if name.startswith(".") or not p.is_file():
             continue
         if p.suffix.lower() in TEXT_SUFFIXES:
             if p.name.lower() not in IGNORED_NAMES:
-                files.append(p)
+                load.files.append(p)
         elif p.name.lower() not in SUPPORT_NAMES:
-            problems.add(p.name, None, "not an article: only UTF-8 .txt and .md files are loaded")
-    listed: dict[str, dict] = {}
-    for row in meta_rows or []:
+            load.problems.add(p.name, None, "not an article: only UTF-8 .txt and .md files are loaded")
+    for row in load.meta_rows or []:
         fname = row.get("file", "").strip()
         if not fname:
-            problems.add("articles.csv", row["_line"], "file is empty")
-            continue
-        if not (folder / fname).is_file():
-            problems.add("articles.csv", row["_line"], f"file {fname!r} not found in {folder}")
-            continue
-        listed[fname] = row
+            load.problems.add("articles.csv", row["_line"], "file is empty")
+        elif not (load.folder / fname).is_file():
+            load.problems.add("articles.csv", row["_line"], f"file {fname!r} not found in {load.folder}")
+        else:
+            load.listed[fname] = row
 
-    texts: dict[str, str] = {}
-    article_rows: list[dict] = []
+
+def _read_articles(load: _Load) -> None:
+    """Each article's text and its ``articles`` row (curated, or to be inferred)."""
     used_ids: dict[str, str] = {}
-    for p in [folder / f for f in listed] + [p for p in files if p.name not in listed]:
+    paths = [load.folder / f for f in load.listed] + [p for p in load.files if p.name not in load.listed]
+    for p in paths:
         text, why = read_article(p)
         if why:
-            problems.add(p.name, None, why)
+            load.problems.add(p.name, None, why)
             continue
-        row = listed.get(p.name)
+        row = load.listed.get(p.name)
         aid = (row or {}).get("article_id", "").strip() or _slug(p.stem)
         if aid in used_ids:
-            problems.add(p.name, (row or {}).get("_line"),
-                         f"duplicate article_id {aid!r} (already used by {used_ids[aid]}); "
-                         "give each article its own id")
+            load.problems.add(p.name, (row or {}).get("_line"),
+                              f"duplicate article_id {aid!r} (already used by {used_ids[aid]}); "
+                              "give each article its own id")
             continue
         used_ids[aid] = p.name
-        texts[aid] = text
-        if row is not None:
-            rec = {c: row.get(c, "") for c in schema.TABLES["articles.csv"]}
-            rec.update({k: v for k, v in row.items() if not k.startswith("_")})
-            rec["article_id"] = aid
-            rec["metadata"] = "curated"
-            rec["uninferred"] = ""
-        else:  # filled in below, while the extractor runs
-            rec = {c: "" for c in schema.TABLES["articles.csv"]}
-            rec.update(article_id=aid, file=p.name, metadata="inferred")
-        article_rows.append(rec)
+        load.texts[aid] = text
+        load.article_rows.append(_article_row(aid, p, row))
 
-    if not texts and not problems:
-        raise CorpusError(f"no articles in {folder}: expected UTF-8 .txt or .md files")
 
-    # Articles the curated tables do not cover get machine annotations. With many
-    # articles the extractor works in other processes; this one meanwhile infers
-    # the metadata, checks the curated tables and finds the framing terms.
-    curated_ids = {r["article_id"] for r in article_rows if r["metadata"] == "curated"}
-    todo_attr = {a: t for a, t in texts.items()
-                 if not ("attributions.csv" in tables and a in curated_ids)}
-    todo_fig = {a: t for a, t in texts.items()
-                if not ("figures.csv" in tables and a in curated_ids)}
-    todo_terms = {a: t for a, t in texts.items() if not ("terms.csv" in tables and a in curated_ids)}
-    items = {**todo_attr, **todo_fig} if extract else {}
-    running = None
+def _article_row(aid: str, path: Path, row: dict | None) -> dict:
+    """The ``articles`` row of one article: its curated metadata row, or an empty one to infer."""
+    if row is None:  # filled in by _infer_metadata, while the extractor runs
+        rec = {c: "" for c in schema.TABLES["articles.csv"]}
+        rec.update(article_id=aid, file=path.name, metadata="inferred")
+        return rec
+    rec = {c: row.get(c, "") for c in schema.TABLES["articles.csv"]}
+    rec.update({k: v for k, v in row.items() if not k.startswith("_")})
+    rec["article_id"] = aid
+    rec["metadata"] = "curated"
+    rec["uninferred"] = ""
+    return rec
+
+
+def _plan_machine_annotations(load: _Load, extract: bool) -> None:
+    """Articles the curated tables do not cover get machine annotations (none when not ``extract``)."""
+    curated_ids = {r["article_id"] for r in load.article_rows if r["metadata"] == "curated"}
+
+    def uncovered(table: str) -> dict[str, str]:
+        return {a: t for a, t in load.texts.items() if not (table in load.tables and a in curated_ids)}
+
+    if extract:
+        load.todo_attr = uncovered("attributions.csv")
+        load.todo_fig = uncovered("figures.csv")
+        load.todo_terms = uncovered("terms.csv")
+
+
+def _start_extraction(load: _Load) -> None:
+    """Start the extractor on every article that needs attributions or figures."""
+    items = {**load.todo_attr, **load.todo_fig}
     if items:
         from .extract import Extraction
-        running = Extraction(items, serial_run=250)
-    try:
-        return _finish_loading(folder, texts, tables, listed, article_rows, problems,
-                               running, todo_attr, todo_fig, todo_terms if extract else {},
-                               strict, progress)
-    finally:
-        if running is not None:
-            running.close()
+        load.running = Extraction(items, serial_run=250)
 
 
-def _finish_loading(folder, texts, tables, listed, article_rows, problems,
-                    running, todo_attr, todo_fig, todo_terms, strict, progress) -> Corpus:
-    """The rest of :func:`load_corpus`, done while ``running`` (an Extraction or None) works."""
-    bar = None
-    if running is not None and (progress if progress is not None else running.total >= 200):
-        bar = _Progress(running.total, "Finding statements and figures")
-    inferred = [rec for rec in article_rows if rec["metadata"] == "inferred"]
-    if inferred:
-        from .metadata import infer_metadata
-        for rec in inferred:
-            meta = infer_metadata(texts[rec["article_id"]])
-            rec.update(headline=meta["headline"], dateline=meta["dateline"], wire=meta["wire"],
-                       published=meta["published"].isoformat() if meta["published"] else "",
-                       uninferred="; ".join(f"{f}: {why}" for f, why in meta["uninferred"]))
+def _progress_bar(running: Extraction | None, progress: bool | None) -> tqdm | None:
+    """A tqdm bar for a long extraction (a widget in Jupyter, text on stderr elsewhere), else None."""
+    if running is None:
+        return None
+    if not (progress if progress is not None else running.total >= PROGRESS_MIN_ARTICLES):
+        return None
+    from tqdm.auto import tqdm
+    return tqdm(total=running.total, desc=PROGRESS_LABEL, unit="article")
 
-    # Curated span tables: rows are checked against the texts; bad rows are reported, not used.
+
+def _infer_metadata(load: _Load) -> None:
+    """Headline, dateline, wire and date from the text, for articles no metadata table covers."""
+    inferred = [rec for rec in load.article_rows if rec["metadata"] == "inferred"]
+    if not inferred:
+        return
+    from .metadata import infer_metadata
+    for rec in inferred:
+        meta = infer_metadata(load.texts[rec["article_id"]])
+        rec.update(headline=meta["headline"], dateline=meta["dateline"], wire=meta["wire"],
+                   published=meta["published"].isoformat() if meta["published"] else "",
+                   uninferred="; ".join(f"{f}: {why}" for f, why in meta["uninferred"]))
+
+
+def _check_tables(load: _Load) -> None:
+    """Check the curated tables against the texts and make their frames.
+
+    Rows whose spans do not match the text are reported in ``problems`` and left out.
+    """
+    tables = load.tables
     if "articles.csv" in tables:
-        tables["articles.csv"] = [dict(r, _line=(listed.get(r["file"]) or {}).get("_line"))
-                                  for r in article_rows if r["metadata"] == "curated"]
-    check_ids_and_references({k: v for k, v in tables.items()}, problems)
+        tables["articles.csv"] = [dict(r, _line=(load.listed.get(r["file"]) or {}).get("_line"))
+                                  for r in load.article_rows if r["metadata"] == "curated"]
+    check_ids_and_references(dict(tables), load.problems)
     usable: dict[str, list[dict]] = {}
     for name in ("attributions.csv", "figures.csv", "terms.csv", "segments.csv"):
         rows = tables.get(name, [])
-        bad = check_rows(name, rows, texts, problems)
+        bad = check_rows(name, rows, load.texts, load.problems)
         usable[name] = [r for i, r in enumerate(rows) if i not in bad]
     for name in ("outlets.csv", "actors.csv"):
         if name in tables:
-            check_rows(name, tables[name], texts, problems)
+            check_rows(name, tables[name], load.texts, load.problems)
 
-    articles = _typed(_frame(article_rows, schema.TABLES["articles.csv"]))
-    articles = articles[[c for c in articles.columns if c not in ("metadata", "uninferred")]
-                        + ["metadata", "uninferred"]]
-    outlets = _typed(_frame(tables.get("outlets.csv", []), schema.TABLES["outlets.csv"]))
-    actors = _typed(_frame(tables.get("actors.csv", []), schema.TABLES["actors.csv"]))
-    segments = _typed(_frame(usable["segments.csv"], schema.TABLES["segments.csv"]))
-    terms = _frame(usable["terms.csv"], schema.TABLES["terms.csv"], "curated")
-    attributions = _frame(usable["attributions.csv"], schema.TABLES["attributions.csv"], "curated")
-    figures = _frame(usable["figures.csv"], schema.TABLES["figures.csv"], "curated")
+    articles = _typed(_frame(load.article_rows, schema.TABLES["articles.csv"]))
+    load.frames = {
+        "articles": articles[[c for c in articles.columns if c not in ("metadata", "uninferred")]
+                             + ["metadata", "uninferred"]],
+        "outlets": _typed(_frame(tables.get("outlets.csv", []), schema.TABLES["outlets.csv"])),
+        "actors": _typed(_frame(tables.get("actors.csv", []), schema.TABLES["actors.csv"])),
+        "segments": _typed(_frame(usable["segments.csv"], schema.TABLES["segments.csv"])),
+    }
+    for kind in ("terms", "attributions", "figures"):
+        load.frames[kind] = _frame(usable[f"{kind}.csv"], schema.TABLES[f"{kind}.csv"], "curated")
 
-    if todo_terms:
+
+def _add_framing_terms(load: _Load) -> None:
+    if load.todo_terms:
         from .framing import find_terms
-        terms = _concat(terms, find_terms(todo_terms))
-    if running is not None:
-        parts_a, parts_f = [], []
-        for done, a, f in running:
-            parts_a.append(a)
-            parts_f.append(f)
-            if bar:
-                bar.update(done)
-        if bar:
-            bar.close()
-        x_attr = pd.concat(parts_a, ignore_index=True) if len(parts_a) > 1 else parts_a[0]
-        x_fig = pd.concat(parts_f, ignore_index=True) if len(parts_f) > 1 else parts_f[0]
-        if len(todo_attr) < running.total:
-            x_attr = x_attr[x_attr["article_id"].isin(list(todo_attr))]
-        if len(todo_fig) < running.total:
-            x_fig = x_fig[x_fig["article_id"].isin(list(todo_fig))]
-        attributions = _concat(attributions, x_attr)
-        figures = _concat(figures, x_fig)
+        load.frames["terms"] = _concat(load.frames["terms"], find_terms(load.todo_terms))
 
-    attributions = _finish_attributions(_typed(attributions))
-    figures = _typed(figures)
-    terms = _typed(terms)
-    paragraphs = _paragraphs(texts, segments)
-    prob = pd.DataFrame(list(problems), columns=["file", "line", "problem"])
+
+def _collect_extraction(load: _Load, bar: tqdm | None) -> None:
+    """Wait for the extractor's runs and add their rows for the articles that need them."""
+    running = load.running
+    if running is None:
+        return
+    parts_a, parts_f = [], []
+    for done, a, f in running:
+        parts_a.append(a)
+        parts_f.append(f)
+        if bar is not None:
+            bar.update(done - bar.n)
+    if bar is not None:
+        bar.close()
+    x_attr = pd.concat(parts_a, ignore_index=True) if len(parts_a) > 1 else parts_a[0]
+    x_fig = pd.concat(parts_f, ignore_index=True) if len(parts_f) > 1 else parts_f[0]
+    if len(load.todo_attr) < running.total:
+        x_attr = x_attr[x_attr["article_id"].isin(list(load.todo_attr))]
+    if len(load.todo_fig) < running.total:
+        x_fig = x_fig[x_fig["article_id"].isin(list(load.todo_fig))]
+    load.frames["attributions"] = _concat(load.frames["attributions"], x_attr)
+    load.frames["figures"] = _concat(load.frames["figures"], x_fig)
+
+
+def _assemble(load: _Load, strict: bool) -> Corpus:
+    """The Corpus (typed frames, paragraphs, problems); with ``strict``, raise if there are problems."""
+    f = load.frames
+    segments = f["segments"]
+    prob = pd.DataFrame(list(load.problems), columns=["file", "line", "problem"])
     prob["line"] = prob["line"].astype("Int64")
-    corpus = Corpus(folder, texts, articles.reset_index(drop=True), outlets, actors, paragraphs,
-                    attributions.reset_index(drop=True), figures.reset_index(drop=True),
-                    terms.reset_index(drop=True), segments, prob)
+    corpus = Corpus(load.folder, load.texts, f["articles"].reset_index(drop=True), f["outlets"],
+                    f["actors"], _paragraphs(load.texts, segments),
+                    _finish_attributions(_typed(f["attributions"])).reset_index(drop=True),
+                    _typed(f["figures"]).reset_index(drop=True),
+                    _typed(f["terms"]).reset_index(drop=True), segments, prob)
     if strict and len(prob):
         listing = "\n".join(f"  {p.file}{'' if pd.isna(p.line) else ':' + str(p.line)}: {p.problem}"
                             for p in prob.itertuples(index=False))
-        raise CorpusError(f"{len(prob)} problem(s) in {folder}:\n{listing}")
+        raise CorpusError(f"{len(prob)} problem(s) in {load.folder}:\n{listing}")
     return corpus
-
-
-class _Progress:
-    """A progress bar: an ipywidgets bar inside Jupyter, a line on stderr elsewhere."""
-
-    def __init__(self, total: int, label: str):
-        self.total, self.label, self.widget = total, label, None
-        try:
-            from IPython import get_ipython
-            if get_ipython() is not None and "IPKernelApp" in get_ipython().config:
-                import ipywidgets as W
-                from IPython.display import display
-                self.widget = W.IntProgress(value=0, min=0, max=total, description=label,
-                                            style={"description_width": "initial"})
-                display(self.widget)
-        except ImportError:
-            self.widget = None
-        self.update(0)
-
-    def update(self, done: int) -> None:
-        if self.widget is not None:
-            self.widget.value = done
-        else:
-            print(f"\r{self.label}: {done:,}/{self.total:,} articles", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.widget is not None:
-            self.widget.bar_style = "success"
-        else:
-            print(file=sys.stderr)
 
 
 def _concat(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:

@@ -1,17 +1,16 @@
 """Checks for a corpus folder: raw files, checksums and curated tables.
 
-``python -m claimlab validate [DIR]`` prints every problem as
-``FILE:LINE: problem`` and exits 1 if there is any (0 when all is well,
-2 when DIR cannot be read at all).  The same checks run inside
-:func:`claimlab.load_corpus`, which lists the problems in ``corpus.problems``.
+:func:`claimlab.load_corpus` runs these checks and lists the problems in
+``corpus.problems``; ``python -m claimlab validate [DIR]`` (in
+:mod:`claimlab.__main__`) prints them.  This module works on plain rows and
+texts and imports nothing from the loader, so the dependency runs one way:
+corpus -> validate.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import math
-import sys
 from pathlib import Path
 
 from . import schema
@@ -20,7 +19,7 @@ from . import schema
 class Problems(list):
     """A list of ``{"file", "line", "problem"}`` dicts, in the order found."""
 
-    def add(self, file, line, problem: str) -> None:
+    def add(self, file: str | Path, line: int | None, problem: str) -> None:
         self.append({"file": str(file), "line": line, "problem": problem})
 
 
@@ -45,7 +44,8 @@ def check_checksums(folder: Path, problems: Problems) -> None:
                                      "(seed articles are never edited)")
 
 
-def _int(value):
+def _int(value: str | None) -> int | str | None:
+    """A whole number from a table cell, None when empty, ``"bad"`` when not whole."""
     if value is None or value == "":
         return None
     try:
@@ -63,56 +63,75 @@ def check_rows(table: str, rows: list[dict], texts: dict[str, str], problems: Pr
     row is also reported in ``problems``.
     """
     bad: set[int] = set()
+    allowed = [(col, values) for (t, col), values in schema.ALLOWED.items() if t == table]
     for i, row in enumerate(rows):
         line = row.get("_line")
-        for (col, allowed) in ((c, v) for (t, c), v in schema.ALLOWED.items() if t == table):
-            value = row.get(col, "")
-            if value not in allowed and not (value == "" and "" in allowed):
-                problems.add(table, line, f"{col} {value!r} is not one of {sorted(a for a in allowed if a)}")
+        _check_allowed(table, row, line, allowed, problems)
         if table in schema.SPANS:
             aid = row.get("article_id", "")
             text = texts.get(aid)
-            if text is None:
+            if text is None:  # nothing more about this row can be checked
                 problems.add(table, line, f"article_id {aid!r} is not a loaded article")
                 bad.add(i)
                 continue
-            for tcol, scol, ecol in schema.SPANS[table]:
-                verbatim = row.get(tcol, "")
-                s, e = _int(row.get(scol)), _int(row.get(ecol))
-                if verbatim == "" and s is None and e is None:
-                    if tcol in ("content", "cue", "text", "term"):
-                        problems.add(table, line, f"{tcol} is empty")
-                        bad.add(i)
-                    continue
-                if s in (None, "bad") or e in (None, "bad"):
-                    problems.add(table, line, f"{scol}/{ecol} must be whole numbers (got "
-                                              f"{row.get(scol)!r}, {row.get(ecol)!r})")
-                    bad.add(i)
-                    continue
-                if not 0 <= s <= e <= len(text):
-                    problems.add(table, line, f"{tcol} span {s}-{e} is outside {aid} "
-                                              f"(length {len(text)})")
-                    bad.add(i)
-                    continue
-                if text[s:e] != verbatim:
-                    problems.add(table, line, f"{tcol} does not match the text at {s}-{e}: "
-                                              f"table has {verbatim[:60]!r}, text has {text[s:e][:60]!r}")
-                    bad.add(i)
+            if not _spans_match(table, row, line, aid, text, problems):
+                bad.add(i)
         if table == "figures.csv":
-            nums = {}
-            for col in ("low", "high"):
-                v = row.get(col, "")
-                if v == "":
-                    continue
-                try:
-                    nums[col] = float(v)
-                    if math.isnan(nums[col]):
-                        raise ValueError
-                except ValueError:
-                    problems.add(table, line, f"{col} {v!r} is not a number (leave it empty when vague)")
-            if "low" in nums and "high" in nums and nums["low"] > nums["high"]:
-                problems.add(table, line, f"low {nums['low']} is greater than high {nums['high']}")
+            _check_figure_range(row, line, problems)
     return bad
+
+
+def _check_allowed(table: str, row: dict, line: int | None,
+                   allowed: list[tuple[str, set[str]]], problems: Problems) -> None:
+    for col, values in allowed:
+        value = row.get(col, "")
+        if value not in values and not (value == "" and "" in values):
+            problems.add(table, line, f"{col} {value!r} is not one of {sorted(a for a in values if a)}")
+
+
+def _spans_match(table: str, row: dict, line: int | None, aid: str, text: str,
+                 problems: Problems) -> bool:
+    """Report every span of ``row`` that is not its verbatim text; True when all match."""
+    ok = True
+    for tcol, scol, ecol in schema.SPANS[table]:
+        why = _span_problem(row, tcol, scol, ecol, aid, text)
+        if why:
+            problems.add(table, line, why)
+            ok = False
+    return ok
+
+
+def _span_problem(row: dict, tcol: str, scol: str, ecol: str, aid: str, text: str) -> str | None:
+    """Why one span (text column, start and end columns) of ``row`` is wrong, or None."""
+    verbatim = row.get(tcol, "")
+    s, e = _int(row.get(scol)), _int(row.get(ecol))
+    if verbatim == "" and s is None and e is None:  # an optional span left out
+        return f"{tcol} is empty" if tcol in ("content", "cue", "text", "term") else None
+    if s in (None, "bad") or e in (None, "bad"):
+        return f"{scol}/{ecol} must be whole numbers (got {row.get(scol)!r}, {row.get(ecol)!r})"
+    if not 0 <= s <= e <= len(text):
+        return f"{tcol} span {s}-{e} is outside {aid} (length {len(text)})"
+    if text[s:e] != verbatim:
+        return (f"{tcol} does not match the text at {s}-{e}: "
+                f"table has {verbatim[:60]!r}, text has {text[s:e][:60]!r}")
+    return None
+
+
+def _check_figure_range(row: dict, line: int | None, problems: Problems) -> None:
+    """``low`` and ``high`` are numbers (or empty), and low <= high."""
+    nums = {}
+    for col in ("low", "high"):
+        v = row.get(col, "")
+        if v == "":
+            continue
+        try:
+            nums[col] = float(v)
+            if math.isnan(nums[col]):
+                raise ValueError
+        except ValueError:
+            problems.add("figures.csv", line, f"{col} {v!r} is not a number (leave it empty when vague)")
+    if "low" in nums and "high" in nums and nums["low"] > nums["high"]:
+        problems.add("figures.csv", line, f"low {nums['low']} is greater than high {nums['high']}")
 
 
 def check_ids_and_references(tables: dict[str, list[dict]], problems: Problems) -> None:
@@ -136,30 +155,3 @@ def check_ids_and_references(tables: dict[str, list[dict]], problems: Problems) 
             v = row.get(col, "")
             if v and v not in ids.get(target, set()):
                 problems.add(table, row.get("_line"), f"{col} {v!r} is not in {target}")
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        prog="python -m claimlab validate",
-        description="Check a corpus folder (texts, SHA256SUMS and curated CSV tables). "
-                    "Prints every problem as FILE:LINE: message and exits 1 if any.")
-    ap.add_argument("dir", nargs="?", default=None,
-                    help="corpus folder (default: the bundled seeds)")
-    args = ap.parse_args(argv)
-    from .corpus import CorpusError, load_corpus
-    try:
-        corpus = load_corpus(args.dir, extract=False)
-    except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    problems = corpus.problems
-    import pandas as pd
-    for p in problems.itertuples(index=False):
-        where = p.file if pd.isna(p.line) else f"{p.file}:{int(p.line)}"
-        print(f"{where}: {p.problem}")
-    n = len(corpus.articles)
-    summary = (f"{corpus.path}: {n} article(s), {len(corpus.attributions)} attribution(s), "
-               f"{len(corpus.figures)} figure(s), {len(corpus.terms)} term(s); "
-               f"{len(problems)} problem(s)")
-    print(summary, file=sys.stderr if len(problems) else sys.stdout)
-    return 1 if len(problems) else 0
