@@ -33,7 +33,7 @@ _DATELINE = re.compile(
 
 _EDITORS_NOTE = re.compile(r"\[[^\[\]]+\]")
 # Site navigation above a headline: "All news", "Home", or a breadcrumb such as "Home / World news".
-_NAVIGATION = re.compile(r"(all )?news|home|menu|(home|news)(\s*[/>»|]\s*[^/>»|]{1,30})+", re.I)
+_NAVIGATION = re.compile(r"(all )?news|home|menu|(home|news)(\s*[/>»|]\s*[^/>»|]{1,30})+", re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[date]:
