@@ -36,3 +36,26 @@ def test_conflicting_dates_are_reported_not_chosen():
 
 def test_find_dates_skips_impossible_dates():
     assert find_dates("February 30, 2017 and 7 February 2017") == [dt.date(2017, 2, 7)]
+
+
+@pytest.mark.parametrize("top", [
+    "[Fictional article written for a course: the people are invented.]",
+    "[Editor's note: this story was corrected on Friday.]\n\n[Updated]",
+])
+def test_a_bracketed_editors_note_at_the_top_is_not_the_headline(top):
+    meta = infer_metadata(top + "\n\nRescuers count the dead\n\nVARNEL, March 3, 2031 (Northline Wire) - At least 12.\n")
+    assert meta["headline"] == "Rescuers count the dead"
+    assert meta["wire"] == "Northline Wire" and meta["published"] == dt.date(2031, 3, 3)
+
+
+def test_a_bracketed_line_that_is_not_at_the_top_is_left_alone():
+    meta = infer_metadata("Rescuers count the dead\n\n[Photo: the market]\n")
+    assert meta["headline"] == "Rescuers count the dead"
+    meta = infer_metadata("[Tuesday] Rescuers count the dead in Varnel\n")
+    assert meta["headline"] == "[Tuesday] Rescuers count the dead in Varnel"
+
+
+@pytest.mark.parametrize("nav", ["Home / World news", "News   /   Russia", "Home > Valley news > Serrow"])
+def test_a_breadcrumb_above_the_headline_is_navigation(nav):
+    meta = infer_metadata(nav + "\n\nRescuers count the dead\n")
+    assert meta["headline"] == "Rescuers count the dead"

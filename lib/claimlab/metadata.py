@@ -31,6 +31,10 @@ _DATELINE = re.compile(
     r"(?:/(?P<wire1>[A-Za-z][\w ]{0,30})/|\((?P<wire2>[^()\n]{2,80})\)|[-—–])"
 )
 
+_EDITORS_NOTE = re.compile(r"\[[^\[\]]+\]")
+# Site navigation above a headline: "All news", "Home", or a breadcrumb such as "Home / World news".
+_NAVIGATION = re.compile(r"(all )?news|home|menu|(home|news)(\s*[/>»|]\s*[^/>»|]{1,30})+", re.IGNORECASE)
+
 
 def find_dates(text: str) -> list[date]:
     """Every full calendar date (day, month and year) written in ``text``."""
@@ -53,10 +57,13 @@ def infer_metadata(text: str) -> dict:
     ``(field, reason)`` for everything it could not establish.
     """
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    # An editor's note in square brackets at the very top ("[Corrected ...]") is not the title.
+    while lines and _EDITORS_NOTE.fullmatch(lines[0]):
+        lines = lines[1:]
     meta = {"headline": "", "dateline": "", "wire": "", "published": None, "uninferred": []}
     for ln in lines[:3]:
         words = ln.split()
-        if 2 <= len(words) <= 30 and not re.fullmatch(r"(all )?news|home|menu", ln, re.I):
+        if 2 <= len(words) <= 30 and not _NAVIGATION.fullmatch(ln):
             meta["headline"] = ln
             break
     if not meta["headline"]:
