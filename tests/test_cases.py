@@ -21,7 +21,7 @@ import claimlab
 from claimlab import schema
 from claimlab.corpus import practice_articles
 from claimlab.metadata import infer_metadata
-from claimlab.validate import main as validate_main
+from claimlab.__main__ import main as claimlab_main
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "lib" / "claimlab_course" / "cases"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "key").is_dir()) if CASES_DIR.is_dir() else []
@@ -77,7 +77,7 @@ def test_there_are_cases():
 
 def test_the_validator_finds_no_problem(case, capsys):
     _, folder, corpus = case
-    assert validate_main([str(folder)]) == 0, capsys.readouterr()
+    assert claimlab_main(["validate", str(folder)]) == 0, capsys.readouterr()
     assert corpus.problems.empty, corpus.problems.to_string()
 
 
