@@ -7,6 +7,9 @@ curated annotations; for articles they do not cover, metadata is inferred
 from the text (:mod:`claimlab.metadata`) and attributions and figures come
 from the extractor (:mod:`claimlab.extract`).  Every row says where it came
 from in its ``origin`` column: ``curated`` or ``extracted``/``inferred``.
+A table may end with a ``status`` column (see :mod:`claimlab.draft`): ``draft``
+marks rows a machine wrote that nobody has checked yet.  Where a table has it,
+the frame keeps it, and rows the loader itself extracts or infers are ``draft``.
 
 Offsets are Python ``str`` offsets (end exclusive) into the article text as
 decoded from UTF-8 without newline translation; a leading byte-order mark is
@@ -97,7 +100,9 @@ def _read_table(path: Path, problems: Problems) -> list[dict] | None:
             line = reader.line_num + 1
             for rec in reader:
                 if any(cell.strip() for cell in rec):
-                    if len(rec) != len(header):
+                    # A status column added at the end of the header: rows without that cell are checked.
+                    short_status = len(rec) == len(header) - 1 and header[-1] == schema.STATUS
+                    if len(rec) != len(header) and not short_status:
                         problems.add(name, line, f"{len(rec)} cells, header has {len(header)}")
                     row = dict(zip(header, rec + [""] * (len(header) - len(rec))))
                     row["_line"] = line
@@ -328,7 +333,7 @@ def _finish_loading(folder, texts, tables, listed, article_rows, problems,
         rows = tables.get(name, [])
         bad = check_rows(name, rows, texts, problems)
         usable[name] = [r for i, r in enumerate(rows) if i not in bad]
-    for name in ("outlets.csv", "actors.csv"):
+    for name in ("articles.csv", "outlets.csv", "actors.csv"):
         if name in tables:
             check_rows(name, tables[name], texts, problems)
 
@@ -363,6 +368,10 @@ def _finish_loading(folder, texts, tables, listed, article_rows, problems,
         attributions = _concat(attributions, x_attr)
         figures = _concat(figures, x_fig)
 
+    # Where a table has a status column, the rows a machine made in this load are drafts too.
+    _mark_drafts(articles, articles["metadata"] == "inferred")
+    for df in (attributions, figures, terms):
+        _mark_drafts(df, df["origin"] == "extracted")
     attributions = _finish_attributions(_typed(attributions))
     figures = _typed(figures)
     terms = _typed(terms)
@@ -415,6 +424,12 @@ def _concat(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     if len(b) == 0:
         return a
     return pd.concat([a, b], ignore_index=True)
+
+
+def _mark_drafts(df: pd.DataFrame, machine: pd.Series) -> None:
+    if schema.STATUS in df.columns:
+        df[schema.STATUS] = df[schema.STATUS].fillna("")
+        df.loc[machine, schema.STATUS] = "draft"
 
 
 def _finish_attributions(df: pd.DataFrame) -> pd.DataFrame:
