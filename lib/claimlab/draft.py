@@ -28,12 +28,15 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import math
 import os
 import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from . import schema
 from .corpus import IGNORED_NAMES, TEXT_SUFFIXES, CorpusError, read_article
@@ -42,8 +45,9 @@ STATUS = schema.STATUS
 DRAFT = "draft"
 # Where the articles.csv of a draft says which fields a person must fill in, and why.
 MISSING = "missing"
-# Tables draft writes, in the order it writes them.
-WRITTEN = ("articles.csv", "outlets.csv", "actors.csv", "attributions.csv", "figures.csv", "terms.csv")
+# Tables draft writes, in the order it writes them: articles.csv last, so that if writing stops
+# half-way the articles stay uncovered and the next run drafts what is missing.
+WRITTEN = ("outlets.csv", "actors.csv", "attributions.csv", "figures.csv", "terms.csv", "articles.csv")
 SPAN_TABLES = ("attributions.csv", "figures.csv", "terms.csv")
 # Prefixes of drafted row ids: "<article_id>-A01", "<article_id>-F01", "<article_id>-T01".
 ID_LETTERS = {"attributions.csv": "A", "figures.csv": "F", "terms.csv": "T"}
@@ -198,12 +202,7 @@ def _article_files(folder: Path) -> list[Path]:
 
 def _cell(value) -> str:
     """A value as the seeds write it: empty when missing, whole numbers without '.0'."""
-    if value is None:
-        return ""
-    try:
-        if value != value:  # NaN
-            return ""
-    except (TypeError, ValueError):  # pandas NA
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float):  # NumPy floats too
         value = float(value)
@@ -352,7 +351,8 @@ def _why(exc: OSError) -> str:
 
 def _write_all(folder: Path, plans: list[tuple[str, bytes, _Table | None]],
                report: DraftReport) -> bool:
-    """Write every planned file or none: temporary files first, then :func:`os.replace`."""
+    """Write the planned files: each to a temporary file in ``folder`` first (if any of them
+    fails, no table is touched), then each into place with :func:`os.replace`."""
     staged: list[tuple[Path, Path, _Table | None]] = []
     try:
         for name, content, old in plans:
@@ -381,18 +381,26 @@ def _write_all(folder: Path, plans: list[tuple[str, bytes, _Table | None]],
                 report.problems.append(f"cannot write {path}: {_why(exc)}")
                 return False
         for path, _, old in staged:  # nobody changed the tables while draft ran
-            now = path.read_bytes() if path.exists() else None
+            try:
+                now = path.read_bytes() if path.exists() else None
+            except OSError as exc:
+                report.problems.append(f"cannot read {path}: {_why(exc)}")
+                return False
             if now != (old.data if old is not None else None):
                 report.problems.append(f"{path} changed while draft was running: run draft again")
                 return False
-        for path, tmp, _ in staged:
-            os.replace(tmp, path)
+        while staged:
+            path, tmp, _ = staged[0]
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                done = ", ".join(p.name for p in report.written)
+                report.problems.append(f"cannot write {path}: {_why(exc)}" + (
+                    f" (already written: {done}; run draft again once it can be written)" if done else ""))
+                return False
+            staged.pop(0)
             report.written.append(path)
-        staged = []
         return True
-    except OSError as exc:
-        report.problems.append(f"cannot write in {folder}: {_why(exc)}")
-        return False
     finally:
         for _, tmp, _ in staged:
             try:
@@ -474,18 +482,16 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
         covered = rows_for.get(name, set()) | (in_articles if name in tables else set())
         todo[name] = [a for a in texts if a not in covered]
     report.skipped = [a for a in texts if not any(a in ids for ids in todo.values())]
-    report.drafted = [a for a in texts if any(a in ids for ids in todo.values())]
-    if not report.drafted:
+    to_draft = [a for a in texts if any(a in ids for ids in todo.values())]
+    if not to_draft:
         return report
 
     # Refuse before the slow part if a table drafted rows go to cannot take them.
     needed = {name: schema.TABLES[name] + [STATUS] for name in WRITTEN}
-    for name in ("articles.csv",) + SPAN_TABLES:
-        if todo[name] and name in tables:
-            why = _missing_columns(tables[name], needed[name])
-            if why:
-                report.problems.append(why)
-    if report.problems:
+    refusals = [why for name in ("articles.csv",) + SPAN_TABLES if todo[name] and name in tables
+                for why in [_missing_columns(tables[name], needed[name])] if why]
+    if refusals:
+        report.problems += refusals
         return report
 
     # Draft.
@@ -539,7 +545,7 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
         if old is not None and old.header:
             why = _missing_columns(old, needed[name])
             if why:
-                report.problems.append(why)
+                refusals.append(why)
                 continue
             if name == "articles.csv" and MISSING not in old.header:
                 report.messages.append(f"articles.csv has no column {MISSING}: the fields a person must "
@@ -556,13 +562,13 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
             prefix = old.data if old is not None else b""
             content = prefix + _encode(header, rows, "\r\n", with_header=True)
         plans.append((name, content, old))
-        report.rows[name] = len(rows)
-    if report.problems:
-        report.rows = {}
+    if refusals:
+        report.problems += refusals
         return report
     if not _write_all(folder, plans, report):
-        report.rows = {}
         return report
+    report.drafted = to_draft
+    report.rows = {name: len(drafted[name]) for name, _, _ in plans}
     _check(folder, report)
     return report
 
