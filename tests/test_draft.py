@@ -358,3 +358,32 @@ def test_draft_returns_a_report(folder):
     again = draft.draft(folder, progress=False)
     assert again.ok and again.drafted == [] and len(again.skipped) == len(report.drafted)
     assert again.rows == {}
+
+
+def test_validate_checks_the_status_values(folder, capsys):
+    assert run(capsys, folder)[0] == 0
+    for name in ("articles.csv", "terms.csv"):
+        raw = (folder / name).read_bytes()
+        head, _, body = raw.partition(b"\r\n")
+        first, _, rest = body.partition(b"\r\n")
+        assert first.endswith(b",draft")
+        (folder / name).write_bytes(head + b"\r\n" + first[:-len(b"draft")] + b"reviewed\r\n" + rest)
+    code, said = validate_dir(capsys, folder)
+    assert code == 1
+    for name in ("articles.csv", "terms.csv"):
+        assert f"{name}:2: status 'reviewed' is not one of ['checked', 'draft']" in said
+
+
+def test_a_table_with_status_marks_what_the_loader_extracts_as_draft(folder, capsys):
+    # Before drafting: one article curated (status column, rows without the cell), the others are
+    # inferred and extracted by load_corpus itself.
+    seed_tables_for(folder, "tass-idlib-2019")
+    corpus = claimlab.load_corpus(folder)
+    assert len(corpus.problems) == 0
+    mine = corpus.attributions["article_id"] == "tass-idlib-2019"
+    assert set(corpus.attributions.loc[mine, "status"]) == {""}
+    assert set(corpus.attributions.loc[~mine, "origin"]) == {"extracted"}
+    assert set(corpus.attributions.loc[~mine, "status"]) == {"draft"}
+    inferred = corpus.articles["metadata"] == "inferred"
+    assert inferred.sum() == len(article_files(folder)) - 1
+    assert set(corpus.articles.loc[inferred, "status"]) == {"draft"}

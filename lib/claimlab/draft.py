@@ -201,7 +201,7 @@ def _article_files(folder: Path) -> list[Path]:
 # ---------------------------------------------------------------------------
 
 def _cell(value) -> str:
-    """A value as the seeds write it: empty when missing, whole numbers without '.0'."""
+    """A value as the curated tables write it: empty when missing, whole numbers without ".0"."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float):  # NumPy floats too
