@@ -247,7 +247,7 @@ def _speaker_type(value: str) -> str:
 def _attribution_rows(aid: str, attrs, used: set[str]) -> list[dict]:
     new_id = _ids(f"{aid}-{ID_LETTERS['attributions.csv']}", used)
     rows = []
-    for r in attrs.itertuples(index=False):
+    for r in attrs:
         rows.append({
             "article_id": aid, "attribution_id": next(new_id),
             "speaker": _cell(r.speaker), "speaker_start": _cell(r.speaker_start),
@@ -277,7 +277,7 @@ def _figure_rows(aid: str, figs, statements: list[dict] | None, used: set[str]) 
     spans = sorted((int(a["content_start"]), int(a["content_end"]), a["actor"] or a["speaker"],
                     a["attribution_id"]) for a in statements or [])
     rows = []
-    for r in figs.itertuples(index=False):
+    for r in figs:
         s, e = int(r.start), int(r.end)
         rows.append({
             "article_id": aid, "figure_id": next(new_id), "claimant": _cell(r.claimant),
@@ -295,7 +295,7 @@ def _term_rows(aid: str, terms, used: set[str]) -> list[dict]:
     return [{"article_id": aid, "term_id": next(new_id), "term": _cell(r.term), "start": _cell(r.start),
              "end": _cell(r.end), "category": _cell(r.category), "refers_to": "", "note": "",
              STATUS: DRAFT}
-            for r in terms.itertuples(index=False)]
+            for r in terms]
 
 
 def _actor_rows(drafted: dict[str, list[dict]], known: set[str]) -> list[dict]:
@@ -315,6 +315,14 @@ def _outlet_rows(articles: list[dict], known: set[str]) -> list[dict]:
     names = dict.fromkeys(a["outlet"] for a in articles if a["outlet"] and a["outlet"] not in known)
     return [{"outlet": name, "country": "", "ownership": "unknown", "parent": "", "kind": "",
              "citation": "", "note": "", STATUS: DRAFT} for name in names]
+
+
+def _by_article(df) -> dict[str, list]:
+    """The rows of ``df`` (as named tuples) per article_id, in order."""
+    out: dict[str, list] = {}
+    for r in df.itertuples(index=False):
+        out.setdefault(r.article_id, []).append(r)
+    return out
 
 
 class _Progress:
@@ -502,19 +510,18 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
     if todo["terms.csv"]:
         from .framing import find_terms
         found = find_terms({a: texts[a] for a in todo["terms.csv"]})
-        for aid, part in found.groupby("article_id", sort=False):
+        for aid, part in _by_article(found).items():
             drafted["terms.csv"] += _term_rows(aid, part, used_ids.setdefault("terms.csv", set()))
-    to_extract = [a for a in texts if a in set(todo["attributions.csv"]) | set(todo["figures.csv"])]
+    want_attr, want_fig = set(todo["attributions.csv"]), set(todo["figures.csv"])
+    to_extract = [a for a in texts if a in want_attr or a in want_fig]
     if to_extract:
         from .extract import Extraction
-        want_attr, want_fig = set(todo["attributions.csv"]), set(todo["figures.csv"])
         bar = _Progress(len(to_extract), progress)
         running = Extraction({a: texts[a] for a in to_extract}, serial_run=25)
         try:
             bar.update(0)
             for done, attrs, figs in running:
-                a_parts = dict(tuple(attrs.groupby("article_id", sort=False)))
-                f_parts = dict(tuple(figs.groupby("article_id", sort=False)))
+                a_parts, f_parts = _by_article(attrs), _by_article(figs)
                 for aid in list(dict.fromkeys(list(a_parts) + list(f_parts))):
                     statements = None
                     if aid in want_attr and aid in a_parts:
@@ -550,14 +557,11 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
             if name == "articles.csv" and MISSING not in old.header:
                 report.messages.append(f"articles.csv has no column {MISSING}: the fields a person must "
                                        "fill in are the empty ones of each drafted row")
-            # Values follow the file's own column order (header cells as written, stripped).
-            raw = old.data.decode("utf-8-sig")
-            header_cells = next(csv.reader(io.StringIO(raw, newline="")))
-            keys = [h.strip() for h in header_cells]
+            # The values follow the file's own column order; its bytes stay as they are.
             prefix = old.data
             if not prefix.endswith((b"\n", b"\r")):
                 prefix += old.newline.encode()
-            content = prefix + _encode(keys, rows, old.newline, with_header=False)
+            content = prefix + _encode(old.header, rows, old.newline, with_header=False)
         else:
             prefix = old.data if old is not None else b""
             content = prefix + _encode(header, rows, "\r\n", with_header=True)
