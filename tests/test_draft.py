@@ -387,3 +387,31 @@ def test_a_table_with_status_marks_what_the_loader_extracts_as_draft(folder, cap
     inferred = corpus.articles["metadata"] == "inferred"
     assert inferred.sum() == len(article_files(folder)) - 1
     assert set(corpus.articles.loc[inferred, "status"]) == {"draft"}
+
+
+def test_table_without_a_final_newline_is_appended_to_on_a_new_line(folder, capsys):
+    header = ",".join(read_csv(SEEDS / "articles.csv")[0]) + ",status"
+    row = "quiet-day,quiet_day.md,,A quiet day,,,,,,,,,checked"
+    (folder / "articles.csv").write_bytes(f"\ufeff{header}\n{row}".encode())  # BOM, \n, no final newline
+    before = (folder / "articles.csv").read_bytes()
+    code, said = run(capsys, folder)
+    assert code == 0, said
+    after = (folder / "articles.csv").read_bytes()
+    assert after.startswith(before + b"\n") and b"\r" not in after  # the file's own line ends
+    _, rows = read_csv(folder / "articles.csv")
+    assert [r["status"] for r in rows].count("checked") == 1
+    assert len(rows) == len(article_files(folder))
+    assert validate_dir(capsys, folder)[0] == 0
+
+
+def test_read_only_table(folder, capsys):
+    header = ",".join(read_csv(SEEDS / "articles.csv")[0]) + ",status\n"
+    (folder / "articles.csv").write_text(header, encoding="utf-8")
+    os.chmod(folder / "articles.csv", 0o444)
+    if os.access(folder / "articles.csv", os.W_OK):
+        pytest.skip("this user can write to read-only files (root)")
+    before = snapshot(folder)
+    code, said = run(capsys, folder)
+    assert code == 1
+    assert f"cannot write {folder / 'articles.csv'}: permission denied (the file is read-only)" in said
+    assert snapshot(folder) == before

@@ -371,7 +371,9 @@ def _write_all(folder: Path, plans: list[tuple[str, bytes, _Table | None]],
             try:
                 fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".draft-tmp")
             except OSError as exc:
-                report.problems.append(f"cannot write {path}: {_why(exc)}")
+                hint = ("" if os.access(folder, os.W_OK) else
+                        " (the folder is read-only: make it writable, or copy it somewhere you can write)")
+                report.problems.append(f"cannot write {path}: {_why(exc)}{hint}")
                 return False
             staged.append((path, Path(tmp), old))
             try:
