@@ -97,13 +97,13 @@ class DraftReport:
         lines = []
         if self.drafted:
             n = len(self.drafted)
-            counts = (f"{self.rows.get('attributions.csv', 0)} statements, "
-                      f"{self.rows.get('figures.csv', 0)} figures, {self.rows.get('terms.csv', 0)} terms")
-            extra = [f"{self.rows[t]} {t[:-4]}" for t in ("actors.csv", "outlets.csv") if self.rows.get(t)]
+            counts = ", ".join(_count(self.rows.get(t, 0), word) for t, word in
+                               (("attributions.csv", "statement"), ("figures.csv", "figure"), ("terms.csv", "term")))
+            extra = [_count(self.rows[t], t[:-5]) for t in ("actors.csv", "outlets.csv") if self.rows.get(t)]
             if extra:
                 counts += " (and " + ", ".join(extra) + " they name)"
             files = ", ".join(str(p) for p in self.written)
-            lines.append(f"drafted {n} article{'s' if n != 1 else ''}: {counts} → {files}")
+            lines.append(f"drafted {_count(n, 'article')}: {counts} → {files}")
             if self.skipped:
                 lines.append(f"left alone {len(self.skipped)} article(s) the tables already cover")
             lines.append("next: correct them with the annotation widget (every drafted row has "
@@ -116,6 +116,10 @@ class DraftReport:
         lines.extend(self.messages)
         lines.extend(f"problem: {p}" for p in self.problems)
         return "\n".join(lines)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 # ---------------------------------------------------------------------------
