@@ -12,8 +12,10 @@ Rules that keep people's work safe:
 
 * A table that exists is never rewritten: drafted rows are appended after its
   existing bytes (through a temporary file in the same folder and
-  :func:`os.replace`, so a failure leaves the old file as it was).  Nothing is
-  written at all unless every table can be written.
+  :func:`os.replace`, so a failure leaves the old file as it was).  Every
+  table is first written to its temporary file: if one cannot be, no table
+  changes.  ``articles.csv`` is moved into place last, so a run stopped half-way
+  is completed by the next one.
 * An article listed in ``articles.csv`` counts as covered by every table that
   exists (as :func:`claimlab.load_corpus` reads it: no rows means none); any
   article a table has rows for is covered by that table.  Covered articles get
