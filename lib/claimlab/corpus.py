@@ -7,6 +7,9 @@ curated annotations; for articles they do not cover, metadata is inferred
 from the text (:mod:`claimlab.metadata`) and attributions and figures come
 from the extractor (:mod:`claimlab.extract`).  Every row says where it came
 from in its ``origin`` column: ``curated`` or ``extracted``/``inferred``.
+A table may end with a ``status`` column (see :mod:`claimlab.draft`): ``draft``
+marks rows a machine wrote that nobody has checked yet.  Where a table has it,
+the frame keeps it, and rows the loader itself extracts or infers are ``draft``.
 
 Offsets are Python ``str`` offsets (end exclusive) into the article text as
 decoded from UTF-8 without newline translation; a leading byte-order mark is
@@ -102,7 +105,9 @@ def _read_table(path: Path, problems: Problems) -> list[dict] | None:
             line = reader.line_num + 1
             for rec in reader:
                 if any(cell.strip() for cell in rec):
-                    if len(rec) != len(header):
+                    # A status column added at the end of the header: rows without that cell are checked.
+                    short_status = len(rec) == len(header) - 1 and header[-1] == schema.STATUS
+                    if len(rec) != len(header) and not short_status:
                         problems.add(name, line, f"{len(rec)} cells, header has {len(header)}")
                     row = dict(zip(header, rec + [""] * (len(header) - len(rec))))
                     row["_line"] = line
@@ -407,7 +412,7 @@ def _check_tables(load: _Load) -> None:
         rows = tables.get(name, [])
         bad = check_rows(name, rows, load.texts, load.problems)
         usable[name] = [r for i, r in enumerate(rows) if i not in bad]
-    for name in ("outlets.csv", "actors.csv"):
+    for name in ("articles.csv", "outlets.csv", "actors.csv"):
         if name in tables:
             check_rows(name, tables[name], load.texts, load.problems)
 
@@ -456,6 +461,10 @@ def _assemble(load: _Load, strict: bool) -> Corpus:
     """The Corpus (typed frames, paragraphs, problems); with ``strict``, raise if there are problems."""
     f = load.frames
     segments = f["segments"]
+    # Where a table has a status column, the rows a machine made in this load are drafts too.
+    _mark_drafts(f["articles"], f["articles"]["metadata"] == "inferred")
+    for kind in ("attributions", "figures", "terms"):
+        _mark_drafts(f[kind], f[kind]["origin"] == "extracted")
     prob = pd.DataFrame(list(load.problems), columns=["file", "line", "problem"])
     prob["line"] = prob["line"].astype("Int64")
     corpus = Corpus(load.folder, load.texts, f["articles"].reset_index(drop=True), f["outlets"],
@@ -476,6 +485,12 @@ def _concat(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     if len(b) == 0:
         return a
     return pd.concat([a, b], ignore_index=True)
+
+
+def _mark_drafts(df: pd.DataFrame, machine: pd.Series) -> None:
+    if schema.STATUS in df.columns:
+        df[schema.STATUS] = df[schema.STATUS].fillna("")
+        df.loc[machine, schema.STATUS] = "draft"
 
 
 def _finish_attributions(df: pd.DataFrame) -> pd.DataFrame:

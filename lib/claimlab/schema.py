@@ -71,6 +71,12 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     },
 }
 
+# Optional last column of any table: "draft" marks a row a machine wrote (claimlab.draft) and
+# nobody has checked yet; "checked", an empty value or no such column means a person checked it.
+STATUS = "status"
+STATUS_VALUES = {"draft", "checked"}
+ALLOWED.update({(table, STATUS): STATUS_VALUES | {""} for table in TABLES})
+
 # Row identifiers: table -> id column (must be unique).
 IDS = {
     "articles.csv": "article_id",
