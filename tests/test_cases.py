@@ -1,7 +1,7 @@
 """The course's practice cases: fictional articles with complete curated answer keys.
 
 Each case folder (lib/claimlab_course/cases/<case>/) holds ``text/*.txt`` and
-``key/*.csv``; the Varnel case's texts still live in lib/claimlab/practice_articles/.
+``key/*.csv``.
 Every check reads its expectations from the texts and the tables, never from
 hard-coded offsets.
 """
@@ -19,14 +19,12 @@ import pytest
 
 import claimlab
 from claimlab import schema
-from claimlab.corpus import practice_articles
 from claimlab.metadata import infer_metadata
 from claimlab.__main__ import main as claimlab_main
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "lib" / "claimlab_course" / "cases"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "key").is_dir()) if CASES_DIR.is_dir() else []
 # Where a case's texts are when it has no text/ folder of its own.
-TEXTS_ELSEWHERE = {"varnel": practice_articles()}
 # Cases that must show every phenomenon the course teaches (the Varnel key covers two short pieces).
 FULL_CASES = ["serrow"]
 
@@ -42,8 +40,7 @@ MONTHS = list(calendar.month_name)[1:]
 
 
 def text_dir(case: str) -> Path:
-    own = CASES_DIR / case / "text"
-    return own if own.is_dir() else TEXTS_ELSEWHERE[case]
+    return CASES_DIR / case / "text"
 
 
 def numbers_in(span: str) -> set[float]:
@@ -134,10 +131,7 @@ def test_articles_say_they_are_fictional_and_their_metadata_is_in_the_text(case)
     name, _, c = case
     for a in c.articles.to_dict("records"):
         text = c.texts[a["article_id"]]
-        if name in TEXTS_ELSEWHERE:     # texts we may not edit: their folder's README says so instead
-            assert "fictional" in (TEXTS_ELSEWHERE[name] / "README.md").read_text(encoding="utf-8").lower()
-        else:
-            assert "Fictional" in text.split("\n", 1)[0], a["file"]
+        assert "Fictional" in text.split("\n", 1)[0], a["file"]
         for col in ("headline", "dateline", "byline"):
             if a[col]:
                 assert text.count(a[col]) >= 1, (a["file"], col)

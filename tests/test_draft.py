@@ -21,7 +21,7 @@ from claimlab.framing import find_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-PRACTICE = ROOT / "lib" / "claimlab" / "practice_articles"
+PRACTICE = ROOT / "lib" / "claimlab_course" / "cases" / "varnel" / "text"
 TABLES = ["articles.csv", "attributions.csv", "figures.csv", "terms.csv", "actors.csv", "outlets.csv"]
 SPANS = {"attributions.csv": [("speaker", "speaker_start", "speaker_end"), ("cue", "cue_start", "cue_end"),
                               ("content", "content_start", "content_end")],

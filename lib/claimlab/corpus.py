@@ -60,11 +60,6 @@ def bundled_seeds() -> Path:
     return Path(__file__).resolve().parents[2] / "seeds"
 
 
-def practice_articles() -> Path:
-    """A folder of two short fictional articles that nobody annotated (lesson 08)."""
-    return Path(__file__).resolve().parent / "practice_articles"
-
-
 def read_article(path: Path) -> tuple[str | None, str | None]:
     """``(text, None)`` for a usable article, else ``(None, why not)``."""
     try:

@@ -67,7 +67,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     },
     ("segments.csv", "kind"): {
         "navigation", "headline", "repeated headline", "standfirst", "dateline", "byline",
-        "caption", "photo credit", "crosshead", "promo", "share", "copyright",
+        "caption", "photo credit", "crosshead", "promo", "share", "copyright", "notice",
     },
 }
 

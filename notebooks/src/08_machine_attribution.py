@@ -35,6 +35,7 @@
 
 # %%
 import claimlab
+import claimlab_course
 from claimlab import machine
 from IPython.display import Markdown
 
@@ -234,7 +235,7 @@ ex3.reveal()
 # articles you saved as UTF-8 text files.
 
 # %%
-mine = claimlab.load_corpus(claimlab.corpus.practice_articles())
+mine = claimlab.load_corpus(claimlab_course.cases.text_folder("varnel"))
 mine.articles[["article_id", "headline", "dateline", "wire", "published", "metadata"]]
 
 # %% [markdown]

@@ -515,7 +515,8 @@ def lesson_08(page, corpus, bugs):
     expect(marks(side, "attributions")).to_have_count(0)
     expect(side.locator("table.claimlab-table")).to_have_count(0)
 
-    mine = claimlab.load_corpus(claimlab.corpus.practice_articles())
+    import claimlab_course.cases
+    mine = claimlab.load_corpus(claimlab_course.cases.text_folder("varnel"))
     explorer = view(page, text="Claim explorer")
     expect(rows(explorer)).to_have_count(min(len(views.claims(mine)), 50))
     choose(explorer, "Measure", "killed")
