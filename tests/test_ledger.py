@@ -245,3 +245,20 @@ def test_no_files_left_in_the_working_folder(corpus, here):
     led.add(**ROW)
     led.remove_last()
     assert sorted(os.listdir(here)) == before
+
+
+def test_sources_checked_round_trips_and_an_older_ledger_without_it_still_loads(corpus, here):
+    led = ClaimLedger(corpus, path="mine.csv")
+    led.inputs["claim"].value = "17 bodies were recovered"
+    led.inputs["sources_checked"].value = "the rescue service's own statement; two other agencies"
+    led.inputs["grade"].value = "Weak"
+    led.inputs["assessment"].value = "One source so far. The rescuers counted bodies, not deaths. Weak until others count."
+    led._add_from_form()
+    led.export()
+    again = ClaimLedger(corpus, path="mine.csv")
+    assert again.rows[0]["sources_checked"] == "the rescue service's own statement; two other agencies"
+    old = "claim,claimant,channel,outlet,earliest_source,corroboration,grade,assessment,ref\r\n" \
+          "a claim,someone,,,,no,Weak,an older row,\r\n"
+    (here / "old.csv").write_text(old, encoding="utf-8")
+    older = ClaimLedger(corpus, path="old.csv")
+    assert len(older) == 1 and older.rows[0]["sources_checked"] == "" and older.rows[0]["grade"] == "Weak"

@@ -194,3 +194,27 @@ def test_explorer_figure_widget_drops_old_annotations(corpus):
     e.set(claimant="SOHR")
     assert len(e.figure_widget.layout.annotations) == 0
     assert e.figure_widget.layout.xaxis.autorange is True
+
+
+def test_a_judgement_wants_a_reason_then_shows_the_model_answer_and_rubric(corpus):
+    from claimlab.exercises import Exercise as Widget
+    from claimlab.exercises import Question as Q
+    q = Q(prompt="Which claim would you check first, and why?", kind="judgement",
+          answer=lambda c: f"The toll: {len(c.articles)} articles <b>disagree</b>.",
+          hints=["names one claim", "gives a reason <i>about evidence</i>"])
+    ex = Widget(q, corpus, label="09.first")
+    assert ex.button.description == "Submit"
+    assert ex.check("").ok is None and "Write your answer first" in ex.check("").message
+    short = ex.check("The toll.")
+    assert short.ok is None and "at least 12 words (you wrote 2)" in short.message
+    fb = ex.check("I would check the death toll first, because it comes from one side only and nobody else counts.")
+    assert fb.ok is True and "The toll: 5 articles" in fb.message and "names one claim" in fb.message
+    assert "&lt;b&gt;disagree&lt;/b&gt;" in ex.feedback.value and "<b>" not in ex.feedback.value
+    assert "&lt;i&gt;" in ex.feedback.value
+    none = Q(prompt="p", kind="judgement", answer=lambda c: None, hints=[])
+    assert "no model answer for this story" in check_q(none, "word " * 12, corpus).message
+
+
+def check_q(q, value, corpus):
+    from claimlab.exercises import check as library_check
+    return library_check(q, value, corpus, label="x")

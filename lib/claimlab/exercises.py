@@ -26,11 +26,18 @@ class Question:
     prompt: str
     answer: Any                      # a value, or a function of the corpus
     hints: list[str]
-    kind: str = "text"               # text | number | choice | multi
+    kind: str = "text"               # text | number | choice | multi | judgement
     options: Any = None              # for choice/multi: a list, or a function of the corpus
     accept: list[str] = field(default_factory=list)   # other accepted spellings (text)
     explain: str | Callable = ""     # shown only once the answer is right
     tolerance: float = 0.0           # for numbers
+    # A "judgement" asks for a decision and its reason in the student's words.  Nothing marks it right
+    # or wrong: once the student submits, ``answer`` is shown as a model answer (it may be a function of
+    # the corpus that returns None where the course has none) and ``hints`` as the rubric.
+
+
+#: A judgement needs a decision and a reason: fewer words than this is sent back.
+MIN_JUDGEMENT_WORDS = 12
 
 
 def normalise(s: Any) -> str:
@@ -52,8 +59,8 @@ def resolve(value, corpus):
 class Feedback:
     """The result of a check: ``ok`` and a message, shown as HTML in a notebook."""
 
-    def __init__(self, ok: bool | None, message: str):
-        self.ok, self.message = ok, message
+    def __init__(self, ok: bool | None, message: str, html_: str | None = None):
+        self.ok, self.message, self._html = ok, message, html_
 
     def __str__(self):
         return self.message
@@ -61,7 +68,33 @@ class Feedback:
     __repr__ = __str__
 
     def _repr_html_(self):
-        return feedback_box(self.ok, html.escape(self.message))
+        return feedback_box(self.ok, self._html if self._html is not None else html.escape(self.message))
+
+
+def judge(q: Question, text, corpus=None) -> Feedback:
+    """Feedback on a judgement: too short, or submitted with the model answer and the rubric."""
+    words = len(str(text or "").split())
+    if not words:
+        return Feedback(None, "Write your answer first, then press Submit.")
+    if words < MIN_JUDGEMENT_WORDS:
+        return Feedback(None, f"Say what you decided and why, in a sentence or two: at least "
+                              f"{MIN_JUDGEMENT_WORDS} words (you wrote {words}).")
+    model = resolve(q.answer, corpus)
+    parts = ["Submitted. Compare your answer with the points below."]
+    body = [f"<p><strong>Submitted.</strong> Compare your answer with the points below.</p>"]
+    if model:
+        parts.append(f"A model answer: {model}")
+        body.append(f"<p><strong>A model answer:</strong> {html.escape(str(model))}</p>")
+    else:
+        parts.append("There is no model answer for this story: check yours against the rubric, "
+                     "or compare it with a classmate's.")
+        body.append("<p>There is no model answer for this story: check yours against the rubric, "
+                    "or compare it with a classmate's.</p>")
+    if q.hints:
+        parts.append("A strong answer: " + "; ".join(q.hints))
+        items = "".join(f"<li>{html.escape(h)}</li>" for h in q.hints)
+        body.append(f"<p><strong>A strong answer</strong></p><ul>{items}</ul>")
+    return Feedback(True, " ".join(parts), "".join(body))
 
 
 def is_right(q: Question, value, corpus=None) -> bool:
@@ -101,6 +134,8 @@ _CSS = ("<style>.claimlab-answer .widget-radio-box label, .claimlab-answer label
 
 def check(q: Question, value, corpus=None, *, label: str = "") -> Feedback:
     """Check an answer the student computed in code (attempts are counted per ``label``)."""
+    if q.kind == "judgement":
+        return judge(q, "" if value is Ellipsis else value, corpus)
     if _empty(value):
         return Feedback(None, "Replace the ... with your answer, run the cell, then check again.")
     key = label or q.prompt
@@ -124,14 +159,20 @@ class Exercise:
         elif self.q.kind == "multi":
             self.input = W.SelectMultiple(options=list(opts), description=answer, rows=min(8, len(opts)),
                                           style={"description_width": "initial"})
+        elif self.q.kind == "judgement":
+            self.input = W.Textarea(placeholder="your decision, and why (a sentence or two)", description=answer,
+                                    rows=4, style={"description_width": "initial"},
+                                    layout=W.Layout(width="100%", max_width="48em"))
         elif self.q.kind == "number":
             self.input = W.Text(placeholder="a number", description=answer,
                                 style={"description_width": "initial"})
         else:
             self.input = W.Text(placeholder="type your answer", description=answer,
                                 style={"description_width": "initial"})
-        self.button = W.Button(description="Check", tooltip=f"Check your answer to {label or 'this exercise'}",
-                               button_style="primary")
+        judged = self.q.kind == "judgement"
+        self.button = W.Button(description="Submit" if judged else "Check", button_style="primary",
+                               tooltip=(f"Submit your answer to {label or 'this exercise'} and see a model answer"
+                                        if judged else f"Check your answer to {label or 'this exercise'}"))
         self.feedback = W.HTML(value="", layout=W.Layout(min_height="2em"))
         self.button.on_click(lambda _: self.check())
         title = f"Exercise {html.escape(label)}." if label else "Exercise."
@@ -147,6 +188,10 @@ class Exercise:
             else:
                 self.input.value = value if self.q.kind == "choice" else str(value)
         got = self.input.value
+        if self.q.kind == "judgement":
+            fb = judge(self.q, got, self.corpus)
+            self.feedback.value = fb._repr_html_()
+            return fb
         if self.q.kind == "number" and isinstance(got, str):
             got = got.replace(",", "").strip()
         if _empty(got):

@@ -49,8 +49,8 @@ __all__ = ["ClaimLedger", "FIELDS", "LABELS", "GRADES", "CORROBORATION", "DEFAUL
 DEFAULT_PATH = "my_claim_ledger.csv"
 
 #: The ledger's columns, in order (also the CSV header).
-FIELDS = ("claim", "claimant", "channel", "outlet", "earliest_source", "corroboration", "grade",
-          "assessment", "ref")
+FIELDS = ("claim", "claimant", "channel", "outlet", "earliest_source", "sources_checked", "corroboration",
+          "grade", "assessment", "ref")
 
 #: Names for people (form labels and table headers).
 LABELS = {
@@ -59,6 +59,7 @@ LABELS = {
     "channel": "Channel",
     "outlet": "Outlet",
     "earliest_source": "Earliest source found",
+    "sources_checked": "Sources checked",
     "corroboration": "Independent corroboration",
     "grade": "Grade",
     "assessment": "Assessment",
@@ -421,6 +422,10 @@ class ClaimLedger:
             "earliest_source": W.Text(description=LABELS["earliest_source"],
                                       placeholder="the earliest version you could trace, and where",
                                       style=style, layout=wide),
+            "sources_checked": W.Textarea(description=LABELS["sources_checked"],
+                                          placeholder="what you checked, and where: other outlets, the original "
+                                                      "statement, an archive copy, a monitor's database…",
+                                          rows=2, style=style, layout=wide),
             "corroboration": W.Dropdown(description=LABELS["corroboration"], options=list(CORROBORATION),
                                         value="unclear", style=style, layout=W.Layout(width="24em"),
                                         tooltip="Does anyone independent of the claimant back the claim up?"),
