@@ -416,3 +416,38 @@ def test_read_only_table(folder, capsys):
     assert code == 1
     assert f"cannot write {folder / 'articles.csv'}: permission denied (the file is read-only)" in said
     assert snapshot(folder) == before
+
+
+def test_explorers_show_checked_rows_by_default_and_say_how_many_are_drafts(tmp_path):
+    """Part 6 of 'Any story': on a drafted folder the explorers hide drafts until asked, and count them."""
+    from claimlab.widgets import ClaimExplorer, StatementExplorer
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for f in sorted(PRACTICE.glob("*.txt")):
+        shutil.copy(f, folder / f.name)
+    draft.draft(folder, progress=False)
+    corpus = claimlab.load_corpus(folder)
+    n_st = len(claimlab.views.statements(corpus))
+    assert n_st > 0 and (corpus.attributions["status"] == "draft").all()
+    ex = StatementExplorer(corpus)
+    assert len(ex.table) == 0                                   # nothing checked yet
+    assert f"{n_st} of {n_st} row(s) are still drafts" in ex.caption.value
+    assert "they are hidden" in ex.caption.value
+    ex.set(rows="all")
+    assert len(ex.table) == n_st and "they are shown" in ex.caption.value and ">draft<" in ex.table_out.value
+    # a person checks one statement: it shows by default, the others stay hidden
+    text = (folder / "attributions.csv").read_text(encoding="utf-8")
+    first_draft = text.index(",draft")
+    (folder / "attributions.csv").write_text(text[:first_draft] + ",checked" + text[first_draft + 6:],
+                                             encoding="utf-8")
+    again = StatementExplorer(claimlab.load_corpus(folder))
+    assert len(again.table) == 1 and f"{n_st - 1} of {n_st} row(s)" in again.caption.value
+    claims = ClaimExplorer(corpus)
+    n_fig = len(corpus.figures)
+    assert n_fig > 0 and len(claims.table) == 0 and f"{n_fig} of {n_fig} row(s) are still drafts" in claims.caption.value
+
+
+def test_explorers_on_curated_tables_have_no_rows_menu():
+    from claimlab.widgets import StatementExplorer
+    ex = StatementExplorer(claimlab.load_corpus())
+    assert "rows" not in ex.filters and "draft" not in ex.caption.value

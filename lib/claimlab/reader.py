@@ -116,6 +116,8 @@ def _details(r: dict, id_col: str) -> str:
     tail = f" [{_text(r.get(id_col))}]" if _text(r.get(id_col)) else ""
     if _text(r.get("origin")) == "extracted":
         tail += "\n(found automatically by the extractor: check it against the text)"
+    elif _text(r.get("status")).strip() == "draft":
+        tail += "\n(a machine's draft that nobody has checked yet: check it against the text)"
     if _text(r.get("note")):
         tail += f"\nNote: {_text(r.get('note'))}"
     return tail

@@ -33,7 +33,7 @@ def statements(corpus, outlet=None, actor=None, speaker_type=None, quote_type=No
                      ("quote_type", quote_type), ("article_id", article_id)):
         a = _pick(a, col, val)
     cols = ["outlet", "article_id", "attribution_id", "speaker", "actor", "speaker_type", "cue",
-            "quote_type", "channel", "content", "start", "end", "origin"]
+            "quote_type", "channel", "content", "start", "end", "origin", "status"]
     return a[[c for c in cols if c in a.columns]].reset_index(drop=True)
 
 
@@ -46,8 +46,15 @@ def claims(corpus, outlet=None, claimant=None, measure=None, article_id=None) ->
                      ("article_id", article_id)):
         f = _pick(f, col, val)
     cols = ["outlet", "article_id", "figure_id", "claimant", "measure", "low", "high", "unit",
-            "qualifier", "text", "subset_of", "start", "end", "origin"]
+            "qualifier", "text", "subset_of", "start", "end", "origin", "status"]
     return f[[c for c in cols if c in f.columns]].reset_index(drop=True)
+
+
+def drafts(df: pd.DataFrame) -> pd.Series:
+    """True for the rows nobody has checked yet (``status`` is ``draft``); all False without a status column."""
+    if "status" not in df.columns:
+        return pd.Series(False, index=df.index)
+    return df["status"].fillna("").astype(str).str.strip().eq("draft")
 
 
 def options(df: pd.DataFrame, column: str) -> list[str]:

@@ -47,6 +47,26 @@ class Explorer:
         self._muted = False
         self._rows = np.zeros(0, dtype=np.intp)  # positions in self._all of the rows that match
         self._table = None
+        self._drafts = np.zeros(0, dtype=bool)
+
+    def _draft_filter(self) -> None:
+        """Where some rows are machine drafts nobody has checked: a Rows menu, checked rows by default."""
+        self._drafts = views.drafts(self._all).to_numpy()
+        if self._drafts.any():
+            self.filters["rows"] = W.Dropdown(
+                options=[("checked rows only", "checked"), ("checked rows and drafts", "all")], value="checked",
+                description="Rows", tooltip="Drafts are rows a machine made that nobody has checked yet",
+                style=_STYLE, layout=W.Layout(width="auto", min_width="14em"))
+
+    def _draft_note(self) -> str:
+        """How many rows are drafts, and whether they are shown (empty when there are none)."""
+        n = int(self._drafts.sum())
+        if not n:
+            return ""
+        shown = self.filters["rows"].value == "all"
+        return (f" {n} of {len(self._drafts)} row(s) are still drafts nobody has checked"
+                + (": they are shown, marked draft." if shown else
+                   ": they are hidden (choose Rows: checked rows and drafts to see them)."))
 
     @property
     def table(self) -> pd.DataFrame:
@@ -75,6 +95,8 @@ class Explorer:
             codes, lookup = self._codes[col]
             m = codes == lookup.get(value, -2)
             mask = m if mask is None else mask & m
+        if "rows" in self.filters and self.filters["rows"].value == "checked":
+            mask = ~self._drafts if mask is None else mask & ~self._drafts
         rows = np.arange(len(self._all)) if mask is None else np.flatnonzero(mask)
         self._rows, self._table = rows, None
         return rows
@@ -138,6 +160,7 @@ class ClaimExplorer(Explorer):
             "article": dropdown("Article", views.options(corpus.articles, "article_id"), "One article only"),
         }
         self._index(["outlet", "claimant", "measure", "article_id"])
+        self._draft_filter()
         self._build()
 
     def update(self):
@@ -145,13 +168,13 @@ class ClaimExplorer(Explorer):
         rows = self._match([("outlet", s["outlet"]), ("claimant", s["claimant"]),
                             ("measure", s["measure"]), ("article_id", s["article"])])
         first = self._all.iloc[rows[:max(MAX_PLOTTED, views.MAX_HTML_ROWS)]]
-        self.table_out.value = views.as_html(
-            first[["outlet", "claimant", "measure", "low", "high", "unit", "qualifier", "text"]],
-            total=len(rows))
+        cols = ["outlet", "claimant", "measure", "low", "high", "unit", "qualifier", "text"]
+        self.table_out.value = views.as_html(first[cols + (["status"] if self._drafts.any() else [])],
+                                             total=len(rows))
         self.figure = plots.interval_plot(first.head(MAX_PLOTTED), large=self.large)
         more = (f" The plot shows the first {MAX_PLOTTED} of {len(rows)} claims: filter to see the rest."
                 if len(rows) > MAX_PLOTTED else "")
-        self.caption.value = f"<p><em>{html.escape(plots.alt_text(self.figure) + more)}</em></p>"
+        self.caption.value = f"<p><em>{html.escape(plots.alt_text(self.figure) + more + self._draft_note())}</em></p>"
         self._show_figure()
 
 
@@ -173,6 +196,7 @@ class StatementExplorer(Explorer):
                                     "Direct quotation, paraphrase, or a mix"),
         }
         self._index(list(self.filters))
+        self._draft_filter()
         self._build()
 
     def cue_counts(self) -> pd.Series:
@@ -193,14 +217,15 @@ class StatementExplorer(Explorer):
         s = self.selection()
         rows = self._match([(col, s[col]) for col in ("outlet", "actor", "speaker_type", "quote_type")])
         first = self._all.iloc[rows[:views.MAX_HTML_ROWS]]
-        self.table_out.value = views.as_html(
-            first[["outlet", "speaker", "actor", "speaker_type", "cue", "quote_type", "content"]], total=len(rows))
+        cols = ["outlet", "speaker", "actor", "speaker_type", "cue", "quote_type", "content"]
+        self.table_out.value = views.as_html(first[cols + (["status"] if self._drafts.any() else [])],
+                                             total=len(rows))
         counts = self.cue_counts()
         self.figure = plots.bar(counts.head(MAX_BARS) if len(counts) else None,
                                 "Reporting verbs and cues in the selection", "cue", "statements",
                                 large=self.large)
         more = (f" The chart shows the {MAX_BARS} most frequent of {len(counts)} cues."
                 if len(counts) > MAX_BARS else "")
-        self.caption.value = (f"<p>{len(rows)} statement(s) match. "
+        self.caption.value = (f"<p>{len(rows)} statement(s) match.{html.escape(self._draft_note())} "
                               f"<em>{html.escape(plots.alt_text(self.figure) + more)}</em></p>")
         self._show_figure()

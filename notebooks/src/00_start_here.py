@@ -151,6 +151,7 @@ Exercise("00.two_articles", corpus)
 # | [06 · Conflicting casualty reports](06_casualty_reports.ipynb) | claims as ranges, counting units, grading claims |
 # | [07 · Capstone](07_capstone.ipynb) | trace one claim to its origin and write an assessment |
 # | [08 · Can a machine find who said what?](08_machine_attribution.ipynb) | an automatic extractor, its errors, and your own articles |
+# | [09 · Case file: a story of your own](09_case_file.ipynb) | correct a machine's draft of a new story and investigate it from start to end |
 
 # %% [markdown]
 # ## Recap

@@ -309,6 +309,6 @@ ex4.reveal()
 # - On your own articles, check its output against the text before you
 #   trust a single row: the `origin` column tells you which rows a machine made.
 #
-# This is the last lesson. Go back to [Lesson 07 · Capstone](07_capstone.ipynb)
-# and trace a claim from your own articles, or start again at
-# [Lesson 00](00_start_here.ipynb).
+# **Next:** [Lesson 09 · Case file: a story of your own](09_case_file.ipynb),
+# where you correct the machine's draft of a story nobody has annotated and
+# investigate it from start to end.

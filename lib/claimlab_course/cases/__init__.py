@@ -58,3 +58,37 @@ def key_corpus(name: str):
         for f in sorted(key_folder(name).glob("*.csv")):
             shutil.copyfile(f, folder / f.name)
         return claimlab.load_corpus(folder)
+
+
+def which(corpus) -> str | None:
+    """The practice case whose articles ``corpus`` holds (text for text), or None for any other corpus."""
+    texts = sorted(corpus.texts.values())
+    for name in names():
+        case = sorted(f.read_text(encoding="utf-8") for f in text_folder(name).glob("*.txt"))
+        if case == texts:
+            return name
+    return None
+
+
+#: Where lesson 09 keeps its working copy of the practice case, relative to the notebook.
+CASE_ROOT = "case_file"
+
+
+def working_folder(case_dir=None, name: str = "serrow") -> Path:
+    """The folder lesson 09 investigates: ``case_dir`` as given, or a working copy of a practice case.
+
+    The copy is made once, in ``case_file/<name>/`` beside the notebook; after
+    that it keeps the student's drafts and corrections.  When the course's
+    own tests run the lesson (:func:`claimlab.self_check`), every run gets a
+    fresh copy in a temporary folder instead, so that each run starts from
+    the same undrafted texts.
+    """
+    import claimlab
+    if case_dir is not None:
+        folder = Path(case_dir).expanduser()
+        if not folder.is_dir():
+            raise FileNotFoundError(f"CASE_DIR is {str(case_dir)!r}, which is not a folder here. Set it to the "
+                                    "folder that holds your articles (.txt files), or to None for the practice case.")
+        return folder
+    root = Path(tempfile.mkdtemp(prefix="case-file-")) if claimlab.self_check() else Path(CASE_ROOT)
+    return copy_texts(name, root / name)
