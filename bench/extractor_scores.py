@@ -81,7 +81,7 @@ def polnear_speed():
     walls = {}
     for n in (1000, 10000):
         many = {f"a{i:05d}": train[i % len(train)] for i in range(n)}
-        walls[n], _ = best_time(lambda: extract(many, workers=2), 2)
+        walls[n], _ = best_time(lambda many=many: extract(many, workers=2), 2)
         print(f"PolNeAR train repeated, {n} texts, workers=2: {walls[n]:.2f} s wall")
     print(f"10,000 / 1,000 with workers=2: {walls[10000] / walls[1000]:.1f}x")
 

@@ -33,7 +33,7 @@ def make_folder(n: int, dest: Path, synthetic: bool) -> str:
         return f"PolNeAR train texts repeated ({len(sources)} distinct)"
     sys.path.insert(0, str(ROOT / "bench"))
     from extractor_scores import synthetic as make
-    for i, (k, text) in enumerate(sorted(make(n).items())):
+    for i, (_name, text) in enumerate(sorted(make(n).items())):
         (dest / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
     return "synthetic template articles"
 

@@ -19,8 +19,8 @@ import pytest
 
 import claimlab
 from claimlab import schema
-from claimlab.metadata import infer_metadata
 from claimlab.__main__ import main as claimlab_main
+from claimlab.metadata import infer_metadata
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "lib" / "claimlab_course" / "cases"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "key").is_dir()) if CASES_DIR.is_dir() else []
@@ -209,7 +209,7 @@ def test_a_direct_quotation_of_several_sentences_with_a_figure_inside(full):
 def test_conflicting_counts_in_different_units_from_different_claimants(full):
     figs = full.figures.merge(full.articles[["article_id", "event"]], on="article_id")
     deaths = figs[figs["measure"].str.contains("killed|bodies|wounded|dead")]
-    for event, group in deaths.groupby("event"):
+    for _event, group in deaths.groupby("event"):
         if group["measure"].nunique() >= 3 and group["claimant"].replace("", pd.NA).dropna().nunique() >= 3:
             break
     else:

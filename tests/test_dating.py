@@ -6,10 +6,10 @@ import pytest
 
 import claimlab
 from claimlab import dating
+from claimlab.views import years_when
 from claimlab_course import offices
 
 OFFICES = offices()
-from claimlab.views import years_when
 
 
 @pytest.fixture(scope="module")

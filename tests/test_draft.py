@@ -11,11 +11,12 @@ import re
 import shutil
 from pathlib import Path
 
-import claimlab
 import pandas as pd
 import pytest
+
+import claimlab
+from claimlab import draft
 from claimlab.__main__ import main as claimlab_main
-from claimlab import draft, validate
 from claimlab.extract import extract
 from claimlab.framing import find_terms
 

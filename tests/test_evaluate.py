@@ -111,7 +111,7 @@ def _doc(rels):
     from claimlab.brat import Relation, Span
     out = []
     for i, (src, cue, con) in enumerate(rels):
-        mk = lambda lab, fr: Span(f"{lab}{i}", lab, tuple(fr)) if fr else None  # noqa: E731
+        mk = lambda lab, fr, i=i: Span(f"{lab}{i}", lab, tuple(fr)) if fr else None  # noqa: E731
         out.append(Relation(f"E{i}", "Attribution", mk("Source", src), mk("Cue", cue), mk("Content", con)))
     return GoldDocument("t", "", Path("t.ann"), Path("t.txt"), TEXT, {}, out)
 
@@ -298,6 +298,7 @@ def test_polnear_dev_scores():
 
 def test_cli_scores_against_the_curated_seeds(capsys):
     import json as _json
+
     from claimlab.evaluate import main as _main
     assert _main(["--curated", "--json"]) == 0
     res = _json.loads(capsys.readouterr().out)

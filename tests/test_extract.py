@@ -5,8 +5,8 @@ import pytest
 
 from claimlab.extract import (
     ATTRIBUTION_COLUMNS,
-    Extraction,
     FIGURE_COLUMNS,
+    Extraction,
     extract,
     extract_attributions,
     extract_figures,

@@ -6,10 +6,10 @@ import pytest
 
 import claimlab
 from claimlab import grading
+from claimlab.exercises import is_right
 from claimlab_course.keys import l06
 
 KEY = l06.GRADING
-from claimlab.exercises import is_right
 
 
 @pytest.fixture(scope="module")

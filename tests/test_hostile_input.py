@@ -4,7 +4,6 @@ import codecs
 import subprocess
 import sys
 
-import pandas as pd
 import pytest
 
 import claimlab

@@ -8,8 +8,17 @@ import os
 import pytest
 
 import claimlab
-from claimlab.ledger import (FIELDS, GRADES, ClaimLedger, claim_fields, claim_options, count_sentences,
-                             route, table_html, trace)
+from claimlab.ledger import (
+    FIELDS,
+    GRADES,
+    ClaimLedger,
+    claim_fields,
+    claim_options,
+    count_sentences,
+    route,
+    table_html,
+    trace,
+)
 
 ROW = dict(claim="26 people were killed, including 10 civilians", claimant="SOHR", channel="(not stated)",
            outlet="Press TV", earliest_source="SOHR, as quoted by Press TV", corroboration="no", grade="Weak",

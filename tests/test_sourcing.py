@@ -8,9 +8,9 @@ import pytest
 
 import claimlab
 from claimlab import views
+from claimlab.corpus import Corpus
 from claimlab.format import and_join
 from claimlab_course import sourcing
-from claimlab.corpus import Corpus
 
 
 @pytest.fixture(scope="module")

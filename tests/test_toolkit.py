@@ -6,8 +6,8 @@ import pytest
 import claimlab
 from claimlab import plots, views
 from claimlab.exercises import Question, is_right
-from claimlab_course import Exercise, check
 from claimlab.widgets import ClaimExplorer, StatementExplorer
+from claimlab_course import Exercise, check
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,8 @@ from itertools import combinations
 
 import pandas as pd
 
-from .format import shorten as _shorten, text as _text
+from .format import shorten as _shorten
+from .format import text as _text
 from .markup import FONT, INK, MUTED, PAPER, esc
 from .reader import Shown
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from . import views
 from .reader import ArticleReader
 from .widgets import ClaimExplorer
-from . import views
 
 CSS = """<style>
 .claimlab-demo, .claimlab-demo .widget-label, .claimlab-demo select, .claimlab-demo button,

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import ipywidgets as W
 from IPython.display import display
@@ -81,7 +82,7 @@ def judge(q: Question, text, corpus=None) -> Feedback:
                               f"{MIN_JUDGEMENT_WORDS} words (you wrote {words}).")
     model = resolve(q.answer, corpus)
     parts = ["Submitted. Compare your answer with the points below."]
-    body = [f"<p><strong>Submitted.</strong> Compare your answer with the points below.</p>"]
+    body = ["<p><strong>Submitted.</strong> Compare your answer with the points below.</p>"]
     if model:
         parts.append(f"A model answer: {model}")
         body.append(f"<p><strong>A model answer:</strong> {html.escape(str(model))}</p>")

@@ -39,7 +39,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import grading, views
-from .format import shorten as _shorten, text as _plain
+from .format import shorten as _shorten
+from .format import text as _plain
 from .markup import feedback_box
 
 __all__ = ["ClaimLedger", "FIELDS", "LABELS", "GRADES", "CORROBORATION", "DEFAULT_PATH",

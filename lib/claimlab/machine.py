@@ -86,6 +86,7 @@ class MachineReader:
 
     def __init__(self, corpus, machine=None, large: bool = False):
         import ipywidgets as W
+
         from .reader import article_options
         self.corpus = corpus
         self.machine = machine if machine is not None else extracted(corpus)

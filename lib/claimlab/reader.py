@@ -28,8 +28,12 @@ from itertools import pairwise
 
 import pandas as pd
 
-from .format import figure_range, shorten, text as _text
-from .markup import BLUE as _BLUE, FONT, GREEN as _GREEN, INK, MUTED, PAPER, PURPLE as _PURPLE, esc
+from .format import figure_range, shorten
+from .format import text as _text
+from .markup import BLUE as _BLUE
+from .markup import FONT, INK, MUTED, PAPER, esc
+from .markup import GREEN as _GREEN
+from .markup import PURPLE as _PURPLE
 from .markup import VERMILLION as _VERMILLION
 
 __all__ = ["LAYERS", "render_article", "ArticleReader"]

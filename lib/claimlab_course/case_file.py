@@ -110,7 +110,6 @@ def figure_table(corpus) -> pd.DataFrame:
 def machine_vs_key(corpus) -> str:
     """For a practice case: per article, how the machine's draft compares with the course's key (Markdown)."""
     from claimlab.machine import match_statements
-
     from claimlab_course import cases
 
     name = cases.which(corpus)

@@ -456,7 +456,7 @@ Markdown(
 
 # %%
 Markdown(
-    f"- The outlets do not have the same number of articles: "
+    "- The outlets do not have the same number of articles: "
     + ", ".join(f"{o} has {n}" for o, n in per_article.sort_index().items())
     + ". An outlet with more articles, or longer ones, gets more terms.\n"
     "- The counts include quoted words: most of TASS's labels are other people's (section 3).\n"

@@ -38,7 +38,8 @@ def missing_requirements() -> str | None:
     """Why the browser tests cannot run here, or None."""
     problems = []
     if lab.find_chromium() is None:
-        where = f"$CHROMIUM={os.environ['CHROMIUM']!r} is not an executable" if os.environ.get("CHROMIUM") else "/usr/bin/chromium not found"
+        where = (f"$CHROMIUM={os.environ['CHROMIUM']!r} is not an executable" if os.environ.get("CHROMIUM")
+                 else "/usr/bin/chromium not found")
         problems.append(f"{where} (install it: apt-get install -y chromium, or set CHROMIUM=/path/to/chromium)")
     for module in ("playwright", "jupyterlab", "ipywidgets"):
         if importlib.util.find_spec(module) is None:

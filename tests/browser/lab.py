@@ -420,7 +420,7 @@ def stop_lab(server: LabServer, *, timeout: float = 20) -> list[int]:
             alive = [p for p in alive if _pid_alive(p)]
             time.sleep(0.1)
     if leftovers:
-        warnings.warn(f"killed {len(leftovers)} process(es) left behind by JupyterLab: {leftovers}")
+        warnings.warn(f"killed {len(leftovers)} process(es) left behind by JupyterLab: {leftovers}", stacklevel=2)
     return leftovers
 
 
@@ -501,7 +501,7 @@ _PANEL = (
 # outputs (warnings and exceptions alike).
 _NOTEBOOK_STATE_JS = """
 () => {
-  const panel = %s;
+  const panel = PANEL;
   const dialogs = [...document.querySelectorAll('.jp-Dialog')].map(d => d.innerText.trim().slice(0, 500));
   if (!panel) return {panel: false, dialogs};
   const ind = panel.querySelector('.jp-Notebook-ExecutionIndicator');
@@ -518,7 +518,7 @@ _NOTEBOOK_STATE_JS = """
     stderr: panel.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
   };
 }
-""" % _PANEL
+""".replace("PANEL", _PANEL)
 
 
 def notebook_state(page) -> dict:
@@ -687,7 +687,7 @@ def open_and_run(page, server: LabServer, notebook_relpath: str, *, open_timeout
 
 _OUTPUTS_JS = """
 () => {
-  const root = %s || document;
+  const root = PANEL || document;
   const out = [];
   const cells = [...root.querySelectorAll('.jp-Notebook .jp-CodeCell')];
   cells.forEach((cell, index) => {
@@ -697,7 +697,7 @@ _OUTPUTS_JS = """
   });
   return out;
 }
-""" % _PANEL
+""".replace("PANEL", _PANEL)
 
 # JupyterLab renders an error output with the same stderr mime type as a
 # stream written to stderr (the model also has application/vnd.jupyter.error,

@@ -19,9 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import lab
+import pytest
 
 try:
     from playwright.sync_api import expect

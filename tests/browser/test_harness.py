@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 import lab
+import pytest
 
 try:
     from playwright.sync_api import expect

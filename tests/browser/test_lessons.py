@@ -14,12 +14,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
-
-import pytest
 
 import lab
+import pytest
 
 try:
     from playwright.sync_api import expect

@@ -18,8 +18,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 import lab
 
 try:
