@@ -426,7 +426,7 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
             ch = chm.group(1)
             if not _WEEKDAY_RE.match(ch):
                 channel = ch[4:] if ch.startswith("the ") else ch
-    tm = THAT_RE.match(text, pos, se) if text.find("that", pos, min(se, pos + 90)) != -1 else None
+    tm = that_clause(text, pos, se)
     if tm:
         cstart = tm.end()
     else:
@@ -463,6 +463,14 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
     if end - cstart < 3:
         return
     _add(art, cm.span(), sp, (cstart, end), "right", channel)
+
+
+def that_clause(text: str, pos: int, se: int):
+    """``THAT_RE.match(text, pos, se)``, not run when no "that" follows
+    closely (within 90 characters)."""
+    if text.find("that", pos, min(se, pos + 90)) == -1:
+        return None
+    return THAT_RE.match(text, pos, se)
 
 
 def _according_rules(art: Article):
@@ -512,10 +520,15 @@ def _according_rules(art: Article):
                     _add(art, (cs, ce), sp, (start, end), "according-last")
 
 
+def may_hold_reportedly(text: str) -> bool:
+    """False when REPORTEDLY_RE cannot match: neither word is in the text."""
+    return "edly" in text and ("reportedly" in text or "allegedly" in text)
+
+
 def _reportedly_rules(art: Article):
     """"X reportedly/allegedly did Y": an attribution with no speaker."""
     text = art.text
-    if "edly" not in text or ("reportedly" not in text and "allegedly" not in text):
+    if not may_hold_reportedly(text):
         return
     for m in REPORTEDLY_RE.finditer(text):
         cs, ce = m.span(1)
@@ -523,6 +536,22 @@ def _reportedly_rules(art: Article):
             continue
         ss, se = art.sent_of(cs)
         _add(art, (cs, ce), None, (ss, _content_end(text, ss, se)), "reportedly")
+
+
+def covered_by(covered: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """True when a span of ``covered`` (sorted; ``starts`` their starts) holds
+    ``(s, e)``, allowing one character more at the end.  Looks back from the
+    last span starting at or before ``s`` while spans end less than 2,000
+    characters before ``s``."""
+    k = bisect.bisect_right(starts, s) - 1
+    while k >= 0:
+        cs, ce = covered[k]
+        if cs <= s and e <= ce + 1:
+            return True
+        if ce < s - 2000:
+            break
+        k -= 1
+    return False
 
 
 def _continuation_quotes(art: Article):
@@ -535,15 +564,7 @@ def _continuation_quotes(art: Article):
     starts = [c[0] for c in covered]
 
     def is_covered(s, e):
-        k = bisect.bisect_right(starts, s) - 1
-        while k >= 0:
-            cs, ce = covered[k]
-            if cs <= s and e <= ce + 1:
-                return True
-            if ce < s - 2000:
-                break
-            k -= 1
-        return False
+        return covered_by(covered, starts, s, e)
 
     by_end = sorted(((r["cue"][1], r) for r in art.rels if r["how"].startswith("quote") or r["how"] in ("left-quote", "right-quote", "continuation")), key=lambda t: t[0])
     ends = [t[0] for t in by_end]

@@ -131,10 +131,10 @@ def figure_rows(text: str, article_id: str, attr_rows: list[tuple],
 
     found: list[tuple[int, int, str, float | None, float | None, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in (scan(ZERO_RE, ZERO_NEEDLES) if ("single" in text or " any " in text) else ()):
+    for m in (scan(ZERO_RE, ZERO_NEEDLES) if may_deny_strikes(text) else ()):
         found.append((m.start(), m.end(), "strikes", 0.0, 0.0, "strikes", "none"))
         taken.append(m.span())
-    for m in (scan(NO_KILLED_RE, NO_KILLED_NEEDLES) if ("no " in text or "No " in text) else ()):
+    for m in (scan(NO_KILLED_RE, NO_KILLED_NEEDLES) if may_deny_casualties(text) else ()):
         w = m.group("what").lower()
         meas = "killed" if w == "killed" else "injured"
         found.append((m.start(), m.end(), meas, 0.0, 0.0, "people", "none"))
@@ -163,6 +163,18 @@ def figure_rows(text: str, article_id: str, attr_rows: list[tuple],
         taken.append(m.span("what"))
     found.sort()
     return _rows(text, article_id, attr_rows, found)
+
+
+def may_deny_strikes(text: str) -> bool:
+    """False when ZERO_RE ("did not carry out a single strike") should find
+    nothing: neither "single" nor " any " is in the text."""
+    return "single" in text or " any " in text
+
+
+def may_deny_casualties(text: str) -> bool:
+    """False when NO_KILLED_RE ("no one was killed") should find nothing:
+    neither "no " nor "No " is in the text."""
+    return "no " in text or "No " in text
 
 
 def lowered_windows(text: str, wins: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
