@@ -41,15 +41,7 @@ def find_cues(text: str, cue_spans: list[tuple[int, int]]) -> list[Cue]:
     """
     out = []
     hits = list(cue_spans)
-    # generic "<verb>ed/es that"
-    that_re = THAT_RE_FAST if "\u00a0that" in text else SPACE_THAT_RE
-    for m in that_re.finditer(text):
-        pm = PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start() + 1)
-        if pm:
-            ws = pm.start()
-            we = ws + len(pm.group(0).rstrip(" \u00a0"))
-            if text[ws:we] not in CUE_FORMS:
-                hits.append((ws, we))
+    hits.extend(span for span in that_verbs(text) if text[span[0]:span[1]] not in CUE_FORMS)
     hits.sort()
     for ws, we in hits:
         w = text[ws:we]
@@ -73,6 +65,30 @@ def find_cues(text: str, cue_spans: list[tuple[int, int]]) -> list[Cue]:
             else:
                 break
         out.append(Cue(cs, we, w))
+    return out
+
+
+def that_verbs(text: str) -> list[tuple[int, int]]:
+    """Spans of the words right before " that" (a space or no-break space
+    between) matching PREV_WORD_RE: lowercase, ending in -ed or -es (generic
+    "<verb>ed/es that").  For each match of THAT_RE_FAST at ``p``, the match of
+    ``PREV_WORD_RE.search(text, 0, p + 1)``, looked for from 30 characters
+    before ``p`` (or from the start of a longer word and spaces there)."""
+    out = []
+    # " that" alone (a literal prefix) is found faster when no "\u00a0that" is there
+    that_re = THAT_RE_FAST if "\u00a0that" in text else SPACE_THAT_RE
+    for m in that_re.finditer(text):
+        lo = max(0, m.start() - 30)
+        # a match is lowercase letters and then spaces: when the window cuts
+        # through such a run, start at the run's start instead
+        while lo > 0 and text[lo - 1] in " \u00a0":
+            lo -= 1
+        while lo > 0 and "a" <= text[lo - 1] <= "z":
+            lo -= 1
+        pm = PREV_WORD_RE.search(text, lo, m.start() + 1)
+        if pm:
+            ws = pm.start()
+            out.append((ws, ws + len(pm.group(0).rstrip(" \u00a0"))))
     return out
 
 

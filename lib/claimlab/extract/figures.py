@@ -71,9 +71,12 @@ ZERO_RE = re.compile(r"\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|had\s+not
                      r"(?:a\s+single|any)\s+(?P<what>(?:air\s*)?strikes?|airstrikes?|sorties?|raids?)\b", re.I)
 NO_KILLED_RE = re.compile(r"\bno\s+(?:one|civilians?|people)\s+(?:was|were|has\s+been|have\s+been)\s+"
                           r"(?P<what>killed|injured|wounded|hurt)\b", re.I)
-# Each match of these (re.I) patterns holds one of the needles, lower-cased.
+# Each match of these (re.I) patterns holds one of the needles, lower-cased
+# (ZERO_RE and NO_KILLED_RE one of each of two groups).
 ZERO_NEEDLES = ("strike", "sortie", "raid")
+ZERO_NEEDLES_2 = ("single", "any")
 NO_KILLED_NEEDLES = ("killed", "injured", "wounded", "hurt")
+NO_KILLED_NEEDLES_2 = ("no",)
 VAGUE_NEEDLES = ("casualties", "fatalities", "deaths", "victims", "civilian", "people")
 BARE_VAGUE_NEEDLES = ("casualties", "fatalities")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -98,10 +101,6 @@ def _num_value(num: str, scale: str | None) -> float | None:
     return v
 
 
-VAGUE_HINT_RE = re.compile(r"\b(?:" + trie_regex(cased(
-    ["numerous", "many", "several", "multiple", "an unspecified", "an unknown", "a number",
-     "scores", "dozens", "hundreds", "thousands", "tens", "heavy", "mass", "massive",
-     "significant", "large"])) + r")\b")
 
 
 def figure_windows(text: str, key_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -126,15 +125,15 @@ def figure_rows(text: str, article_id: str, attr_rows: list[tuple],
         return []
     lows, sure = lowered_windows(text, wins)
 
-    def scan(rx, needles=None):
-        return scan_windows(text, wins, lows, sure, rx, needles)
+    def scan(rx, needles=None, needles_2=None):
+        return scan_windows(text, wins, lows, sure, rx, needles, needles_2)
 
     found: list[tuple[int, int, str, float | None, float | None, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in (scan(ZERO_RE, ZERO_NEEDLES) if may_deny_strikes(text) else ()):
+    for m in scan(ZERO_RE, ZERO_NEEDLES, ZERO_NEEDLES_2):
         found.append((m.start(), m.end(), "strikes", 0.0, 0.0, "strikes", "none"))
         taken.append(m.span())
-    for m in (scan(NO_KILLED_RE, NO_KILLED_NEEDLES) if may_deny_casualties(text) else ()):
+    for m in scan(NO_KILLED_RE, NO_KILLED_NEEDLES, NO_KILLED_NEEDLES_2):
         w = m.group("what").lower()
         meas = "killed" if w == "killed" else "injured"
         found.append((m.start(), m.end(), meas, 0.0, 0.0, "people", "none"))
@@ -147,9 +146,7 @@ def figure_rows(text: str, article_id: str, attr_rows: list[tuple],
             found.append(fig)
             taken.append((fig[0], fig[1]))
     # number words for vague plurals: "dozens of people were killed"
-    # (the whole-text hint search is slow: only run it when there is a match)
-    vague = list(scan(VAGUE_RE, VAGUE_NEEDLES))
-    for m in (vague if vague and VAGUE_HINT_RE.search(text) else ()):
+    for m in scan(VAGUE_RE, VAGUE_NEEDLES):
         if _overlaps(taken, *m.span()):
             continue
         found.append(_vague_figure(m))
@@ -165,18 +162,6 @@ def figure_rows(text: str, article_id: str, attr_rows: list[tuple],
     return _rows(text, article_id, attr_rows, found)
 
 
-def may_deny_strikes(text: str) -> bool:
-    """False when ZERO_RE ("did not carry out a single strike") should find
-    nothing: neither "single" nor " any " is in the text."""
-    return "single" in text or " any " in text
-
-
-def may_deny_casualties(text: str) -> bool:
-    """False when NO_KILLED_RE ("no one was killed") should find nothing:
-    neither "no " nor "No " is in the text."""
-    return "no " in text or "No " in text
-
-
 def lowered_windows(text: str, wins: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
     """The windows lower-cased, and for each whether a needle test on it is
     reliable (see :func:`scan_windows`)."""
@@ -188,15 +173,18 @@ def lowered_windows(text: str, wins: list[tuple[int, int]]) -> tuple[list[str], 
 
 
 def scan_windows(text: str, wins: list[tuple[int, int]], lows: list[str], sure: list[bool],
-                 rx: re.Pattern, needles: tuple[str, ...] | None = None):
+                 rx: re.Pattern, needles: tuple[str, ...] | None = None,
+                 needles_2: tuple[str, ...] | None = None):
     """The matches of ``rx`` in each window ``text[a:b]``, in order.
 
     With ``needles`` (each match of the re.I pattern ``rx`` holds one of them,
-    lower-cased), a window whose lower-cased text holds none is skipped: the
-    same matches, without running the regex where it cannot match.
+    lower-cased; and one of ``needles_2`` too when given), a window whose
+    lower-cased text lacks them is skipped: the same matches, without running
+    the regex where it cannot match.
     """
     for (a, b), low, ok in zip(wins, lows, sure):
-        if needles is None or not ok or any(n in low for n in needles):
+        if (needles is None or not ok or any(n in low for n in needles)
+                and (needles_2 is None or any(n in low for n in needles_2))):
             yield from rx.finditer(text, a, b)
 
 

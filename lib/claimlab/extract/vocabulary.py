@@ -94,7 +94,8 @@ def trie_regex(words, bounded=frozenset(), char=None) -> str:
     Longer words are tried first.  Words in ``bounded`` must end at a word
     boundary (r"\b"); "(?:trie)\b" is the same as ``trie_regex(words, words)``.
     ``char`` gives the regex for one character (default: itself; a space
-    matches any run of whitespace).
+    matches any run of whitespace, so no word may start or end with a space
+    or hold two in a row).
     """
     trie: dict = {}
     for w in words:
