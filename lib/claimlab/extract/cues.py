@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import AUX_WORDS, CUE_FORMS, FIG_KEY_VARIANTS, NOT_THAT_VERBS, WORDS_SCAN_RE
+from .vocabulary import (
+    AUX_WORDS,
+    CUE_FORMS,
+    FIG_KEY_VARIANTS,
+    NOT_THAT_VERBS,
+    WORDS_SCAN_RE,
+)
 
 THAT_RE_FAST = re.compile(r"[ \u00a0]that\b")
 SPACE_THAT_RE = re.compile(r" that\b")  # literal prefix: ``re`` scans for it in C
