@@ -1,0 +1,700 @@
+"""Attribution rules (who said what: quotations, cue verbs, "according to",
+headlines, "reportedly") and the attribution rows built from what they find."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from itertools import accumulate
+
+from .cues import Cue, find_cues, scan_words
+from .phrases import is_cap, np_left, np_right
+from .segment import RightTokens, quotes, sentences
+from .vocabulary import (
+    ANON_WORDS,
+    CLOSE_Q,
+    CONNECT,
+    INSTITUTION_WORDS,
+    PARTICIPLES,
+    PRON_SUBJ,
+    TELL_LIKE,
+    TITLE_ABBR,
+)
+
+ACCORDING_RE = re.compile(r"\b(according to)\s+", re.I)
+# Necessary for an ACCORDING_RE match: under re.I, c/o/r/d match only their two
+# ASCII cases (unlike i, k, s), so the text lower-cased holds "ccord" there.
+ACCORD_HINT_RE = re.compile(r"[Cc][Cc][Oo][Rr][Dd]")
+
+
+def accord_hints(text: str) -> list[int]:
+    """Start offsets of ACCORD_HINT_RE matches."""
+    low = text.lower()
+    i = low.find("ccord")
+    if i == -1:
+        return []
+    if len(low) != len(text):  # lower() lengthened a character: offsets moved
+        return [m.start() for m in ACCORD_HINT_RE.finditer(text)]
+    out = []
+    while i != -1:
+        out.append(i)
+        i = low.find("ccord", i + 1)
+    return out
+REPORTEDLY_RE = re.compile(r"\b(reportedly|allegedly)\b")
+
+
+THAT_RE = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|after|before|to|"
+    r"from|via|through|over|while|when|with|as)\s+[^,.;:\"“”]{1,45}?|[A-Z][a-z]+day|yesterday|"
+    r"today|tonight|recently|repeatedly|publicly|privately|again|earlier|later|previously|also|"
+    r"often|flatly|then|now|once|on\s+[A-Z][a-z]+day|[A-Z][a-z]+\s+\d{1,2})\s*,?)*?\s+(?=that\b)")
+_LEAD_ADV_RE = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|morning|night|week|evening|afternoon|month|year|yesterday|today|"
+    r"tonight)|\s*,?\s*in\s+an?\s+(?:\w+\s+){0,2}(?:statement|interview|email|e-mail|letter|"
+    r"post|tweet|speech|op-ed|press\s+release|briefing|memo|note)(?:\s+(?:with|to|on)\s+"
+    r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)?|\s*,?\s*on\s+(?:Twitter|Facebook|"
+    r"Instagram|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}))*\s*[,:]?\s*")
+_CHANNEL_RE = re.compile(
+    r"\s*,?\s*(?:(?:on|last|this|late|early|earlier)\s+[A-Z][a-z]+day\s*)?(?:in\s+an?\s+(?:\w+\s+){0,2}"
+    r"interview\s+(?:with|to)\s+|on\s+|to\s+)((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
+
+
+# warned/urged X: X followed by that / to / ":" / ","
+_OBJECT_END_RE = re.compile(r"[ \u00a0]*(?:that\b|to\b|[:,])")
+_WEEKDAY_RE = re.compile(r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# between an attributed quotation and a follow-on one: at most four words
+_SHORT_GAP_RE = re.compile(r"[^\w“\"]*(?:\w+[^\w“\"]*){0,4}")
+# a quotation's own attribution right after it
+_OWN_CUE_RE = re.compile(r"[ ,]*\w+(?:\s+\w+){0,3}\s+(?:said|says|added|told)\b")
+
+
+class Article:
+    """Per-article working state."""
+
+    __slots__ = ("text", "sents", "sent_starts", "quotes", "q_starts", "rels", "cues_used",
+                 "cues", "cue_starts", "cue_by_pos", "fig_keys")
+
+    def __init__(self, text: str):
+        self.text = text
+        cue_spans, self.fig_keys = scan_words(text)
+        self.sents = sentences(text)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.quotes = quotes(text)
+        self.q_starts = [s for s, _ in self.quotes]
+        self.rels: list[dict] = []
+        self.cues_used: set[tuple[int, int]] = set()
+        self.cues = find_cues(text, cue_spans)
+        self.cue_starts = [c.s for c in self.cues]
+        self.cue_by_pos = {}
+        for c in self.cues:
+            self.cue_by_pos[c.s] = c
+            vs = c.e - len(c.verb)
+            self.cue_by_pos.setdefault(vs, c)
+
+    def cues_in(self, lo: int, hi: int) -> list[Cue]:
+        k = bisect.bisect_left(self.cue_starts, lo)
+        out = []
+        while k < len(self.cues) and self.cues[k].s < hi:
+            if self.cues[k].e <= hi:
+                out.append(self.cues[k])
+            k += 1
+        return out
+
+    def cue_at(self, pos: int, hi: int | None = None):
+        c = self.cue_by_pos.get(pos)
+        if c is not None and (hi is None or c.e <= hi):
+            return c
+        return None
+
+    def quote_at(self, pos: int):
+        """The quote span containing pos (start <= pos < end), else None."""
+        k = bisect.bisect_right(self.q_starts, pos) - 1
+        if k >= 0:
+            s, e = self.quotes[k]
+            if s <= pos < e:
+                return s, e
+        return None
+
+    def sent_of(self, pos: int):
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sents[max(k, 0)]
+
+
+def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def _content_end(text: str, s: int, e: int) -> int:
+    """Trim the sentence end and trailing participial attributions."""
+    m = _TRAIL_RE.search(text, s, e)
+    if m and m.start() > s + 10:
+        e = m.start()
+    while e > s and text[e - 1] in " \t\n\u00a0.,;:—–-":
+        e -= 1
+    return e
+
+
+_TRAIL_RE = re.compile(r",\s+(?:(?:he|she|they|it|I|we)\s+)?(?:adding|saying|noting|arguing|"
+                       r"claiming|insisting|warning|explaining|stressing|according\s+to)\b|"
+                       r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|noted)\s*[.!?]?[\"”’]?\s*$")
+
+
+def _add(art: Article, cue, speaker, content, how: str, channel: str = ""):
+    if cue in art.cues_used and how != "continuation":
+        return False
+    cs, ce = content
+    cs, ce = _strip_span(art.text, cs, ce)
+    if ce - cs < 2:
+        return False
+    art.cues_used.add(cue)
+    art.rels.append({"cue": cue, "speaker": speaker, "content": (cs, ce), "how": how,
+                     "channel": channel})
+    return True
+
+
+def find_attributions(art: Article) -> list[dict]:
+    _headline_rules(art)
+    _quote_rules(art)
+    _cue_rules(art)
+    _according_rules(art)
+    _reportedly_rules(art)
+    _continuation_quotes(art)
+    art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
+    return art.rels
+
+
+def _headline_rules(art: Article):
+    text = art.text
+    for m in headline_matches(text):
+        left, src = m.span(1), m.span(3)
+        words = text[src[0]:src[1]].split()
+        if len(words) > 7 or art.cues_in(src[0], src[1]):
+            continue
+        if text[left[1] - 1] in ".!?":
+            continue
+        _add(art, m.span(2), src, left, "headline")
+
+
+HEADLINE_RE = re.compile(r"(?m)^([^\n]{12,}?)[ \u00a0]+([—–]|--)[ \u00a0]+([A-Z][^\n.!?]{1,70})[ \u00a0]*$")
+
+
+def headline_matches(text: str):
+    """Same as ``HEADLINE_RE.finditer(text)``, trying only promising lines.
+
+    A match is one whole line, which holds a dash and whose last character
+    other than a space is not . ! ? (the source after the dash has none).
+    Most lines of prose end in ".", so few lines are left to match.
+    """
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        tail = line.rstrip(" \u00a0")
+        if tail and tail[-1] not in ".!?" and ("—" in line or "–" in line or "--" in line):
+            m = HEADLINE_RE.match(text, line_start, line_end)
+            if m:
+                yield m
+        line_start = line_end + 1
+
+
+def _quote_rules(art: Article):
+    """Direct quotations with the attribution just after or just before."""
+    text = art.text
+    for qs, qe in art.quotes:
+        inner = qe - qs
+        if inner < 12 or len(text[qs:qe].split()) < 3:
+            continue
+        sent_s, sent_e = art.sent_of(qe - 1)
+        nl = text.find("\n", qe)
+        after_lim = min(len(text) if nl == -1 else nl, qe + 300)
+        # --- attribution after the quote: “…,” he said / “…,” said X
+        m = _AFTER_Q_RE.match(text, qe, after_lim)
+        if m:
+            npos = m.end()
+            cm = art.cue_at(npos, after_lim)
+            if cm:
+                # "…,” said Smith."
+                sp = np_right(text, cm.end() + 1 if text[cm.end():cm.end() + 1] == " " else cm.end(), after_lim)
+                if sp:
+                    _add(art, cm.span(), sp, (qs, qe), "quote-after-inv")
+                    continue
+            sp = _np_right_subject(art, npos, after_lim)
+            if sp:
+                cm = art.cue_at(sp[1] + 1 if text[sp[1]:sp[1] + 1] in " \u00a0" else sp[1], after_lim)
+                if cm:
+                    _add(art, cm.span(), sp, (qs, qe), "quote-after")
+                    continue
+        # --- attribution before the quote: X said: “…” / X said, “…”
+        bm = before_quote(text, max(sent_s, qs - 60), qs)
+        ss, se = art.sent_of(qs)
+        if bm:
+            cm = None
+            for c in art.cues_in(max(ss, qs - 60), bm.start(1) + len(bm.group(1)) if bm.lastindex else qs):
+                cm = c
+            if cm and cm.end() >= bm.start():
+                sp = np_left(text, ss, cm.start())
+                if sp is None:
+                    # inverted: "said Smith: “…”"
+                    sp = np_right(text, cm.end() + 1, qs)
+                    if sp and sp[0] < cm.end():
+                        sp = None
+                if sp is not None or text[cm.start():cm.end()].lower().endswith("ing"):
+                    end = qe
+                    _add(art, cm.span(), sp, (qs, end), "quote-before")
+                    continue
+        # colon without cue verb: "Trump on Twitter: “…”" / "Smith: “…”"
+        pre = text[max(ss, qs - 3):qs]
+        if pre.rstrip().endswith(":"):
+            colon = text.rfind(":", ss, qs)
+            sp = np_left(text, ss, colon)
+            if sp and colon - sp[1] < 2:
+                _add(art, (colon, colon + 1), sp, (qs, qe), "quote-colon")
+
+
+_AFTER_Q_RE = re.compile(r"[ \u00a0]*(?:,|—|–|--)?[ \u00a0]*")
+BEFORE_Q_RE = re.compile(r"(\b\w+)[ \u00a0]*(?:[:,]|—|–)?[ \u00a0]*(?:\bthat[ \u00a0]+)?$")
+
+
+def before_quote(text: str, lo: int, qs: int):
+    """Same as ``BEFORE_Q_RE.search(text, lo, qs)``: a word, maybe ":"/","/dash
+    and "that", right before the quote.
+
+    Only the last two words before ``qs`` can start a match (between the word
+    and the quote there is room for one more word only, "that"), so those two
+    places are tried, leftmost first, instead of every place in the window.
+    """
+    starts = []
+    j = qs
+    while len(starts) < 2:
+        while j > lo and not (text[j - 1].isalnum() or text[j - 1] == "_"):
+            j -= 1
+        if j <= lo:
+            break
+        while j > lo and (text[j - 1].isalnum() or text[j - 1] == "_"):
+            j -= 1
+        starts.append(j)
+    for x in reversed(starts):
+        m = BEFORE_Q_RE.match(text, x, qs)
+        if m:
+            return m
+    return None
+
+
+def _np_right_subject(art, pos: int, hi: int):
+    """Subject NP right after a closing quote: 'the source', 'he', 'Smith'."""
+    text = art.text
+    # scan the first 45 tokens of text[pos:pos + 300] until a cue verb token
+    toks = RightTokens(text, pos, min(hi, pos + 300))
+    for k in range(45):
+        tok = toks(k)
+        if tok is None:
+            break
+        s, e, t = tok
+        if k == 0:
+            if t.lower() in ("he", "she", "they", "i", "we", "it", "you"):
+                return s, e
+        elif art.cue_at(s, hi):
+            return np_left(text, pos, s)
+        if t in (".", ";", "!", "?", "“", "”", '"') or t == "'" and text.startswith("''", s):
+            return None
+    return None
+
+
+def _cue_rules(art: Article):
+    """Cue-verb driven indirect (and remaining direct) attributions."""
+    text = art.text
+    cues = art.cues
+    n = len(cues)
+    k = 0
+    for ss, se in art.sents:
+        # the cues inside the sentence, as art.cues_in(ss, se) (cues are sorted
+        # by start: the auxiliaries taken in before a cue are never cue words)
+        while k < n and cues[k].s < ss:
+            k += 1
+        first = k
+        while k < n and cues[k].s < se:
+            k += 1
+        for cm in cues[first:k]:
+            cs, ce = cm.s, cm.e
+            if ce > se or (cs, ce) in art.cues_used:
+                continue
+            verb = cm.verb
+            if verb[0].isupper() and cs > ss and not _titlecase_line(text, ss, se):
+                continue
+            if art.quote_at(cs):
+                continue
+            vl = verb.lower()
+            # -- speaker before the cue
+            sp = np_left(text, ss, cs)
+            if sp is not None and text[sp[0]:sp[1]].lower() in ("which", "that") and vl.endswith("ing"):
+                sp = None
+            if sp is None and vl not in PARTICIPLES:
+                pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
+                if pw in ("and", "but"):
+                    subj = np_right(text, ss, cs)
+                    if subj and subj[0] == ss:
+                        _right_content(art, cm, subj, ss, se, verb)
+                        continue
+            if sp is None and vl in PARTICIPLES:
+                # "..., saying X": subject of the main clause
+                if text[max(ss, cs - 2):cs].strip() == ",":
+                    sp = np_right(text, ss, cs) or None
+                    sp = sp if sp and sp[1] < cs else None
+                    _right_content(art, cm, sp, ss, se, verb)
+                continue
+            if sp is not None:
+                rest = text[ce:se]
+                if not rest.strip(" .!?\"”’'\u00a0") or _REST_RE.match(rest):
+                    # content first: "..., he said."  /  "“…,” Smith said."
+                    _left_content(art, cm, sp, ss)
+                else:
+                    _right_content(art, cm, sp, ss, se, verb)
+                continue
+            # -- inverted: "..., said Smith." / "..., says the report."
+            before = text[max(ss, cs - 3):cs]
+            if before.rstrip().endswith((",", "”", '"', "’")):
+                st = ce + 1 if text[ce:ce + 1] in " \u00a0" else ce
+                sp = np_right(text, st, se)
+                if sp and _INV_END_RE.match(text, sp[1], se):
+                    _left_content(art, cm, sp, ss)
+                    continue
+
+
+_INV_END_RE = re.compile(r"[\s\u00a0]*(?:[,.;:!?(]|$)")
+# nothing but a time/place phrase between the cue and the sentence end
+_REST_RE = re.compile(r"^[\s\u00a0]*(?:(?:on|in|at|last|this|during|to)\b[^,;:“\"]{0,50}?|[A-Z][a-z]+day|"
+                      r"yesterday|today)?[\s\u00a0]*[.!?]?[\"”’]?[\s]*$")
+
+
+def _titlecase_line(text: str, ss: int, se: int) -> bool:
+    words = text[ss:se].split()
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.7 * len(words)
+
+
+def _left_content(art: Article, cm, sp, ss: int):
+    """Content before the speaker: from sentence start (or the quote) to the comma."""
+    text = art.text
+    end = min(sp[0], cm.start())
+    k = end
+    while k > ss and text[k - 1] in " \t\u00a0\n":
+        k -= 1
+    if k <= ss:
+        return
+    if text[k - 1] in CLOSE_Q + '"':
+        q = art.quote_at(k - 1)
+        if q:
+            _add(art, cm.span(), sp, q, "left-quote")
+            return
+    if text[k - 1] not in ",—–-":
+        return
+    start = ss
+    q = art.quote_at(ss)
+    if q and q[0] < ss:
+        start = q[0]
+    _add(art, cm.span(), sp, (start, k - 1), "left")
+
+
+def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
+    text = art.text
+    pos = cm.end()
+    vl = verb.lower()
+    channel = ""
+    if vl in TELL_LIKE:
+        ob = np_right(text, pos + 1 if text[pos:pos + 1] in " \u00a0" else pos, se, obj=True)
+        if ob is not None and vl not in ("told", "tells", "tell", "telling", "informed", "informs"):
+            # warned/urged X ... only when X is followed by that/to/:/,
+            if not _OBJECT_END_RE.match(text[ob[1]:ob[1] + 8]):
+                ob = None
+        if ob is None:
+            if vl in ("told", "tells", "tell", "telling"):
+                return
+            ob = (pos, pos)
+        otext = text[ob[0]:ob[1]]
+        if otext and is_cap(otext.split()[-1]) and otext.lower() not in ("him", "her", "them"):
+            channel = otext[4:] if otext.startswith("the ") else otext
+        pos = ob[1]
+    else:
+        chm = _CHANNEL_RE.match(text, pos, se)
+        if chm:
+            ch = chm.group(1)
+            if not _WEEKDAY_RE.match(ch):
+                channel = ch[4:] if ch.startswith("the ") else ch
+    tm = that_clause(text, pos, se)
+    if tm:
+        cstart = tm.end()
+    else:
+        lm = _LEAD_ADV_RE.match(text, pos, se)
+        cstart = lm.end() if lm else pos
+    if cstart >= se:
+        return
+    q = art.quote_at(cstart)
+    if q and q[0] == cstart:
+        # quotation right after the cue: content = the quote (+ rest of sentence)
+        tail = text[q[1]:se].strip(" .\u00a0")
+        if not tail or q[1] >= se:
+            _add(art, cm.span(), sp, q, "right-quote", channel)
+            return
+    # an object-taking verb needs something clause-like after it
+    if vl in ("asked",) and not text.startswith(("whether", "if", "why", "what", "how"), cstart):
+        return
+    end = _content_end(text, cstart, se)
+    # stop before a coordinated second attribution: "..., calling him X" / "... and said Y"
+    for nc in art.cues_in(cstart + 3, end):
+        if art.quote_at(nc.s):
+            continue
+        pre = text[max(cstart, nc.s - 6):nc.s]
+        if pre.endswith((", ", " and ", " but ", ", and ", ", but ")):
+            end = nc.s - (len(pre) - len(pre.rstrip(" ,")) if pre.endswith(", ") else 0)
+            if pre.endswith((" and ", " but ")):
+                end = nc.s - (5 if pre.endswith(" and ") else 5)
+            while end > cstart and text[end - 1] in " ,":
+                end -= 1
+            break
+    q = art.quote_at(end - 1) if end > cstart else None
+    if q and q[1] > end:
+        end = q[1]
+    if end - cstart < 3:
+        return
+    _add(art, cm.span(), sp, (cstart, end), "right", channel)
+
+
+def that_clause(text: str, pos: int, se: int):
+    """``THAT_RE.match(text, pos, se)`` when "that" comes within 90
+    characters of ``pos``, else None.
+
+    Not only a speed-up: unbounded, THAT_RE's chain of time and place phrases
+    reaches relative clauses far away ("... pledges from countries to limit
+    emissions within a framework of rules that allow ...") and the content
+    would start there.  The bound keeps the content after the cue.
+    """
+    if text.find("that", pos, min(se, pos + 90)) == -1:
+        return None
+    return THAT_RE.match(text, pos, se)
+
+
+def _according_rules(art: Article):
+    text = art.text
+    # only sentences that hold "ccord" in any case can hold "according to"
+    todo = sorted({bisect.bisect_right(art.sent_starts, p) - 1 for p in accord_hints(text)})
+    for k in todo:
+        if k < 0:
+            continue
+        ss, se = art.sents[k]
+        for m in ACCORDING_RE.finditer(text, ss, se):
+            cs, ce = m.span(1)
+            if art.quote_at(cs) or (cs, ce) in art.cues_used:
+                continue
+            src_s = m.end()
+            # source runs to the next comma / sentence end
+            k = src_s
+            while k < se and text[k] not in ",;:.\n" or (k < se and text[k] == "." and k + 1 < se and not text[k + 1].isspace()):
+                k += 1
+            sp = _strip_span(text, src_s, k)
+            if sp[1] - sp[0] < 2:
+                continue
+            words = text[sp[0]:sp[1]].split()
+            if len(words) > 10:
+                cut = sp[0] + len(" ".join(words[:10]))
+                sp = (sp[0], cut)
+            lead = text[ss:cs].strip(" \u00a0\"“")
+            if not lead:
+                # According to X, CONTENT.
+                cstart = k + 1 if k < se and text[k] == "," else k
+                end = _content_end(text, cstart, se)
+                _add(art, (cs, ce), sp, (cstart, end), "according-first")
+            else:
+                # CONTENT, according to X.
+                kk = cs
+                while kk > ss and text[kk - 1] in " \u00a0":
+                    kk -= 1
+                start = ss
+                q = art.quote_at(ss)
+                if q and q[0] < ss:
+                    start = q[0]
+                end = kk - 1 if kk > ss and text[kk - 1] in ",—–(" else kk
+                if k < se - 2 and text[k] == ",":
+                    # "X, according to Y, did Z": content also covers the rest
+                    _add(art, (cs, ce), sp, (start, _content_end(text, ss, se)), "according-mid")
+                else:
+                    _add(art, (cs, ce), sp, (start, end), "according-last")
+
+
+def may_hold_reportedly(text: str) -> bool:
+    """False when REPORTEDLY_RE cannot match: neither word is in the text."""
+    return "edly" in text and ("reportedly" in text or "allegedly" in text)
+
+
+def _reportedly_rules(art: Article):
+    """"X reportedly/allegedly did Y": an attribution with no speaker."""
+    text = art.text
+    if not may_hold_reportedly(text):
+        return
+    for m in REPORTEDLY_RE.finditer(text):
+        cs, ce = m.span(1)
+        if art.quote_at(cs) or any(c.s <= cs < c.e for c in art.cues_in(max(0, cs - 40), ce + 40)):
+            continue
+        ss, se = art.sent_of(cs)
+        _add(art, (cs, ce), None, (ss, _content_end(text, ss, se)), "reportedly")
+
+
+class Coverage:
+    """Spans of text, to ask whether one of them holds a given span."""
+
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        # reach[k]: the furthest end among the first k + 1 spans
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def holds(self, s: int, e: int) -> bool:
+        """True when a span (cs, ce) has cs <= s and e <= ce + 1 (one
+        character more at the end is allowed)."""
+        k = bisect.bisect_right(self.starts, s) - 1
+        return k >= 0 and e <= self.reach[k] + 1
+
+
+def _continuation_quotes(art: Article):
+    """Quotations right after an attributed quotation, with no cue of their own.
+
+    “A,” the source said. “B.”  -> second row for “B” with the same cue.
+    """
+    text = art.text
+    covered = Coverage(r["content"] for r in art.rels)
+
+    by_end = sorted(((r["cue"][1], r) for r in art.rels if r["how"].startswith("quote") or r["how"] in ("left-quote", "right-quote", "continuation")), key=lambda t: t[0])
+    ends = [t[0] for t in by_end]
+    for qs, qe in art.quotes:
+        if qe - qs < 12 or covered.holds(qs, qe):
+            continue
+        k = bisect.bisect_right(ends, qs) - 1
+        if k < 0:
+            continue
+        cue_end, rel = by_end[k]
+        last_end = max(rel["content"][1], cue_end)
+        gap = text[last_end:qs]
+        if len(gap) > 40 or not _SHORT_GAP_RE.fullmatch(gap):
+            continue
+        # the quote must not have its own attribution right after it
+        tail = text[qe:min(len(text), qe + 60)]
+        if _OWN_CUE_RE.match(tail):
+            continue
+        art.rels.append({"cue": rel["cue"], "speaker": rel["speaker"], "content": (qs, qe),
+                         "how": "continuation", "channel": rel["channel"]})
+        by_end.insert(k + 1, (qe, {**rel, "content": (qs, qe)}))
+        ends.insert(k + 1, qe)
+
+
+# ---------------------------------------------------------------------------
+# row building
+# ---------------------------------------------------------------------------
+
+_DET_STRIP_RE = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
+
+
+@lru_cache(maxsize=1 << 16)
+def _speaker_type(sp: str, resolved: bool) -> str:
+    """Heuristic: named person / anonymous / institution (cached: speakers repeat)."""
+    s = sp.strip()
+    if not s:
+        return "anonymous"
+    low = s.lower()
+    if low in PRON_SUBJ:
+        return "named person" if resolved else "anonymous"
+    core = _DET_STRIP_RE.sub("", s.split(",")[0].strip())
+    if not core:
+        return "anonymous"
+    words = core.split()
+    # "... spokesperson Maria Zakharova": ends in a capitalised personal name
+    tail = words[-2:]
+    ends_with_name = (len(tail) == 2 and all(w[:1].isupper() and w[1:2].islower() for w in tail)
+                      and not INSTITUTION_WORDS.search(" ".join(tail)))
+    if ANON_WORDS.search(core):
+        return "named person" if ends_with_name and len(words) > 2 else "anonymous"
+    if INSTITUTION_WORDS.search(core) or (core.isupper() and len(core) <= 6):
+        return "institution"
+    if all(w[:1].isupper() or w.lower() in CONNECT or w in TITLE_ABBR for w in words) and len(words) <= 5:
+        return "named person"
+    return "anonymous"
+
+
+@lru_cache(maxsize=1 << 16)
+def _actor(sp: str) -> str:
+    s = sp.strip().strip(",")
+    s = s.split(",")[0].strip()  # drop appositive
+    s = _DET_STRIP_RE.sub("", s)
+    return s
+
+
+_SQ_OPEN_RE = re.compile(r"(?:^|\s)‘\w")
+
+
+def _quote_type(content: str) -> str:
+    c = content.strip()
+    if not c:
+        return "indirect"
+    if c[0] in "“\"‘«„" and c[-1] in "”\"’»":
+        inner = c[1:-1]
+        # one quotation covering everything (allow nested single quotes)
+        if not ("“" in inner or "”" in inner or '"' in inner or "«" in inner or "»" in inner):
+            return "direct"
+    if "“" in c or '"' in c or "«" in c or "„" in c or ("‘" in c and _SQ_OPEN_RE.search(c)):
+        return "mixed"
+    return "indirect"
+
+
+def attribution_rows(text: str, article_id: str, rels: list[dict]) -> list[tuple]:
+    rows = []
+    last_person = None  # (speaker text, actor)
+    last_inst = None
+    last_any = None
+    n = 0
+    for r in rels:
+        n += 1
+        sp = r["speaker"]
+        cs, ce = r["cue"]
+        ks, ke = r["content"]
+        if sp is not None:
+            spk = text[sp[0]:sp[1]]
+            ss_, se_ = sp
+        else:
+            spk, ss_, se_ = "", None, None
+        low = spk.lower()
+        resolved = False
+        if low in ("he", "she"):
+            actor = last_person or spk
+            resolved = last_person is not None
+        elif low == "it":
+            actor = last_inst or spk
+            resolved = last_inst is not None
+        elif low in ("they", "who", "which"):
+            actor = last_any or spk
+            resolved = last_any is not None
+        else:
+            actor = _actor(spk)
+        stype = _speaker_type(spk, resolved)
+        if resolved:
+            stype = _speaker_type(actor, False)
+        elif actor and low not in PRON_SUBJ:
+            if stype == "named person":
+                last_person = actor
+            elif stype == "institution":
+                last_inst = actor
+            last_any = actor
+        content = text[ks:ke]
+        qt = _quote_type(content)
+        rows.append((
+            article_id, f"{article_id}-x{n}", spk, ss_, se_, text[cs:ce], cs, ce,
+            content, ks, ke, ks, ke, actor, stype, qt, qt == "direct", r["channel"],
+            "extracted",
+        ))
+    return rows

@@ -1,0 +1,256 @@
+"""Word lists and keyword regexes: cue verbs, role nouns, figure keywords, and
+the trie builder that compiles a word list into a fast alternation.
+
+Everything here is built once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing", "written"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "find": ("find", "finds", "found"),
+    "show": ("show", "shows", "showed", "shown"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "slam": ("slam", "slams", "slammed", "slamming"),
+    "quip": ("quip", "quips", "quipped"),
+    "snap": ("snapped",),
+    "fire back": ("fired back", "fires back"),
+    "point out": ("point out", "points out", "pointed out", "pointing out"),
+    "go on to say": ("went on to say", "goes on to say"),
+    "speak": ("spoke",),
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    "know": ("know", "knows", "knew"),
+    "feel": ("feels", "felt"),
+    "plan": ("plans", "planned", "planning"),
+    "refer to": ("refers to", "referred to", "referring to"),
+    "call for": ("call for", "calls for", "called for", "calling for"),
+    "see": ("sees", "saw"),
+}
+_REGULAR = (
+    "add note report announce suggest argue tweet describe acknowledge declare explain "
+    "continue criticize criticise claim accuse deny dismiss insist warn stress reiterate "
+    "call reject refute assert predict recall respond reply confirm emphasize emphasise "
+    "complain concede contend estimate state testify urge vow promise joke conclude "
+    "agree disagree maintain observe proclaim remark reveal allege charge counter boast "
+    "brag lament muse wonder blame praise demand propose question indicate signal post "
+    "retort shout yell inform assure caution pledge ask answer mention believe "
+    "scoff complain acknowledge opine recount predict concede clarify underscore "
+    "highlight forecast comment want hope expect intend threaten support endorse defend "
+    "oppose cite denounce blast attack condemn welcome fear worry doubt decline refuse "
+    "recommend advocate favor favour prefer express"
+).split()
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+CUE_FORMS: set[str] = set()
+for _l in _REGULAR:
+    CUE_FORMS.update(_forms(_l))
+for _f in _IRREGULAR.values():
+    CUE_FORMS.update(_f)
+# bare base forms are too ambiguous in running text except for a few
+_BASE_OK = {"say", "tell", "think", "believe", "argue", "claim", "insist", "warn", "write",
+            "agree", "contend", "predict", "note", "suggest", "show", "find", "point out",
+            "deny", "fear", "estimate", "allege", "ask", "complain", "maintain", "want",
+            "hope", "expect", "support", "oppose", "know", "doubt", "prefer", "worry"}
+CUE_FORMS -= {l for l in _REGULAR if l not in _BASE_OK}
+CUE_FORMS -= {"call", "charge", "charges", "post", "posts",
+              "posting", "question", "state", "states", "signal", "counter", "stated",
+              "comment", "charged", "continue", "continues", "continuing", "showing",
+              "finding", "answer", "questions", "questioning", "signals", "believing",
+              "thinking", "asking", "post", "posted", "demanding", "mentioning",
+              "indicating", "shown", "written", "forecasting", "estimated", "estimates",
+              "shows", "show", "showed", "find", "finds", "found", "promise", "promises",
+              "promised", "promising", "blaming", "praising", "agreeing"}
+CUE_FORMS |= {"shows", "showed", "found", "finds", "called", "calls", "continued", "stated",
+              "promised", "estimated", "posted"}
+# verbs that can introduce an object before the content: told X that ...
+TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
+             "warned", "warns", "urged", "urges", "reminded", "reminds"}
+PARTICIPLES = {f for f in CUE_FORMS if f.endswith("ing")}
+
+AUX_WORDS = set("""has have had would will could may might also later previously then once
+again repeatedly reportedly recently publicly privately flatly earlier further quickly just
+often never not did does do simply even already first long allegedly specifically explicitly
+separately frequently always""".split())
+
+
+def trie_regex(words, bounded=frozenset(), char=None) -> str:
+    """A prefix-factored alternation (much faster than a flat one in ``re``).
+
+    Longer words are tried first.  Words in ``bounded`` must end at a word
+    boundary (r"\b"); "(?:trie)\b" is the same as ``trie_regex(words, words)``.
+    ``char`` gives the regex for one character (default: itself; a space
+    matches any run of whitespace, so no word may start or end with a space
+    or hold two in a row).
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node, prefix) -> str:
+        alts, optional = [], False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            piece = (char(ch) if char else r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch], prefix + ch)
+            alts.append(piece)
+        end = r"\b" if optional and prefix in bounded else ""
+        if not alts:
+            return end
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            body = "(?:" + body + "|" + end + ")" if end else "(?:" + body + ")?"
+        return body
+
+    return emit(trie, "")
+
+
+CUE_VARIANTS = CUE_FORMS | {f[0].upper() + f[1:] for f in CUE_FORMS}
+
+
+NOT_THAT_VERBS = {"given", "provided", "assumed", "assuming", "seemed", "appeared", "means",
+                  "ensured", "ensures", "required", "requires", "included", "includes",
+                  "showed", "noted", "times", "issues", "places", "cases", "sources",
+                  "measures", "changes", "rules", "states", "lines", "ones", "races", "scenes",
+                  "voices", "themes", "names", "messages", "titles", "articles", "charges",
+                  "deemed", "caused", "causes", "feared", "ordered", "needed", "supposed",
+                  "designed", "used", "based", "related", "allowed", "handled"}
+
+
+PRON_SUBJ = {"he", "she", "they", "i", "we", "it", "you", "who", "which"}
+
+
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+               "these", "those", "some", "many", "several", "other", "another", "two", "three",
+               "four", "five", "both", "most", "few", "all", "one", "no", "each", "every",
+               "such", "any", "more", "numerous"}
+ROLE_NOUNS = set("""
+official officials source sources spokesman spokeswoman spokesperson spokespeople aide aides
+adviser advisers advisor advisors analyst analysts expert experts critic critics supporter
+supporters observer observers diplomat diplomats minister ministry department government
+administration campaign committee agency office embassy military army police statement
+report reports study survey poll polls data document documents memo letter lawsuit filing
+filings spokesmen representative representatives lawmaker lawmakers senator senators
+leader leaders president secretary director chairman chairwoman chair officer officers
+member members voter voters resident residents witness witnesses people person activist
+activists group groups organization organisation organizations council court judge
+prosecutor prosecutors lawyer lawyers attorney attorneys economist economists strategist
+strategists consultant consultants operative operatives staffer staffers researchers
+researcher scientists scientist investigators investigator authorities governor mayor
+candidate candidates nominee insiders insider allies ally democrats republicans party
+reporter reporters journalist journalists newspaper paper website outlet network agency
+analysis findings estimates figures center centre headquarters service ministry
+spokesperson commander commanders command forces ministry aides coalition
+percent half majority minority third quarter respondents participants opponents proponents
+americans delegates donors officials economists historians conservatives liberals progressives
+republicans democrats independents others students parents workers members residents advocates
+backers fans critics skeptics allies rivals aides scholars pollsters polling surveys polls
+organizers executives investors employees staff staffers team spokesmen editorial column
+narrator announcer ad ads commercial video tweet post message email emails records
+""".split())
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                "hundred", "dozen", "dozens", "hundreds", "thousands"}
+CONNECT = {"of", "for", "at", "and", "de", "la", "van", "von", "del", "in", "on", "the", "&"}
+STOP_CAPS = {"But", "And", "Or", "So", "Yet", "Then", "When", "While", "If", "As", "After",
+             "Before", "Although", "Though", "Because", "Since", "In", "On", "At", "For",
+             "With", "Without", "Meanwhile", "However", "Still", "Now", "Later", "Earlier",
+             "Also", "Instead", "Asked", "Speaking", "Last", "This", "That", "There", "Here",
+             "What", "Why", "How", "Where", "Who", "Which", "Today", "Yesterday", "Monday",
+             "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr",
+             "A", "An", "The", "It", "He", "She", "They", "We", "I", "His", "Her", "Their",
+             "Its", "Our", "Both", "Neither", "Either", "Not", "Only", "Even", "Just"}
+TITLE_ABBR = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.",
+              "Sgt.", "Capt.", "Prof.", "Rev.", "Sr.", "Jr.", "St.", "Adm.", "Maj.", "Cpl."}
+
+# The speaker-type keywords, found with re.search at word boundaries and in any
+# case.  Compiled as tries with explicit case classes rather than as flat
+# alternations with re.I: ``re`` then rejects most branches on their first
+# character.  ("_" stands for a space inside an entry.)
+INSTITUTION_KEYWORDS = """
+ministry department government administration office agency committee council center centre
+command army military forces police embassy state states union nations organisation organization
+party campaign commission court bureau service institute university group company corporation inc
+news times post tass reuters associated_press ap afp bbc cnn kremlin pentagon white_house nato un eu
+congress senate parliament coalition report poll study survey statement headquarters network
+channel board foundation federation republic kingdom russia ukraine syria china iran israel turkey
+france germany britain moscow washington damascus kyiv kiev beijing tehran"""
+ANON_KEYWORDS = """
+official officials source sources spokesman spokeswoman spokesperson aide aides diplomat diplomats
+insider insiders someone people expert experts analyst analysts observer observers witness
+witnesses resident residents critic critics activist activists person"""
+# what re.I matches for an ASCII letter besides its two cases
+IGNORECASE_EXTRA = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def any_case(ch: str) -> str:
+    """Regex for one ASCII character as re.I matches it."""
+    if not ch.isalpha():
+        return re.escape(ch)
+    return "[" + ch.lower() + ch.upper() + IGNORECASE_EXTRA.get(ch, "") + "]"
+
+
+def keyword_re(keywords: str) -> re.Pattern:
+    """``\b(?:w1|w2|...)\b`` under re.I for the space-separated ``keywords``
+    ("_" stands for a space), as a case-spelled trie (see :func:`any_case`)."""
+    words = {w.replace("_", " ") for w in keywords.split()}
+    return re.compile(r"\b(?:" + trie_regex(words, char=any_case) + r")\b")
+
+
+INSTITUTION_WORDS = keyword_re(INSTITUTION_KEYWORDS)
+ANON_WORDS = keyword_re(ANON_KEYWORDS)
+
+QUOTE_CHARS = "\"“”‘’'«»„"
+CLOSE_Q = "”’»"
+
+
+def cased(words):
+    """The words as given and with their first letter upper-cased."""
+    return set(words) | {w[0].upper() + w[1:] for w in words}
+
+
+FIG_KEYS = ["kill", "dead", "died", "death", "slain", "fatalit", "lives", "casualt", "injur",
+            "wound", "hurt", "bodies", "hospital", "position", "target", "strike", "airstrike",
+            "sortie", "raid", "bombing", "mile", "kilomet", "km", "meter", "metre", "displac",
+            "fled", "flee", "refugee", "percent", "per cent"]
+
+FIG_KEY_VARIANTS = cased(FIG_KEYS)
+
+
+def prefix_free(a: set[str], b: set[str]) -> bool:
+    """True when no word of ``a`` begins with a word of ``b`` or vice versa."""
+    pre_a = {w[:i] for w in a for i in range(1, len(w) + 1)}
+    pre_b = {w[:i] for w in b for i in range(1, len(w) + 1)}
+    return not (pre_a & b) and not (pre_b & a)
+
+
+# With the two lists prefix-free, at most one word of either can match at a
+# given place, so a single trie finds both kinds and the matched word tells
+# which kind it is.  (Keep it so when adding cue verbs or figure keywords.)
+if not prefix_free(CUE_VARIANTS, FIG_KEY_VARIANTS):
+    raise RuntimeError("extract: a cue verb form and a figure keyword begin with one another")
+# cue verbs: whole words (\b at both ends); figure keywords: word starts
+# ("kill" in "killed").  Both must start at a word boundary.
+WORDS_TRIE = trie_regex(CUE_VARIANTS | FIG_KEY_VARIANTS, bounded=CUE_VARIANTS)
+# Matching "\b(?:trie)" at every position is slow (``re`` tries each place);
+# "\W(?=(trie))" lets ``re`` skip in C to the next non-word character, and
+# consumes only that character, so no candidate is skipped.
+WORDS_SCAN_RE = re.compile(r"\W(?=(" + WORDS_TRIE + "))")
