@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
 from claimlab.extract import attributions as A
 from claimlab.extract import cues as C
 from claimlab.extract import figures as F
 from claimlab.extract import segment as S
 from claimlab.extract import vocabulary as V
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
 
 # database=None: no .hypothesis folder is left in the checkout
 SETTINGS = settings(max_examples=200, deadline=None, database=None,

@@ -66,12 +66,12 @@ _BASE_OK = {"say", "tell", "think", "believe", "argue", "claim", "insist", "warn
             "agree", "contend", "predict", "note", "suggest", "show", "find", "point out",
             "deny", "fear", "estimate", "allege", "ask", "complain", "maintain", "want",
             "hope", "expect", "support", "oppose", "know", "doubt", "prefer", "worry"}
-CUE_FORMS -= {l for l in _REGULAR if l not in _BASE_OK}
+CUE_FORMS -= {lemma for lemma in _REGULAR if lemma not in _BASE_OK}
 CUE_FORMS -= {"call", "charge", "charges", "post", "posts",
               "posting", "question", "state", "states", "signal", "counter", "stated",
               "comment", "charged", "continue", "continues", "continuing", "showing",
               "finding", "answer", "questions", "questioning", "signals", "believing",
-              "thinking", "asking", "post", "posted", "demanding", "mentioning",
+              "thinking", "asking", "posted", "demanding", "mentioning",
               "indicating", "shown", "written", "forecasting", "estimated", "estimates",
               "shows", "show", "showed", "find", "finds", "found", "promise", "promises",
               "promised", "promising", "blaming", "praising", "agreeing"}
