@@ -119,7 +119,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         if cut > start:
-            spans.append((start, cut))
+            if spans and not text[start:cut].strip():
+                spans[-1] = (spans[-1][0], cut)  # white space joins the sentence before it
+            else:
+                spans.append((start, cut))
         start = cut
     if start < len(text):
         spans.append((start, len(text)))
