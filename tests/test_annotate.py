@@ -15,9 +15,14 @@ from pathlib import Path
 
 import ipywidgets as W
 import pytest
-
 from claimlab import annotate
-from claimlab.annotate import AnnotationError, Annotator, DraftFolder, cut_pieces, sentence_spans
+from claimlab.annotate import (
+    AnnotationError,
+    Annotator,
+    DraftFolder,
+    cut_pieces,
+    sentence_spans,
+)
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_ARTICLE = "tass-idlib-2019"
@@ -206,7 +211,7 @@ def test_reopening_continues_where_you_stopped(seed_folder):
     second = ann.rows.value
     again = Annotator(seed_folder)
     assert again.rows.value == second  # the first draft left
-    labels = dict((v, label) for label, v in again.rows.options)
+    labels = {v: label for label, v in again.rows.options}
     assert labels[first].startswith("✓ checked")
     assert labels[second].startswith("DRAFT")
 
@@ -219,7 +224,7 @@ def test_set_spans_by_selection(seed_folder):
     rows = read_rows(seed_folder / "attributions.csv")
     row = next(r for r in rows if " " in r["speaker"] and r["cue"])
     choose(ann, "statements", row["attribution_id"])
-    c0, c1 = int(row["content_start"]), int(row["content_end"])
+    c0 = int(row["content_start"])
     # a shorter content: the first words of the old one, selected with a trailing space (trimmed)
     new_end = text.index(" ", c0 + 5)
     select(ann, c0, new_end + 1)
@@ -556,3 +561,17 @@ def test_article_files_missing_from_the_list_are_reported(small):
     (small / "stray.txt").write_text("Nobody listed me.", encoding="utf-8")
     ann = Annotator(small)
     assert "stray.txt is not listed in articles.csv" in ann.message
+
+
+def test_command_line_writes_the_notebook_voila_serves(small, tmp_path, capsys):
+    import json
+
+    out = tmp_path / "nb" / "annotate.ipynb"
+    assert annotate.main(["notebook", str(small), str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
+    assert [c["cell_type"] for c in cells] == ["code"]
+    assert "".join(cells[0]["source"]) == f"import claimlab.annotate\nclaimlab.annotate.Annotator({str(small)!r})"
+    assert annotate.main(["notebook", str(tmp_path / "nowhere"), str(tmp_path / "x.ipynb")]) == 2
+    assert "is not a folder" in capsys.readouterr().err
+    assert not (tmp_path / "x.ipynb").exists()

@@ -830,21 +830,21 @@ class Annotator(Shown):
 
         self.title = W.HTML()
         self.article = W.Dropdown(description="Article", tooltip="Choose the article to correct", style=_STYLE,
-                                  layout=W.Layout(width="auto", min_width="16em", max_width="100%", flex="1 1 24em"))
+                                  layout=W.Layout(width="auto", min_width="16em", flex="1 1 24em"))
         self.kind = W.ToggleButtons(options=[("Statements", "statements"), ("Figures", "figures"), ("Terms", "terms")],
                                     value="statements", description="Rows",
                                     tooltips=["Who said what: speaker, cue and content",
                                               "Numbers and vague quantities",
                                               "Framing labels, hedges, asides and evaluative words"],
-                                    style={"description_width": "initial", "button_width": "6.5em"},
+                                    style={"description_width": "initial", "button_width": "7.6em"},
                                     layout=W.Layout(width="auto"))
         self.undo_button = W.Button(description="Undo", icon="undo", tooltip="Take back the last saved change",
                                     layout=W.Layout(width="auto"))
         self.counter = W.HTML(layout=W.Layout(width="auto"))
-        self.text = TextView(layout=W.Layout(width="100%"))
-        self.selected = W.HTML(value=self._selection_html(), layout=W.Layout(width="100%"))
+        self.text = TextView(layout=W.Layout(width="auto"))
+        self.selected = W.HTML(value=self._selection_html(), layout=W.Layout(width="auto"))
         self.rows = W.Select(description="", rows=9, tooltip="The rows of this kind in this article; choose one to "
-                             "edit it", layout=W.Layout(width="100%"))
+                             "edit it", layout=W.Layout(width="auto"))
         self.accept_button = W.Button(description="Accept", icon="check", button_style="success",
                                       tooltip="The row is right as it is: mark it checked",
                                       layout=W.Layout(width="auto"))
@@ -859,19 +859,19 @@ class Annotator(Shown):
         self.add_term_button = W.Button(description="New term", icon="plus",
                                         tooltip="Add a framing term: the selected words",
                                         layout=W.Layout(width="auto"))
-        self.status = W.HTML(layout=W.Layout(width="100%", min_height="2.2em"))
+        self.status = W.HTML(layout=W.Layout(width="auto", min_height="2.2em"))
 
         self.fields: dict[str, W.Widget] = {}
         self.previews: dict[str, W.HTML] = {}
         self.set_buttons: dict[str, W.Button] = {}
         self.clear_buttons: dict[str, W.Button] = {}
         self.forms = {k: self._form(k) for k in KINDS}
-        self.form_box = W.VBox(layout=W.Layout(width="100%"))
+        self.form_box = W.VBox(layout=W.Layout(width="auto"))
 
         head = W.HBox([self.article, self.undo_button], layout=W.Layout(flex_flow="row wrap", align_items="center",
-                                                                       width="100%"))
+                                                                       width="auto"))
         kindbar = W.HBox([self.kind, self.counter], layout=W.Layout(flex_flow="row wrap", align_items="center",
-                                                                    width="100%"))
+                                                                    width="auto"))
         left = W.VBox([self.text, self.selected],
                       layout=W.Layout(flex="3 1 28em", min_width="0", width="auto", margin="0 12px 0 0"))
         actions = W.HBox([self.accept_button, self.delete_button], layout=W.Layout(flex_flow="row wrap"))
@@ -880,9 +880,9 @@ class Annotator(Shown):
         right = W.VBox([kindbar, self.rows, actions, self.form_box, W.HTML("<b>Add what the draft missed</b> "
                         "(select the words first)"), adds],
                        layout=W.Layout(flex="2 1 22em", min_width="0", width="auto"))
-        main = W.HBox([left, right], layout=W.Layout(flex_flow="row wrap", width="100%", align_items="flex-start"))
+        main = W.HBox([left, right], layout=W.Layout(flex_flow="row wrap", width="auto", align_items="flex-start"))
         self.widget = W.VBox([self.title, head, self.status, main],
-                             layout=W.Layout(width="100%", max_width="100%", overflow="hidden"))
+                             layout=W.Layout(width="auto"))
         self.widget.add_class("cla-annotator")
 
         self.article.observe(self._on_article, names="value")
@@ -931,7 +931,7 @@ class Annotator(Shown):
                 row.append(clear)
             setb.on_click(lambda b, kind=kind, tc=text_col: self._on_set_span(kind, tc))
             self.set_buttons[key] = setb
-            preview = W.HTML(layout=W.Layout(width="100%", margin="0 0 4px 5.4em"))
+            preview = W.HTML(layout=W.Layout(width="auto", margin="0 0 4px 5.4em"))
             self.previews[key] = preview
             self.fields[f"{kind}:{s_col}"], self.fields[f"{kind}:{e_col}"] = start, end
             children += [W.HBox(row, layout=W.Layout(flex_flow="row wrap", align_items="center")), preview]
@@ -967,12 +967,12 @@ class Annotator(Shown):
             w = self.fields[f"{kind}:{col}"]
             w.tooltip = _FIELD_TIPS[col]
             w.style = {"description_width": "7.5em"}
-            w.layout = W.Layout(width="100%", max_width="26em")
+            w.layout = W.Layout(width="auto", max_width="26em")
             children.append(w)
         for key, w in self.fields.items():
             if key.startswith(kind + ":"):
                 w.observe(lambda ch, kind=kind: self._on_field(kind), names="value")
-        return W.VBox(children, layout=W.Layout(width="100%", border="1px solid #d0d0d0", padding="6px",
+        return W.VBox(children, layout=W.Layout(width="auto", border="1px solid #d0d0d0", padding="6px",
                                                 margin="6px 0"))
 
     # -- showing
@@ -1250,3 +1250,49 @@ class Annotator(Shown):
             self._busy = False
         self._refresh_articles(row_id=new_id)
         self._say("ok", f"Saved: {message}. Now set its other fields.")
+
+
+# ----------------------------------------------------------------------------- command line
+
+def write_notebook(folder, path) -> Path:
+    """Write a notebook whose one cell shows the Annotator on ``folder`` (made absolute); return its path.
+
+    This is what Voila serves for ``make annotate``.
+    """
+    import nbformat
+
+    folder = Path(folder).expanduser().resolve()
+    if not folder.is_dir():
+        raise AnnotationError(f"{folder} is not a folder: give the folder that holds the articles and tables")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nb.cells.append(nbformat.v4.new_code_cell(f"import claimlab.annotate\nclaimlab.annotate.Annotator({str(folder)!r})"))
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+def main(argv=None) -> int:
+    """``python -m claimlab.annotate notebook DIR OUT.ipynb``: write the notebook that shows DIR's Annotator."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m claimlab.annotate",
+                                     description="Correct a machine-made draft of a corpus folder by hand.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    nb = sub.add_parser("notebook", help="write a notebook that shows the annotator for DIR (for Voila)")
+    nb.add_argument("folder", metavar="DIR", help="the corpus folder: articles plus draft tables")
+    nb.add_argument("out", metavar="OUT.ipynb", help="where to write the notebook")
+    args = parser.parse_args(argv)
+    try:
+        path = write_notebook(args.folder, args.out)
+    except (AnnotationError, OSError) as exc:
+        print(f"claimlab.annotate: {exc}", file=sys.stderr)
+        return 2
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
