@@ -575,3 +575,31 @@ def test_command_line_writes_the_notebook_voila_serves(small, tmp_path, capsys):
     assert annotate.main(["notebook", str(tmp_path / "nowhere"), str(tmp_path / "x.ipynb")]) == 2
     assert "is not a folder" in capsys.readouterr().err
     assert not (tmp_path / "x.ipynb").exists()
+
+
+def test_no_status_column_or_an_empty_status_means_checked(tmp_path):
+    text = "The ministry said 5 people died. Rescuers said 7 were hurt.\n"
+    rows = [span_row(text, "A01", "5 people died", "said", "The ministry"),
+            span_row(text, "A02", "7 were hurt", "said", "Rescuers")]
+    folder = make_folder(tmp_path / "curated", text, attributions=rows)
+    from claimlab import schema
+    header = schema.TABLES["attributions.csv"]  # no status column at all
+    write_rows(folder / "attributions.csv", [{k: r.get(k, "") for k in header} for r in rows], header)
+    ann = Annotator(folder)
+    assert "0 of 2 statements here still drafts" in ann.counter.value
+    assert all(label.startswith("✓ checked") for label, _ in ann.rows.options)
+    choose(ann, "statements", "A02")
+    commit(ann, "statements", "quote_type", "indirect")
+    saved = read_rows(folder / "attributions.csv")
+    assert list(saved[0])[-1] == "status"  # the column is added at the end
+    assert [(r["attribution_id"], r["status"]) for r in saved] == [("A01", ""), ("A02", "checked")]
+    assert Annotator(folder).counter.value.count("0 of 2") == 1  # the empty status still reads as checked
+
+
+def test_an_actor_missing_from_actors_csv_is_saved_with_a_note(small):
+    ann = Annotator(small)
+    commit(ann, "statements", "actor", "Ministry of Nowhere")
+    assert ann.message.startswith("Saved: changed actor of statement A01.")
+    assert "“Ministry of Nowhere” is not in actors.csv yet" in ann.message
+    commit(ann, "statements", "actor", "Health ministry")
+    assert "not in actors.csv" not in ann.message

@@ -34,6 +34,7 @@ import math
 import os
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -246,10 +247,15 @@ class DraftFolder:
 
     # -- reading
 
-    def reload(self) -> None:
-        """Read the tables and articles again from disk."""
+    def reload(self, texts: bool = True) -> None:
+        """Read the tables (and, unless ``texts=False``, the articles) again from disk."""
         self.tables = {k: read_table(self.path / kind.table) for k, kind in KINDS.items()}
         self.actors_table = read_table(self.path / "actors.csv")
+        if texts or not hasattr(self, "articles"):
+            self._read_articles()
+        self.problems = self._article_problems + self._table_problems()
+
+    def _read_articles(self) -> None:
         articles = read_table(self.path / "articles.csv")
         problems = []
         self.articles: dict[str, Article] = {}
@@ -269,16 +275,20 @@ class DraftFolder:
             if f.suffix.lower() in TEXT_SUFFIXES and f.name not in listed and f.name.lower() not in (
                     "readme.md", "readme.txt", "license.md", "license.txt"):
                 problems.append(f"{f.name} is not listed in articles.csv, so its rows cannot be found; not shown")
+        self._article_problems = problems
+
+    def _table_problems(self) -> list[str]:
+        problems = []
         for k, kind in KINDS.items():
-            ids = self.tables[k].ids(kind.id_col)
-            dup = sorted({i for i in ids if i and ids.count(i) > 1})
+            ids = Counter(self.tables[k].ids(kind.id_col))
+            dup = sorted(i for i, n in ids.items() if i and n > 1)
             if dup:
                 problems.append(f"{kind.table}: the id(s) {', '.join(dup)} are used twice; only the first row "
                                 "of each can be edited here")
-            if "" in ids:
-                problems.append(f"{kind.table}: {ids.count('')} row(s) without a {kind.id_col}; they cannot be "
+            if ids[""]:
+                problems.append(f"{kind.table}: {ids['']} row(s) without a {kind.id_col}; they cannot be "
                                 "edited here")
-        self.problems = problems
+        return problems
 
     def writable(self) -> bool:
         return os.access(self.path, os.W_OK)
@@ -308,6 +318,16 @@ class DraftFolder:
         """How many rows are still drafts."""
         kinds = [kind] if kind else list(KINDS)
         return sum(status_of(r) == DRAFT for k in kinds for r in self.rows(k, article_id))
+
+    def drafts_by_article(self) -> dict[str, int]:
+        """Draft rows of every kind per article id, in one pass."""
+        counts: dict[str, int] = {}
+        for k in KINDS:
+            for r in self.tables[k].rows:
+                if status_of(r) == DRAFT:
+                    aid = _s(r.get("article_id"))
+                    counts[aid] = counts.get(aid, 0) + 1
+        return counts
 
     # -- checking
 
@@ -405,13 +425,13 @@ class DraftFolder:
                     self._replace(self.path / name, change.before[name], None, backup=False)
                 except OSError:
                     pass
-            self.reload()
+            self.reload(texts=False)
             reason = exc.strerror or str(exc)
             if isinstance(exc, PermissionError) or not self.writable():
                 reason = f"the folder {self.path} is read-only ({reason})"
             raise AnnotationError(f"nothing was saved: {reason}") from None
         self.history.append(change)
-        self.reload()
+        self.reload(texts=False)
         return what
 
     def _replace(self, path: Path, data: bytes | None, before: bytes | None, backup: bool = True) -> None:
@@ -536,10 +556,10 @@ class DraftFolder:
                 now = path.read_bytes() if path.exists() else None
                 self._replace(path, before, now)
         except OSError as exc:
-            self.reload()
+            self.reload(texts=False)
             raise AnnotationError(f"could not undo: {exc.strerror or exc}") from None
         self.history.pop()
-        self.reload()
+        self.reload(texts=False)
         return f"undid: {change.what}"
 
     def _article_of(self, row: dict) -> Article:
@@ -989,13 +1009,14 @@ class Annotator(Shown):
     def _refresh_articles(self, first: bool = False, row_id: str | None = None) -> None:
         f = self.folder
         options = []
+        counts = f.drafts_by_article()
         for aid, art in f.articles.items():
-            n = f.drafts(article_id=aid)
+            n = counts.get(aid, 0)
             options.append((f"{art.label} — {n} draft{'s' if n != 1 else ''}" if n else f"{art.label} — all checked",
                             aid))
         current = self.article.value
         if first:
-            current = next((aid for aid in f.articles if f.drafts(article_id=aid)), next(iter(f.articles), None))
+            current = next((aid for aid in f.articles if counts.get(aid)), next(iter(f.articles), None))
         self._busy = True
         try:
             self.article.options = options
@@ -1123,7 +1144,15 @@ class Annotator(Shown):
 
     def _after_save(self, message: str, row_id: str | None = None) -> None:
         self._refresh_articles(row_id=row_id)
-        self._say("ok", f"Saved: {message}.")
+        note = ""
+        if row_id is not None:
+            row = self.folder.row(self.kind.value, row_id)
+            known = set(self.folder.actors)
+            unknown = [v for col in ("actor", "claimant") if (v := _s(row.get(col)).strip()) and v not in known]
+            if known and unknown:  # (a folder without actors.csv gets no such note)
+                note = (f" Note: “{unknown[0]}” is not in actors.csv yet; add it there, or choose a name from the "
+                        "list")
+        self._say("ok", f"Saved: {message}.{note}")
 
     def _selection(self) -> tuple[int, int]:
         """The current selection, trimmed of surrounding white space; AnnotationError when there is none."""

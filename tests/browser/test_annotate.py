@@ -38,6 +38,9 @@ AWKWARD = ("Clash reported 😀🇸🇾 in the north\r\n"
            "\r\n"
            "The ministry\u00a0said “at least 12 civilians 𝐰𝐞𝐫𝐞 killed” in the strike, officials said.\r\n"
            "Rescuers said 🚑 that 30 people were hurt, and 𝟓 more were missing.\r\n")
+PAYLOAD = ("<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"> "
+           "<script>window.__pwned=1</script> \"quoted\" & 'single'")
+HOSTILE = f"Officials said {PAYLOAD} was found.\nNothing else.\n"
 CONTENT_BUTTON = "button[title='Set the content to the words selected in the article']"
 
 
@@ -70,6 +73,10 @@ def make_draft_folder(folder: Path) -> Path:
         dict.fromkeys(header, "") | {"article_id": "awkward", "file": "awkward.txt", "outlet": "Wire",
                                       "headline": "Clash reported", "status": "draft"},
         seed | {"status": "draft"}], header)
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    with open(folder / "articles.csv", "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            ["hostile", "hostile.txt", "Wire", PAYLOAD] + [""] * (len(header) - 4))
     tables = {}
     for name in ("attributions.csv", "figures.csv", "terms.csv"):
         rows = read_rows(SEEDS / name)
@@ -89,6 +96,8 @@ def make_draft_folder(folder: Path) -> Path:
         | {"cue": "said", "cue_start": str(AWKWARD.index("Rescuers said") + 9),
            "cue_end": str(AWKWARD.index("Rescuers said") + 13)},
     ]
+    rows.append(blank | {"article_id": "hostile", "attribution_id": "H01", "actor": PAYLOAD, "status": "draft"}
+                | span(HOSTILE, PAYLOAD, "content") | span(HOSTILE, "said", "cue") | span(HOSTILE, "Officials", "speaker"))
     figs, fheader = tables["figures.csv"]
     s = AWKWARD.index("12 civilians")
     figs.insert(0, dict.fromkeys(fheader, "") | {"article_id": "awkward", "figure_id": "WF1", "measure": "civilians killed",
@@ -243,6 +252,21 @@ def correct_by_mouse(page, folder: Path, shot_prefix: str) -> None:
     expect(page.locator("[role=status]").first).to_contain_text(f"Saved: added statement {row['attribution_id']}")
 
 
+def check_hostile(page) -> None:
+    """The article whose text, headline and actor are markup: shown as text, nothing runs."""
+    menu = page.locator("select").filter(has=page.locator("option", has_text="onerror"))
+    menu.select_option(label=next(o for o in menu.locator("option").all_inner_texts() if "onerror" in o))
+    expect(page.locator(".cla-text")).to_contain_text("<script>window.__pwned=1</script>", timeout=20_000)
+    expect(page.locator(".cla-text .cla-content").first).to_have_text(PAYLOAD)
+    expect(page.locator("[role=status]").first).to_be_visible()
+    page.locator(".cla-text .cla-content").first.hover()
+    page.wait_for_timeout(500)
+    assert PAYLOAD in (page.locator(".cla-text .cla-content").first.get_attribute("title") or "")
+    # the form shows the verbatim content escaped, as text
+    expect(page.get_by_text(f"“{PAYLOAD[:30]}", exact=False).first).to_be_visible()
+    lab.assert_no_script_ran(page)
+
+
 def overflow(page) -> dict:
     return page.evaluate(
         """() => {
@@ -286,6 +310,7 @@ def test_annotate_in_jupyterlab(page, lab_server):
     lab.assert_no_errors(page)
     assert lab.count_widgets(page) == 1
     correct_by_mouse(page, folder, "annotate-lab")
+    check_hostile(page)
     rec = lab.page_record(page)
     assert rec.page_errors == [], rec.page_errors
 
@@ -386,6 +411,7 @@ def test_annotate_in_voila(browser, voila_annotator):
         expect(page.locator(".cla-annotator")).to_be_visible(timeout=90_000)
         expect(page.get_by_text("There was an error when executing cell")).to_have_count(0)
         correct_by_mouse(page, voila_annotator["folder"], "annotate-voila")
+        check_hostile(page)
         show_seed_article(page)
         assert_fits(page, "Voila 1366x768")
         full_screenshot(page, "annotate-voila-1366x768")
