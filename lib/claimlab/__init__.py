@@ -24,7 +24,7 @@ def self_check() -> bool:
 
 _SUBMODULES = {"corpus", "views", "plots", "widgets", "exercises", "reader", "compare",
                "extract", "evaluate", "framing", "metadata", "validate", "schema", "workspace",
-               "dating", "machine", "grading", "ledger", "sourcing"}
+               "dating", "machine", "grading", "ledger", "sourcing", "annotate"}
 
 
 def __getattr__(name):

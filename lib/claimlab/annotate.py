@@ -1130,6 +1130,9 @@ class Annotator(Shown):
             return
         self.text.selection = {}
         self._refresh(keep_row=False)
+        n = self.folder.drafts(article_id=self.article.value)
+        self._say("info", f"{n} draft row{'' if n == 1 else 's'} left in this article." if n
+                  else "Every row of this article is checked.")
 
     def _on_kind(self, change):
         if not self._busy:
