@@ -628,15 +628,14 @@ function render({ model, el }) {
       frag.append(span);
     }
     box.replaceChildren(frag);
+    // Bring the chosen row into view once, when it changes (not on every redraw).
     const focus = model.get("focus");
-    if (focus && focus !== lastFocus) {
-      const first = box.querySelector(".cla-focus");
-      if (first) {
-        const top = first.offsetTop - box.offsetTop;
-        if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - 40) box.scrollTop = Math.max(0, top - 60);
-      }
+    const first = box.querySelector(".cla-focus");
+    if (focus && focus !== lastFocus && first) {
+      const outer = box.getBoundingClientRect(), inner = first.getBoundingClientRect();
+      if (inner.top < outer.top || inner.bottom > outer.bottom) box.scrollTop += inner.top - outer.top - 60;
+      lastFocus = focus;
     }
-    lastFocus = focus;
   }
 
   // A DOM boundary point -> Python offset (code points) into the article.
@@ -678,13 +677,12 @@ function render({ model, el }) {
   document.addEventListener("mouseup", onMouseUp);
   box.addEventListener("keyup", onKeyUp);
   box.tabIndex = 0;
+  // The pieces carry the focus classes, and Python sets `focus` before them: redraw on pieces only.
   model.on("change:pieces", draw);
-  model.on("change:focus", draw);
   draw();
   return () => {
     document.removeEventListener("mouseup", onMouseUp);
     model.off("change:pieces", draw);
-    model.off("change:focus", draw);
   };
 }
 
