@@ -84,7 +84,8 @@ def make_folder(folder: Path, text: str, *, headline: str = "A headline", attrib
 
 
 def span_row(text: str, rid: str, content: str, cue: str = "", speaker: str = "", **extra) -> dict:
-    row = {"article_id": "art", "attribution_id": rid, "status": "draft"}
+    row = {"article_id": "art", "attribution_id": rid, "status": "draft", "speaker_type": "institution",
+           "quote_type": "indirect"}
     for part, words in (("content", content), ("cue", cue), ("speaker", speaker)):
         if words:
             s = text.index(words)
@@ -589,7 +590,7 @@ def test_no_status_column_or_an_empty_status_means_checked(tmp_path):
     assert "0 of 2 statements here still drafts" in ann.counter.value
     assert all(label.startswith("✓ checked") for label, _ in ann.rows.options)
     choose(ann, "statements", "A02")
-    commit(ann, "statements", "quote_type", "indirect")
+    commit(ann, "statements", "quote_type", "direct")
     saved = read_rows(folder / "attributions.csv")
     assert list(saved[0])[-1] == "status"  # the column is added at the end
     assert [(r["attribution_id"], r["status"]) for r in saved] == [("A01", ""), ("A02", "checked")]
@@ -600,6 +601,36 @@ def test_an_actor_missing_from_actors_csv_is_saved_with_a_note(small):
     ann = Annotator(small)
     commit(ann, "statements", "actor", "Ministry of Nowhere")
     assert ann.message.startswith("Saved: changed actor of statement A01.")
-    assert "“Ministry of Nowhere” is not in actors.csv yet" in ann.message
+    assert ann.message.endswith("“Ministry of Nowhere” is not in actors.csv yet; add it there, or choose a name "
+                                "from the list.")
     commit(ann, "statements", "actor", "Health ministry")
     assert "not in actors.csv" not in ann.message
+
+
+def test_the_corpus_loader_reads_an_annotated_folder_without_complaint(small):
+    import claimlab
+
+    ann = Annotator(small)
+    ann.accept_button.click()
+    assert (small / "attributions.csv.bak").exists()
+    corpus = claimlab.load_corpus(small)
+    assert corpus.problems.to_dict("records") == []
+    statuses = dict(zip(corpus.attributions["attribution_id"], corpus.attributions["status"], strict=True))
+    assert statuses == {"A01": "checked", "A02": "draft"}
+
+
+def test_a_row_without_its_types_cannot_be_accepted_and_says_what_it_needs(small):
+    text = CUE_TEXT
+    before, ann = snapshot(small), Annotator(small)
+    commit(ann, "statements", "quote_type", "")  # an edit may leave it empty for now ...
+    assert ann.message == "Saved: changed quote_type of statement A01. Still to choose: quote type."
+    assert {v: lab for lab, v in ann.rows.options}["A01"].startswith("✓ checked (needs quote type)")
+    now = snapshot(small)
+    ann.accept_button.click()  # ... but the row cannot be accepted so
+    assert ann.message == "Not saved: choose the quote type before accepting."
+    assert snapshot(small) == now != before
+    # a new statement says what to choose next
+    s = text.index("The weather")
+    select(ann, s, s + len("The weather was mild"))
+    ann.add_statement_button.click()
+    assert ann.message.endswith("Still to choose: quote type, speaker type.")

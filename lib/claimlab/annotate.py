@@ -46,7 +46,7 @@ from . import schema
 from .corpus import TEXT_SUFFIXES, read_article
 from .reader import Shown, figure_range
 
-__all__ = ["KINDS", "AnnotationError", "Annotator", "DraftFolder", "TextView", "sentence_spans"]
+__all__ = ["KINDS", "AnnotationError", "Annotator", "DraftFolder", "TextView", "missing", "sentence_spans"]
 
 
 class AnnotationError(ValueError):
@@ -74,6 +74,16 @@ KINDS: dict[str, Kind] = {
 _PART_NAMES = {"speaker": "speaker", "cue": "cue", "content": "content", "text": "figure", "term": "term"}
 
 DRAFT, CHECKED = "draft", "checked"
+
+
+def _required(table: str) -> list[str]:
+    """Columns whose allowed values (schema.ALLOWED) do not include empty: a finished row needs them."""
+    return sorted(col for (t, col), allowed in schema.ALLOWED.items() if t == table and "" not in allowed)
+
+
+def missing(kind: str, row: dict) -> list[str]:
+    """The values a row still needs before it can be accepted (e.g. a statement's speaker type)."""
+    return [col for col in _required(KINDS[kind].table) if not _s(row.get(col)).strip()]
 _NUMBER_RE = re.compile(r"\d+(\.\d+)?")
 
 
@@ -468,6 +478,10 @@ class DraftFolder:
         row = self.row(kind, row_id)
         article = self._article_of(row)
         new = self.check(kind, row, article.text)
+        lacking = missing(kind, new)
+        if lacking:
+            raise AnnotationError(f"choose the {' and the '.join(c.replace('_', ' ') for c in lacking)} "
+                                  "before accepting")
         new["status"] = CHECKED
         rows = [new if r is row else r for r in self.tables[kind].rows]
         return self._write(f"accepted {KINDS[kind].name} {row_id}", {kind: self._with_rows(kind, rows)})
@@ -1064,7 +1078,10 @@ class Annotator(Shown):
 
     def _row_label(self, kind: str, r: dict) -> str:
         k = KINDS[kind]
+        lacking = missing(kind, r)
         flag = "DRAFT" if status_of(r) == DRAFT else "✓ checked"
+        if lacking and status_of(r) != DRAFT:
+            flag += f" (needs {', '.join(c.replace('_', ' ') for c in lacking)})"
         if kind == "statements":
             who = _s(r.get("actor")) or _s(r.get("speaker")) or "(no speaker)"
             what = f"{who}: “{_short(_s(r.get('content')), 50)}”"
@@ -1143,16 +1160,20 @@ class Annotator(Shown):
     def _on_selection(self, change):
         self.selected.value = self._selection_html()
 
-    def _after_save(self, message: str, row_id: str | None = None) -> None:
+    def _after_save(self, message: str, row_id: str | None = None, saved: str | None = None) -> None:
+        """Redraw, choosing ``row_id``; the message notes what the saved row ``saved`` still lacks."""
         self._refresh_articles(row_id=row_id)
         note = ""
-        if row_id is not None:
-            row = self.folder.row(self.kind.value, row_id)
+        if saved is not None:
+            row = self.folder.row(self.kind.value, saved)
             known = set(self.folder.actors)
             unknown = [v for col in ("actor", "claimant") if (v := _s(row.get(col)).strip()) and v not in known]
             if known and unknown:  # (a folder without actors.csv gets no such note)
                 note = (f" Note: “{unknown[0]}” is not in actors.csv yet; add it there, or choose a name from the "
-                        "list")
+                        "list.")
+            lacking = missing(self.kind.value, row)
+            if lacking:
+                note += f" Still to choose: {', '.join(c.replace('_', ' ') for c in lacking)}."
         self._say("ok", f"Saved: {message}.{note}")
 
     def _selection(self) -> tuple[int, int]:
@@ -1189,7 +1210,7 @@ class Annotator(Shown):
         if message.endswith("nothing changed"):
             self._say("info", message[0].upper() + message[1:] + ".")
             return True
-        self._after_save(message, rid)
+        self._after_save(message, rid, saved=rid)
         return True
 
     def _on_field(self, kind: str) -> None:
@@ -1236,7 +1257,7 @@ class Annotator(Shown):
         # on to the next draft of this kind, if any
         k = KINDS[kind]
         nxt = next((r[k.id_col] for r in self.folder.rows(kind, self.article.value) if status_of(r) == DRAFT), rid)
-        self._after_save(message, nxt)
+        self._after_save(message, nxt, saved=rid)
 
     def _on_delete(self, button=None) -> None:
         kind, rid = self.kind.value, self.rows.value
@@ -1278,8 +1299,7 @@ class Annotator(Shown):
             self.kind.value = kind
         finally:
             self._busy = False
-        self._refresh_articles(row_id=new_id)
-        self._say("ok", f"Saved: {message}. Now set its other fields.")
+        self._after_save(message, new_id, saved=new_id)
 
 
 # ----------------------------------------------------------------------------- command line

@@ -236,7 +236,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
         if p.suffix.lower() in TEXT_SUFFIXES:
             if p.name.lower() not in IGNORED_NAMES:
                 files.append(p)
-        elif p.name.lower() not in SUPPORT_NAMES:
+        elif p.name.lower() not in SUPPORT_NAMES and not p.name.lower().endswith(".bak"):  # backups: not read
             problems.add(p.name, None, "not an article: only UTF-8 .txt and .md files are loaded")
     listed: dict[str, dict] = {}
     for row in meta_rows or []:
