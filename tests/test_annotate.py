@@ -553,9 +553,29 @@ def test_astral_characters_crlf_and_nbsp_offsets(tmp_path):
     assert "\u00a0" in "".join(p["t"] for p in pieces) and "\r\n" in "".join(p["t"] for p in pieces)
 
 
-def test_a_folder_that_is_not_a_folder(tmp_path):
+def test_a_folder_that_cannot_be_opened_gets_a_message_not_a_traceback(tmp_path):
     with pytest.raises(AnnotationError, match="is not a folder"):
-        Annotator(tmp_path / "missing")
+        DraftFolder(tmp_path / "missing")
+    ann = Annotator(tmp_path / "missing")
+    assert ann.message.startswith(f"Cannot open {tmp_path / 'missing'}: ") and "is not a folder" in ann.message
+    assert ann.widget.children == (ann.status,)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "attributions.csv").write_bytes(b"article_id,content\n\xff\xfe,x\n")
+    ann = Annotator(broken)
+    assert "attributions.csv is not valid UTF-8" in ann.message
+
+
+def test_an_empty_folder(tmp_path):
+    ann = Annotator(tmp_path)
+    assert ann.message.startswith("No articles to annotate in")
+    assert ann.rows.options == () and ann.article.value is None
+    ann.accept_button.click()
+    assert ann.message == "Nothing to accept: choose a row first."
+    select(ann, 0, 3)
+    ann.add_statement_button.click()
+    assert ann.message.startswith("Not saved:")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def test_article_files_missing_from_the_list_are_reported(small):

@@ -855,9 +855,17 @@ class Annotator(Shown):
     """
 
     def __init__(self, folder):
-        self.folder = folder if isinstance(folder, DraftFolder) else DraftFolder(folder)
         self._busy = False
         self.last_message = ("info", "")
+        self.status = W.HTML(layout=W.Layout(width="auto", min_height="2.2em"))
+        try:
+            self.folder = folder if isinstance(folder, DraftFolder) else DraftFolder(folder)
+        except AnnotationError as exc:  # shown in the widget, not as a traceback
+            self.folder = None
+            self._say("error", f"Cannot open {folder}: {exc}.")
+            self.widget = W.VBox([self.status], layout=W.Layout(width="auto"))
+            self.widget.add_class("cla-annotator")
+            return
         f = self.folder
 
         self.title = W.HTML()
@@ -891,7 +899,6 @@ class Annotator(Shown):
         self.add_term_button = W.Button(description="New term", icon="plus",
                                         tooltip="Add a framing term: the selected words",
                                         layout=W.Layout(width="auto"))
-        self.status = W.HTML(layout=W.Layout(width="auto", min_height="2.2em"))
 
         self.fields: dict[str, W.Widget] = {}
         self.previews: dict[str, W.HTML] = {}
@@ -1130,6 +1137,8 @@ class Annotator(Shown):
 
     def _selection_html(self) -> str:
         sel = getattr(self, "text", None) and self.text.selection
+        if self.article.value is None:
+            return ""
         if not sel or sel.get("start") is None or sel.get("start") == sel.get("end"):
             return ('<span style="color:#4d4d4d;font-size:0.9em">Nothing selected: select words in the text '
                     'with the mouse.</span>')
@@ -1179,6 +1188,8 @@ class Annotator(Shown):
     def _selection(self) -> tuple[int, int]:
         """The current selection, trimmed of surrounding white space; AnnotationError when there is none."""
         sel = self.text.selection or {}
+        if self.article.value is None:
+            raise AnnotationError("there is no article to annotate in this folder")
         text = self.folder.text(self.article.value)
         try:
             s, e = int(sel.get("start")), int(sel.get("end"))
