@@ -301,7 +301,7 @@ def _list_folder(load: _Load) -> None:
         if p.suffix.lower() in TEXT_SUFFIXES:
             if p.name.lower() not in IGNORED_NAMES:
                 load.files.append(p)
-        elif p.name.lower() not in SUPPORT_NAMES:
+        elif p.name.lower() not in SUPPORT_NAMES and not p.name.lower().endswith(".bak"):  # backups: not read
             load.problems.add(p.name, None, "not an article: only UTF-8 .txt and .md files are loaded")
     for row in load.meta_rows or []:
         fname = row.get("file", "").strip()
