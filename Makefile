@@ -23,12 +23,13 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 MAKE_TOKEN = token='$(TOKEN)'; [ -n "$$token" ] || token=$$($(PY) -c 'import secrets; print(secrets.token_hex(24))')
 FREE_PORT  = $(PY) -c 'import socket, sys; b = int(sys.argv[1]); print(next(p for p in range(b, b + 100) if socket.socket().connect_ex(("127.0.0.1", p)) != 0))'
 
-.PHONY: help install lab test demo restore clean distclean
+.PHONY: help install lab test demo annotate restore clean distclean
 
 help:
 	@echo "make lab                 open the course in JupyterLab (your copies live in $(WORKSPACE)/)"
 	@echo "make test                run the tests and every course notebook"
 	@echo "make demo                the demo notebook as a web app (Voila)"
+	@echo "make annotate DIR=folder draft the articles in folder, then correct the draft in the browser (Voila)"
 	@echo "make restore LESSON=NN   put the course version of lesson NN back; your copy goes to $(WORKSPACE)/backups/"
 	@echo "make install             create $(VENV)/ and install everything (the others do this first)"
 	@echo "make clean               remove caches and build output (keeps $(VENV)/ and $(WORKSPACE)/)"
@@ -70,6 +71,19 @@ demo: install
 	port=$$($(FREE_PORT) $(DEMO_PORT)); \
 	echo; echo "  Demo: http://127.0.0.1:$$port/?token=$$token"; echo; \
 	exec $(VENV)/bin/voila $(COURSE)/demo.ipynb --Voila.ip=127.0.0.1 --port=$$port --token="$$token"
+
+# DIR reaches the shell only through the environment, never spliced into the
+# command line, so a folder name with quotes or spaces is safe.
+annotate: export CLAIMLAB_DIR := $(DIR)
+annotate: install
+	@test -n "$$CLAIMLAB_DIR" || { echo "usage: make annotate DIR=path/to/folder   (a folder of .txt articles)"; exit 2; }
+	@$(PY) -m claimlab draft "$$CLAIMLAB_DIR" || [ $$? -eq 1 ]
+	@$(MAKE_TOKEN); \
+	port=$$($(FREE_PORT) $(DEMO_PORT)); \
+	nb=$$(mktemp -d)/annotate.ipynb; \
+	$(PY) -m claimlab.annotate notebook "$$CLAIMLAB_DIR" "$$nb" >/dev/null || exit 2; \
+	echo; echo "  Annotator: http://127.0.0.1:$$port/?token=$$token"; echo; \
+	exec $(VENV)/bin/voila "$$nb" --Voila.ip=127.0.0.1 --port=$$port --token="$$token"
 
 restore: install
 	@test -n "$(LESSON)" || { echo "usage: make restore LESSON=NN   (for example: make restore LESSON=03)"; exit 2; }

@@ -319,3 +319,18 @@ def test_readme_test_command_matches_the_makefile():
         assert flags in " ".join(pytest_args(command)), (
             f"README says {command.strip()!r}, the Makefile runs {MAKE_TEST!r}"
         )
+
+
+def test_make_annotate_keeps_a_hostile_folder_name_out_of_the_shell(tmp_path):
+    """DIR reaches the recipe through the environment: quotes in it cannot start a command."""
+    if shutil.which("make") is None or not (REPO / ".venv" / ".installed").exists():
+        pytest.skip("needs make and an installed .venv (make install)")
+    marker = tmp_path / "pwned"
+    hostile = f"{tmp_path}/nowhere';touch {marker};'"
+    run = subprocess.run(["make", "-s", "annotate", f"DIR={hostile}"], cwd=REPO, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert run.returncode != 0
+    assert f"folder not found: {hostile}" in run.stdout + run.stderr, run  # the name arrives whole
+    assert not marker.exists(), "the folder name was run as a shell command"
+    usage = subprocess.run(["make", "-s", "annotate"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2 and "usage: make annotate DIR=" in usage.stdout

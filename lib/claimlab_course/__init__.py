@@ -28,11 +28,16 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def question(qid: str):
     """The :class:`claimlab.exercises.Question` for an id like ``"04.verbs"`` (lesson, dot, name)."""
-    lesson = qid.split(".", 1)[0]
+    module = f"claimlab_course.keys.l{qid.split('.', 1)[0]}"
     try:
-        return importlib.import_module(f"claimlab_course.keys.l{lesson}").QUESTIONS[qid]
-    except (ModuleNotFoundError, KeyError):
+        questions = importlib.import_module(module).QUESTIONS
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
         raise KeyError(f"no exercise {qid!r}") from None
+    if qid not in questions:
+        raise KeyError(f"no exercise {qid!r}")
+    return questions[qid]
 
 
 def Exercise(qid: str, corpus=None):  # noqa: N802 (reads like the widget class it returns)

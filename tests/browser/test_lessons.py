@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,7 @@ LESSONS = [
     "06_casualty_reports",
     "07_capstone",
     "08_machine_attribution",
+    "09_case_file",
 ]
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -532,6 +534,40 @@ def lesson_08(page, corpus, bugs):
     answer_exercise(page, "08.found", corpus)
 
 
+def lesson_09(page, corpus, bugs):
+    """The draft is made and counted, the annotator saves an accepted row, a judgement wants a reason."""
+    import csv
+
+    import claimlab_course.cases
+
+    summary = page.locator(".jp-OutputArea-output").filter(has_text="The machine drafted")
+    expect(summary).to_contain_text("The machine drafted 3 articles")
+    folder = LAB_ROOT[0] / "notebooks" / claimlab_course.cases.CASE_ROOT / "serrow"
+    before = list(csv.DictReader(open(folder / "attributions.csv", encoding="utf-8", newline="")))
+    assert before and all(r["status"] == "draft" for r in before)
+    annotator = view(page, has=".jupyter-widgets button:has-text('Accept')")
+    annotator.get_by_role("button", name="Accept").first.click()
+
+    def checked() -> int:
+        rows = list(csv.DictReader(open(folder / "attributions.csv", encoding="utf-8", newline="")))
+        return sum(r["status"] == "checked" for r in rows)
+
+    deadline = time.monotonic() + UPDATE_MS / 1000
+    while checked() < 1 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert checked() == 1, "pressing Accept saved no row as checked"
+
+    ex = view(page, text="Exercise 09.sourcing.")
+    feedback = ex.locator("[role=status]")
+    ex.locator("textarea").fill("Veyra Voice.")
+    ex.get_by_role("button", name="Submit").click()
+    expect(feedback).to_contain_text("at least 12 words (you wrote 2)", timeout=UPDATE_MS)
+    ex.locator("textarea").fill("Veyra Voice, because it is the armed group's own site, it has no byline and no date.")
+    ex.get_by_role("button", name="Submit").click()
+    expect(feedback).to_contain_text("A model answer:", timeout=UPDATE_MS)
+    expect(feedback).to_contain_text("A strong answer")
+
+
 INTERACTIONS: dict[str, Callable] = {
     "00_start_here": lesson_00,
     "01_meet_the_corpus": lesson_01,
@@ -542,7 +578,10 @@ INTERACTIONS: dict[str, Callable] = {
     "06_casualty_reports": lesson_06,
     "07_capstone": lesson_07,
     "08_machine_attribution": lesson_08,
+    "09_case_file": lesson_09,
 }
+
+LAB_ROOT: list = []  # the served copy of the repository, for interactions that read files the lesson writes
 
 
 @pytest.fixture(scope="module")
@@ -564,6 +603,7 @@ def test_lesson(page, lab_server, corpus, name):
         pytest.fail(f"{rel} does not exist (yet): every lesson in the course map needs its notebook")
     want = saved_expectations(lab_server.root / rel)
 
+    LAB_ROOT[:] = [lab_server.root]
     lab.open_and_run(page, lab_server, rel)
     lab.assert_no_errors(page)
     assert lab.count_widgets(page) == want["widgets"], f"widget views; the saved notebook has {want}"
