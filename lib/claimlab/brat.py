@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -159,118 +161,149 @@ def parse_ann(
     if problems is None:
         problems = []
     first_problem = len(problems)
-    spans: dict[str, Span] = {}
-    events: list[tuple[int, str, list[str]]] = []
-    # collect T lines with possible multi-line covered text
-    pending: tuple[int, str, str, str, str] | None = None  # lineno,id,label,offs,text
+    report = partial(_problem, problems, strict, path)
+    spans, events = _read_lines(ann_text, text, report)
+    relations = []
+    for lineno, eid, args in events:
+        relation = _relation(lineno, eid, args, spans, report)
+        if relation is not None:
+            relations.append(relation)
+    # report this file's problems in line order
+    problems[first_problem:] = sorted(problems[first_problem:], key=_problem_line)
+    return spans, relations, problems
 
-    def flush():
-        nonlocal pending
-        if pending is None:
-            return
-        lineno, tid, label, offs, covered = pending
-        pending = None
-        frags = []
-        for part in offs.split(";"):
-            a, b = part.split()
-            s, e = int(a), int(b)
-            if e < s:
-                _problem(problems, strict, path, lineno, f"{tid}: end {e} before start {s}")
-                return
-            frags.append((s, e))
-        if text is not None:
-            bad = [f for f in frags if f[1] > len(text)]
-            if bad:
-                _problem(problems, strict, path, lineno,
-                         f"{tid}: offsets {bad[0][0]}-{bad[0][1]} beyond end of text "
-                         f"({len(text)} characters)")
-                return
-        if tid in spans:
-            _problem(problems, strict, path, lineno, f"duplicate id {tid}")
-            return
-        spans[tid] = Span(tid, label, tuple(frags), covered)
 
+class _PendingSpan(NamedTuple):
+    """A ``T`` line read but not yet turned into a :class:`Span`: its covered text may go on."""
+
+    lineno: int
+    id: str
+    label: str
+    offsets: str  # "START END[;START END]"
+    covered: str
+
+
+def _lines(ann_text: str):
+    """``(line number, line)`` for every line, without line ends; no line after a final newline."""
     lines = ann_text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     for lineno, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r")
-        if pending is not None and not _ID_LINE.match(line):
-            # continuation of a span whose covered text contains a newline
-            lno, tid, label, offs, covered = pending
-            pending = (lno, tid, label, offs, covered + "\n" + line)
-            continue
-        flush()
+        yield lineno, raw.rstrip("\r")
+
+
+def _read_lines(ann_text: str, text: str | None, report) -> tuple[dict[str, Span], list[tuple[int, str, list[str]]]]:
+    """The spans (``T`` lines) and the still unresolved events (``E`` lines) of one file."""
+    spans: dict[str, Span] = {}
+    events: list[tuple[int, str, list[str]]] = []
+    pending: _PendingSpan | None = None
+    for lineno, line in _lines(ann_text):
+        if pending is not None:
+            if not _ID_LINE.match(line):
+                # continuation of a span whose covered text contains a newline
+                pending = pending._replace(covered=pending.covered + "\n" + line)
+                continue
+            _add_span(pending, text, spans, report)
+            pending = None
         if not line.strip():
             continue
         if line.startswith("T"):
-            m = _T_LINE.match(line)
-            if not m:
-                if _T_HEAD.match(line):
-                    _problem(problems, strict, path, lineno,
-                             f"malformed span line (expected 'Tn<TAB>Label START END[;START END]<TAB>text'): {line[:80]!r}")
-                else:
-                    _problem(problems, strict, path, lineno, f"unrecognised line: {line[:80]!r}")
-                continue
-            pending = (lineno, m.group(1), m.group(2), m.group(3), m.group(4))
-            continue
-        if line.startswith("E"):
-            m = _E_LINE.match(line)
-            if not m:
-                _problem(problems, strict, path, lineno, f"malformed event line: {line[:80]!r}")
-                continue
-            args = m.group(2).split()
-            if not args:
-                _problem(problems, strict, path, lineno, f"event {m.group(1)} has no arguments")
-                continue
-            events.append((lineno, m.group(1), args))
-            continue
-        if _KNOWN_PREFIX.match(line):
-            continue
-        _problem(problems, strict, path, lineno, f"unrecognised line: {line[:80]!r}")
-    flush()
+            pending = _span_line(lineno, line, report)
+        elif line.startswith("E"):
+            event = _event_line(lineno, line, report)
+            if event is not None:
+                events.append(event)
+        elif not _KNOWN_PREFIX.match(line):
+            report(lineno, f"unrecognised line: {line[:80]!r}")
+    if pending is not None:
+        _add_span(pending, text, spans, report)
+    return spans, events
 
-    relations: list[Relation] = []
-    for lineno, eid, args in events:
-        parsed = []
-        ok = True
-        for arg in args:
-            am = _ARG.match(arg)
-            if not am:
-                _problem(problems, strict, path, lineno, f"{eid}: malformed argument {arg!r}")
-                ok = False
-                break
-            parsed.append((am.group(1), am.group(3)))
-        if not ok:
-            continue
-        label, trigger = parsed[0]
-        if trigger not in spans:
-            _problem(problems, strict, path, lineno, f"{eid}: trigger {trigger} is not defined")
-            continue
-        roles: dict[str, list[Span]] = {}
-        for role, ref in parsed[1:]:
-            if ref not in spans:
-                _problem(problems, strict, path, lineno, f"{eid}: {role}:{ref} refers to an undefined span")
-                continue
-            if role not in ROLES:
-                _problem(problems, strict, path, lineno, f"{eid}: unknown role {role!r}")
-                continue
-            roles.setdefault(role, []).append(spans[ref])
 
-        def combine(role):
-            lst = roles.get(role)
-            if not lst:
-                return None
-            if len(lst) == 1:
-                return lst[0]
-            frags = tuple(f for sp in lst for f in sp.fragments)
-            return Span("+".join(sp.id for sp in lst), role, frags,
-                        " … ".join(sp.text for sp in lst))
+def _span_line(lineno: int, line: str, report) -> _PendingSpan | None:
+    """A ``T`` line as a pending span, or None (reported) when it is not one."""
+    m = _T_LINE.match(line)
+    if m:
+        return _PendingSpan(lineno, m.group(1), m.group(2), m.group(3), m.group(4))
+    if _T_HEAD.match(line):
+        report(lineno, "malformed span line (expected 'Tn<TAB>Label START END[;START END]<TAB>text'): "
+                       f"{line[:80]!r}")
+    else:
+        report(lineno, f"unrecognised line: {line[:80]!r}")
+    return None
 
-        relations.append(Relation(eid, label, combine("Source"), combine("Cue"), combine("Content")))
-    # report this file's problems in line order
-    problems[first_problem:] = sorted(problems[first_problem:], key=_problem_line)
-    return spans, relations, problems
+
+def _add_span(pending: _PendingSpan, text: str | None, spans: dict[str, Span], report) -> None:
+    """Add the finished span to ``spans`` unless its offsets or id are wrong (then report it)."""
+    lineno, tid = pending.lineno, pending.id
+    frags = []
+    for part in pending.offsets.split(";"):
+        a, b = part.split()
+        s, e = int(a), int(b)
+        if e < s:
+            report(lineno, f"{tid}: end {e} before start {s}")
+            return
+        frags.append((s, e))
+    if text is not None:
+        bad = [f for f in frags if f[1] > len(text)]
+        if bad:
+            report(lineno, f"{tid}: offsets {bad[0][0]}-{bad[0][1]} beyond end of text "
+                           f"({len(text)} characters)")
+            return
+    if tid in spans:
+        report(lineno, f"duplicate id {tid}")
+        return
+    spans[tid] = Span(tid, pending.label, tuple(frags), pending.covered)
+
+
+def _event_line(lineno: int, line: str, report) -> tuple[int, str, list[str]] | None:
+    """An ``E`` line as ``(line number, id, arguments)``, or None (reported) when it is not one."""
+    m = _E_LINE.match(line)
+    if not m:
+        report(lineno, f"malformed event line: {line[:80]!r}")
+        return None
+    args = m.group(2).split()
+    if not args:
+        report(lineno, f"event {m.group(1)} has no arguments")
+        return None
+    return lineno, m.group(1), args
+
+
+def _relation(lineno: int, eid: str, args: list[str], spans: dict[str, Span], report) -> Relation | None:
+    """The relation an event describes, or None (reported) when its arguments cannot be read."""
+    parsed = []
+    for arg in args:
+        am = _ARG.match(arg)
+        if not am:
+            report(lineno, f"{eid}: malformed argument {arg!r}")
+            return None
+        parsed.append((am.group(1), am.group(3)))
+    label, trigger = parsed[0]
+    if trigger not in spans:
+        report(lineno, f"{eid}: trigger {trigger} is not defined")
+        return None
+    roles: dict[str, list[Span]] = {}
+    for role, ref in parsed[1:]:
+        if ref not in spans:
+            report(lineno, f"{eid}: {role}:{ref} refers to an undefined span")
+            continue
+        if role not in ROLES:
+            report(lineno, f"{eid}: unknown role {role!r}")
+            continue
+        roles.setdefault(role, []).append(spans[ref])
+    return Relation(eid, label, _combine("Source", roles.get("Source")), _combine("Cue", roles.get("Cue")),
+                    _combine("Content", roles.get("Content")))
+
+
+def _combine(role: str, role_spans: list[Span] | None) -> Span | None:
+    """One span for all the arguments of a role (``Content``, ``Content2``, ...), or None."""
+    if not role_spans:
+        return None
+    if len(role_spans) == 1:
+        return role_spans[0]
+    frags = tuple(f for sp in role_spans for f in sp.fragments)
+    return Span("+".join(sp.id for sp in role_spans), role, frags,
+                " … ".join(sp.text for sp in role_spans))
 
 
 def _problem_line(msg: str) -> int:
