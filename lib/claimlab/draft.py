@@ -152,7 +152,8 @@ def _read_existing(path: Path) -> tuple[_Table | None, str | None]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, f"{name} is not valid UTF-8 (byte {exc.start}): save it as UTF-8 CSV, or move the file away, then run draft again"
+        return None, (f"{name} is not valid UTF-8 (byte {exc.start}): save it as UTF-8 CSV, "
+                      "or move the file away, then run draft again")
     first_end = text.find("\n")
     newline = "\r\n" if first_end > 0 and text[first_end - 1] == "\r" else "\n"
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -168,7 +169,7 @@ def _read_existing(path: Path) -> tuple[_Table | None, str | None]:
                 if len(rec) != len(header) and not short_status:
                     return None, (f"{name} line {line} has {len(rec)} cells but the header has "
                                   f"{len(header)}: {fix}")
-                rows.append(dict(zip(header, rec)))
+                rows.append(dict(zip(header, rec, strict=False)))  # a short status row
             line = reader.line_num + 1
     except csv.Error as exc:
         return None, f"{name} is not a readable CSV file (line {reader.line_num}: {exc}): {fix}"
@@ -437,6 +438,48 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
     docstring for what is written and what is never touched.
     """
     folder = Path(folder)
+    files = _files_to_draft(folder)
+    report = DraftReport(folder)
+
+    if not (folder / "articles.csv").exists() and (folder / "metadata.csv").exists():
+        report.problems.append(
+            "metadata.csv holds this folder's article metadata, and draft writes articles.csv, which "
+            "would take its place: rename metadata.csv to articles.csv, then run draft again")
+        return report
+
+    tables = _read_tables(folder, report)
+    if report.problems:
+        return report
+
+    texts, files_of, in_articles = _read_articles(files, tables, report)
+    todo = _todo(texts, tables, in_articles)
+    report.skipped = [a for a in texts if not any(a in ids for ids in todo.values())]
+    to_draft = [a for a in texts if any(a in ids for ids in todo.values())]
+    if not to_draft:
+        return report
+
+    # Refuse before the slow part if a table drafted rows go to cannot take them.
+    refusals = [why for name in ("articles.csv",) + SPAN_TABLES if todo[name] and name in tables
+                for why in [_missing_columns(tables[name], _needed(name))] if why]
+    if refusals:
+        report.problems += refusals
+        return report
+
+    drafted = _draft_rows(todo, texts, files_of, tables, progress)
+    plans, refusals = _plan(tables, drafted, report)
+    if refusals:
+        report.problems += refusals
+        return report
+    if not _write_all(folder, plans, report):
+        return report
+    report.drafted = to_draft
+    report.rows = {name: len(drafted[name]) for name, _, _ in plans}
+    _check(folder, report)
+    return report
+
+
+def _files_to_draft(folder: Path) -> list[Path]:
+    """The article files of ``folder``; :class:`DraftError` when there are none to draft."""
     if not folder.exists():
         raise DraftError(f"folder not found: {folder}")
     if not folder.is_dir():
@@ -447,14 +490,11 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
         raise DraftError(f"cannot list {folder}: {_why(exc)}") from None
     if not files:
         raise DraftError(f"no articles in {folder}: expected UTF-8 .txt or .md files")
-    report = DraftReport(folder)
+    return files
 
-    if not (folder / "articles.csv").exists() and (folder / "metadata.csv").exists():
-        report.problems.append(
-            "metadata.csv holds this folder's article metadata, and draft writes articles.csv, which "
-            "would take its place: rename metadata.csv to articles.csv, then run draft again")
-        return report
 
+def _read_tables(folder: Path, report: DraftReport) -> dict[str, _Table]:
+    """The tables draft writes that exist already; why one cannot be appended to goes to ``report``."""
     tables: dict[str, _Table] = {}
     for name in WRITTEN:
         if (folder / name).exists():
@@ -463,9 +503,13 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
                 report.problems.append(why)
             else:
                 tables[name] = table
-    if report.problems:
-        return report
+    return tables
 
+
+def _read_articles(files: list[Path], tables: dict[str, _Table],
+                   report: DraftReport) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """``(texts, files_of, in_articles)``: text and file name per article id, and the ids that
+    articles.csv lists.  A file that cannot be read is a problem in ``report`` and is left out."""
     # Which article is which: listed in articles.csv, or named after its file.
     listed = {r.get("file", "").strip(): r.get("article_id", "").strip()
               for r in tables["articles.csv"].rows} if "articles.csv" in tables else {}
@@ -473,44 +517,53 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
     texts: dict[str, str] = {}
     files_of: dict[str, str] = {}
     for p in files:
-        aid = listed.get(p.name) or ""
-        if p.name not in listed:
-            base = aid = _slug(p.stem)
-            n = 1
-            while aid in used_aids:
-                n += 1
-                aid = f"{base}-{n}"
-            used_aids.add(aid)
-        elif not aid:
-            aid = _slug(p.stem)
+        aid = _article_id(p, listed, used_aids)
         text, why = read_article(p)
         if why:
             report.problems.append(f"{p.name}: {why}; it was not drafted")
             continue
         texts[aid] = text
         files_of[aid] = p.name
-
-    # What each table lacks.
-    rows_for = {name: {r.get("article_id", "").strip() for r in t.rows} for name, t in tables.items()}
     in_articles = {aid for aid, f in files_of.items() if f in listed}
+    return texts, files_of, in_articles
+
+
+def _article_id(path: Path, listed: dict[str, str], used: set[str]) -> str:
+    """The id articles.csv gives the file, else its slug made unique among ``used`` (which it extends)."""
+    if path.name in listed:
+        return listed[path.name] or _slug(path.stem)
+    base = aid = _slug(path.stem)
+    n = 1
+    while aid in used:
+        n += 1
+        aid = f"{base}-{n}"
+    used.add(aid)
+    return aid
+
+
+def _todo(texts: dict[str, str], tables: dict[str, _Table], in_articles: set[str]) -> dict[str, list[str]]:
+    """What each table lacks: the ids of the articles it needs drafted rows for."""
     todo: dict[str, list[str]] = {"articles.csv": [a for a in texts if a not in in_articles]}
     for name in SPAN_TABLES:
-        covered = rows_for.get(name, set()) | (in_articles if name in tables else set())
+        has_rows = {r.get("article_id", "").strip() for r in tables[name].rows} if name in tables else set()
+        covered = has_rows | (in_articles if name in tables else set())
         todo[name] = [a for a in texts if a not in covered]
-    report.skipped = [a for a in texts if not any(a in ids for ids in todo.values())]
-    to_draft = [a for a in texts if any(a in ids for ids in todo.values())]
-    if not to_draft:
-        return report
+    return todo
 
-    # Refuse before the slow part if a table drafted rows go to cannot take them.
-    needed = {name: schema.TABLES[name] + [STATUS] for name in WRITTEN}
-    refusals = [why for name in ("articles.csv",) + SPAN_TABLES if todo[name] and name in tables
-                for why in [_missing_columns(tables[name], needed[name])] if why]
-    if refusals:
-        report.problems += refusals
-        return report
 
-    # Draft.
+def _needed(name: str) -> list[str]:
+    """The columns a table must have for draft to append rows to it."""
+    return schema.TABLES[name] + [STATUS]
+
+
+def _known(tables: dict[str, _Table], name: str, column: str) -> set[str]:
+    """The values of ``column`` in the existing table ``name`` (none when it does not exist)."""
+    return {r.get(column, "").strip() for r in tables[name].rows} if name in tables else set()
+
+
+def _draft_rows(todo: dict[str, list[str]], texts: dict[str, str], files_of: dict[str, str],
+                tables: dict[str, _Table], progress: bool) -> dict[str, list[dict]]:
+    """The drafted rows of every table draft writes."""
     used_ids = {name: {r.get(schema.IDS[name], "").strip() for r in t.rows}
                 for name, t in tables.items() if name in schema.IDS}
     drafted: dict[str, list[dict]] = {name: [] for name in WRITTEN}
@@ -520,69 +573,87 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
         found = find_terms({a: texts[a] for a in todo["terms.csv"]})
         for aid, part in _by_article(found).items():
             drafted["terms.csv"] += _term_rows(aid, part, used_ids.setdefault("terms.csv", set()))
+    _draft_extracted(todo, texts, drafted, used_ids, progress)
+    drafted["actors.csv"] = _actor_rows(drafted, _known(tables, "actors.csv", "actor"))
+    drafted["outlets.csv"] = _outlet_rows(drafted["articles.csv"], _known(tables, "outlets.csv", "outlet"))
+    return drafted
+
+
+def _draft_extracted(todo: dict[str, list[str]], texts: dict[str, str], drafted: dict[str, list[dict]],
+                     used_ids: dict[str, set[str]], progress: bool) -> None:
+    """Add to ``drafted`` the statements and figures the extractor finds (the slow part)."""
     want_attr, want_fig = set(todo["attributions.csv"]), set(todo["figures.csv"])
     to_extract = [a for a in texts if a in want_attr or a in want_fig]
-    if to_extract:
-        from .extract import Extraction
-        bar = _Progress(len(to_extract), progress)
-        running = Extraction({a: texts[a] for a in to_extract}, serial_run=25)
-        try:
-            bar.update(0)
-            for done, attrs, figs in running:
-                a_parts, f_parts = _by_article(attrs), _by_article(figs)
-                for aid in list(dict.fromkeys(list(a_parts) + list(f_parts))):
-                    statements = None
-                    if aid in want_attr and aid in a_parts:
-                        statements = _attribution_rows(aid, a_parts[aid],
-                                                       used_ids.setdefault("attributions.csv", set()))
-                        drafted["attributions.csv"] += statements
-                    if aid in want_fig and aid in f_parts:
-                        drafted["figures.csv"] += _figure_rows(
-                            aid, f_parts[aid], statements if aid in want_attr else None,
-                            used_ids.setdefault("figures.csv", set()))
-                bar.update(done)
-        finally:
-            running.close()
-            bar.close()
-    known_actors = {r.get("actor", "").strip() for r in tables["actors.csv"].rows} if "actors.csv" in tables else set()
-    drafted["actors.csv"] = _actor_rows(drafted, known_actors)
-    known_outlets = {r.get("outlet", "").strip() for r in tables["outlets.csv"].rows} if "outlets.csv" in tables else set()
-    drafted["outlets.csv"] = _outlet_rows(drafted["articles.csv"], known_outlets)
+    if not to_extract:
+        return
+    from .extract import Extraction
+    bar = _Progress(len(to_extract), progress)
+    running = Extraction({a: texts[a] for a in to_extract}, serial_run=25)
+    try:
+        bar.update(0)
+        for done, attrs, figs in running:
+            a_parts, f_parts = _by_article(attrs), _by_article(figs)
+            for aid in list(dict.fromkeys(list(a_parts) + list(f_parts))):
+                _add_extracted(aid, a_parts, f_parts, want_attr, want_fig, drafted, used_ids)
+            bar.update(done)
+    finally:
+        running.close()
+        bar.close()
 
-    # Plan the files: append to a table that exists, create one that does not.
+
+def _add_extracted(aid: str, a_parts: dict[str, list], f_parts: dict[str, list], want_attr: set[str],
+                   want_fig: set[str], drafted: dict[str, list[dict]], used_ids: dict[str, set[str]]) -> None:
+    """Add one article's extracted statements and figures to the tables that want them."""
+    statements = None
+    if aid in want_attr and aid in a_parts:
+        statements = _attribution_rows(aid, a_parts[aid], used_ids.setdefault("attributions.csv", set()))
+        drafted["attributions.csv"] += statements
+    if aid in want_fig and aid in f_parts:
+        drafted["figures.csv"] += _figure_rows(
+            aid, f_parts[aid], statements if aid in want_attr else None,
+            used_ids.setdefault("figures.csv", set()))
+
+
+def _plan(tables: dict[str, _Table], drafted: dict[str, list[dict]],
+          report: DraftReport) -> tuple[list[tuple[str, bytes, _Table | None]], list[str]]:
+    """``(plans, refusals)``: the new bytes of each file to write (append to a table that exists,
+    create one that does not), and why a table cannot take its drafted rows."""
     plans: list[tuple[str, bytes, _Table | None]] = []
+    refusals: list[str] = []
     for name in WRITTEN:
         rows = drafted[name]
         old = tables.get(name)
         if not rows and not (name in SPAN_TABLES and old is None):
             continue  # a span table is created even without rows, so the next run knows it was drafted
-        header = schema.TABLES[name] + ([MISSING] if name == "articles.csv" else []) + [STATUS]
         if old is not None and old.header:
-            why = _missing_columns(old, needed[name])
+            why = _missing_columns(old, _needed(name))
             if why:
                 refusals.append(why)
                 continue
             if name == "articles.csv" and MISSING not in old.header:
                 report.messages.append(f"articles.csv has no column {MISSING}: the fields a person must "
                                        "fill in are the empty ones of each drafted row")
-            # The values follow the file's own column order; its bytes stay as they are.
-            prefix = old.data
-            if not prefix.endswith((b"\n", b"\r")):
-                prefix += old.newline.encode()
-            content = prefix + _encode(old.header, rows, old.newline, with_header=False)
+            content = _appended(old, rows)
         else:
-            prefix = old.data if old is not None else b""
-            content = prefix + _encode(header, rows, "\r\n", with_header=True)
+            content = _created(name, rows, old)
         plans.append((name, content, old))
-    if refusals:
-        report.problems += refusals
-        return report
-    if not _write_all(folder, plans, report):
-        return report
-    report.drafted = to_draft
-    report.rows = {name: len(drafted[name]) for name, _, _ in plans}
-    _check(folder, report)
-    return report
+    return plans, refusals
+
+
+def _appended(old: _Table, rows: list[dict]) -> bytes:
+    """A table that has a header with ``rows`` after it: in the file's own column order and line
+    ends; its bytes stay as they are."""
+    prefix = old.data
+    if not prefix.endswith((b"\n", b"\r")):
+        prefix += old.newline.encode()
+    return prefix + _encode(old.header, rows, old.newline, with_header=False)
+
+
+def _created(name: str, rows: list[dict], old: _Table | None) -> bytes:
+    """A new table (or one that was an empty file): draft's header, then ``rows``."""
+    header = schema.TABLES[name] + ([MISSING] if name == "articles.csv" else []) + [STATUS]
+    prefix = old.data if old is not None else b""
+    return prefix + _encode(header, rows, "\r\n", with_header=True)
 
 
 def _check(folder: Path, report: DraftReport) -> None:
