@@ -15,6 +15,7 @@ from pathlib import Path
 
 import ipywidgets as W
 import pytest
+
 from claimlab import annotate
 from claimlab.annotate import (
     AnnotationError,
