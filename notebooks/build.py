@@ -55,6 +55,7 @@ import re
 import pandas as pd
 
 import claimlab
+import claimlab_course
 from claimlab import views
 from claimlab.exercises import Question
 

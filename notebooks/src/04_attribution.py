@@ -457,6 +457,53 @@ Exercise("04.evidence_aside", corpus).reveal()
 # adds doubt, and where it does not, is the subject of Lesson 05.
 
 # %% [markdown]
+# ## 7 · Transfer: a report nobody annotated for you
+#
+# Everything so far came with its statements marked. Here is a short report
+# the course wrote for practice (it is **fictional**, and says so on its
+# first line): the wire agency Orrery Wire on an air strike in an invented
+# country. Nothing is highlighted. Read it as you read TASS and Sputnik:
+# find each speaker, and ask which of them you could check.
+
+# %%
+practice = claimlab.load_corpus(claimlab_course.cases.text_folder("serrow"), extract=False)
+HTML(claimlab.reader.render_article(practice, "orrery-wire", layers=()))
+
+# %% tags=["key"]
+def _orrery_key():
+    key = claimlab_course.cases.key_corpus("serrow")
+    aid = key.articles.loc[key.articles["file"] == "orrery_wire.txt", "article_id"].iloc[0]
+    return key.attributions[key.attributions["article_id"] == aid]
+
+
+def _transfer_speakers(corpus):
+    named = _orrery_key()
+    named = named[named["speaker"].str.len() > 3]   # pronouns ("it", "he") are not sources to choose
+    return list(dict.fromkeys(named["speaker"]))[:8]
+
+
+def _transfer_anonymous(corpus):
+    att = _orrery_key()
+    return att.loc[(att["speaker_type"] == "anonymous") & att["speaker"].str.contains("official"), "speaker"].iloc[0]
+
+
+QUESTIONS["04.transfer_anonymous"] = Question(
+    prompt="In the Orrery Wire report above, which of these sources is an unnamed official, whose words you "
+           "cannot check against anyone?",
+    kind="choice",
+    options=_transfer_speakers,
+    answer=_transfer_anonymous,
+    hints=["Look for a speaker the report describes by rank or job, with no name.",
+           "Which source \"asked not to be named\"?"],
+    explain="The senior defence official who asked not to be named. Only the wire heard them, and the "
+            "report gives no name or document: you have to trust Orrery Wire. Notice that the newspaper "
+            "which relays this wire (the other practice articles, in Lesson 09) drops the official's words.",
+)
+
+# %%
+Exercise("04.transfer_anonymous", corpus)
+
+# %% [markdown]
 # ## Recap
 #
 # - An attribution has a **speaker**, a **cue** and **content**. Some cues

@@ -31,6 +31,7 @@
 
 # %%
 import claimlab
+import claimlab_course
 from claimlab_course import Exercise
 from claimlab_course import GradingWidget
 from claimlab.widgets import ClaimExplorer
@@ -650,6 +651,52 @@ if claimlab.self_check():
 # failure of your reading. A single article rarely holds enough evidence to
 # settle a casualty claim; it tells you who claims what, and where to look
 # next.
+
+# %% [markdown]
+# ## Transfer: figures nobody annotated for you
+#
+# A short practice report (fictional, written for the course) of an air strike
+# on a grain depot. Its figures are not marked. Read every number and ask the
+# questions of this lesson: who claims it, what does it count, and when?
+
+# %%
+practice = claimlab.load_corpus(claimlab_course.cases.text_folder("serrow"), extract=False)
+HTML(claimlab.reader.render_article(practice, "orrery-wire", layers=()))
+
+# %% tags=["key"]
+TRANSFER_RIGHT = ("Both can be right: they count different things at different times (bodies pulled from the "
+                  "rubble by Wednesday, and deaths the directorate registered across the town's hospitals).")
+
+
+def _transfer_units(corpus):
+    key = claimlab_course.cases.key_corpus("serrow")
+    f = key.figures.merge(key.articles[["article_id", "file"]], on="article_id")
+    f = f[f["file"] == "orrery_wire.txt"]
+    bodies = set(f.loc[f["high"] == 17, "measure"])
+    toll = set(f.loc[f["high"] == 23, "measure"])
+    assert bodies and toll, "the practice key no longer has the 17 and the 23"
+    return TRANSFER_RIGHT if bodies.isdisjoint(toll) else "no answer: the key's units changed"
+
+
+QUESTIONS["06.transfer_units"] = Question(
+    prompt="The rescuers say they recovered 17 bodies; the health directorate says 23 people were killed. "
+           "What do you make of the two numbers?",
+    kind="choice",
+    options=["One of them must be wrong: two honest counts of the same strike would give the same number.",
+             "The 23 must include the 11 fighters the ministry mentions, so only 12 civilians died.",
+             TRANSFER_RIGHT,
+             "Take the average, 20, as the best estimate, since each side counts a little differently."],
+    answer=_transfer_units,
+    hints=["Which counting unit does each number have: what exactly is counted?",
+           "Bodies recovered so far, and people registered as killed, can both be true at once."],
+    explain="Different units, different times: the rescuers counted bodies they had pulled out by Wednesday "
+            "(and said dozens were still missing); the directorate counted registered deaths, and even "
+            "lowered its own figure from 31 after finding double counts. Neither number refutes the other; "
+            "averaging them would mix two measures.",
+)
+
+# %%
+Exercise("06.transfer_units", corpus)
 
 # %% [markdown]
 # ## Recap

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 import claimlab
+import claimlab_course
 from claimlab import views
 from claimlab.exercises import Question
 

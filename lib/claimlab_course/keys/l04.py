@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 import claimlab
+import claimlab_course
 from claimlab import views
 from claimlab.exercises import Question
 
@@ -120,4 +121,35 @@ QUESTIONS["04.evidence_aside"] = Question(
            "them (the outlet speaking)."],
     explain="Sputnik's version, which UrduPoint News republished. The aside comes after the closing "
             "quotation mark, so it is the outlet's voice, not the official's; TASS has nothing like it.",
+)
+
+
+def _orrery_key():
+    key = claimlab_course.cases.key_corpus("serrow")
+    aid = key.articles.loc[key.articles["file"] == "orrery_wire.txt", "article_id"].iloc[0]
+    return key.attributions[key.attributions["article_id"] == aid]
+
+
+def _transfer_speakers(corpus):
+    named = _orrery_key()
+    named = named[named["speaker"].str.len() > 3]   # pronouns ("it", "he") are not sources to choose
+    return list(dict.fromkeys(named["speaker"]))[:8]
+
+
+def _transfer_anonymous(corpus):
+    att = _orrery_key()
+    return att.loc[(att["speaker_type"] == "anonymous") & att["speaker"].str.contains("official"), "speaker"].iloc[0]
+
+
+QUESTIONS["04.transfer_anonymous"] = Question(
+    prompt="In the Orrery Wire report above, which of these sources is an unnamed official, whose words you "
+           "cannot check against anyone?",
+    kind="choice",
+    options=_transfer_speakers,
+    answer=_transfer_anonymous,
+    hints=["Look for a speaker the report describes by rank or job, with no name.",
+           "Which source \"asked not to be named\"?"],
+    explain="The senior defence official who asked not to be named. Only the wire heard them, and the "
+            "report gives no name or document: you have to trust Orrery Wire. Notice that the newspaper "
+            "which relays this wire (the other practice articles, in Lesson 09) drops the official's words.",
 )
