@@ -334,3 +334,23 @@ def test_make_annotate_keeps_a_hostile_folder_name_out_of_the_shell(tmp_path):
     assert not marker.exists(), "the folder name was run as a shell command"
     usage = subprocess.run(["make", "-s", "annotate"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert usage.returncode == 2 and "usage: make annotate DIR=" in usage.stdout
+
+
+def test_citation_file_is_valid_cff_for_this_version():
+    import yaml
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"].startswith("1.2")
+    for key in ("message", "title", "authors", "version"):
+        assert cff.get(key), key
+    assert cff["version"] == PYPROJECT["project"]["version"]
+    assert all("name" in a or "family-names" in a for a in cff["authors"])
+
+
+def test_contributing_map_names_files_that_exist():
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"`((?:lib|notebooks|seeds|tests)/[\w./<>-]+)`", text))
+    assert len(paths) >= 8
+    for p in paths:
+        if "<" in p or "NN" in p or "*" in p:
+            continue
+        assert (REPO / p.rstrip("/")).exists(), f"CONTRIBUTING.md names {p}, which does not exist"
