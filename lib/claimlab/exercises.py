@@ -78,7 +78,7 @@ def judge(q: Question, text, corpus=None) -> Feedback:
     if not words:
         return Feedback(None, "Write your answer first, then press Submit.")
     if words < MIN_JUDGEMENT_WORDS:
-        return Feedback(None, f"Say what you decided and why, in a sentence or two: at least "
+        return Feedback(None, f"Answer in a sentence or two, and give your reason: at least "
                               f"{MIN_JUDGEMENT_WORDS} words (you wrote {words}).")
     model = resolve(q.answer, corpus)
     parts = ["Submitted. Compare your answer with the points below."]

@@ -13,7 +13,7 @@ import html
 import pandas as pd
 
 from claimlab import views
-from claimlab.format import and_join, figure_range, md, text
+from claimlab.format import and_join, figure_range, md, shorten, text
 
 __all__ = ["draft_summary", "sourcing_table", "source_counts", "figure_table", "machine_vs_key",
            "checklist", "is_draft"]
@@ -65,10 +65,16 @@ def sourcing_table(corpus) -> pd.DataFrame:
     if "published" in out.columns:
         out["published"] = out["published"].map(lambda d: "" if pd.isna(d) else f"{d:%Y-%m-%d}")
     if "missing" in a.columns:
-        out["not worked out"] = a["missing"].fillna("")
+        out["still to fill in"] = a["missing"].fillna("").map(_fields)
     elif "uninferred" in a.columns:
-        out["not worked out"] = a["uninferred"].map(lambda v: and_join(v) if isinstance(v, list | tuple) else text(v))
+        out["still to fill in"] = a["uninferred"].map(lambda v: and_join(v) if isinstance(v, list | tuple) else text(v))
     return out.reset_index(drop=True)
+
+
+def _fields(missing: str) -> str:
+    """``"byline: not inferred; outlet: never guessed …"`` → ``"byline, outlet"`` (the reasons are in the CSV)."""
+    names = [part.split(":", 1)[0].strip().replace("_", " ") for part in missing.split(";") if part.strip()]
+    return ", ".join(dict.fromkeys(n for n in names if n))
 
 
 def source_counts(corpus) -> pd.DataFrame:
@@ -93,14 +99,14 @@ def figure_table(corpus) -> pd.DataFrame:
     """The story's figures by counting unit: claimant, range in words, the words themselves, and status."""
     c = views.claims(corpus)
     if c.empty:
-        return pd.DataFrame(columns=["measure", "claimant", "range", "text", "outlet", "status"])
+        return pd.DataFrame(columns=["measure", "claimant", "range", "text", "article", "status"])
     status = corpus.figures.set_index("figure_id")["status"] if "status" in corpus.figures.columns else None
     out = pd.DataFrame({
         "measure": c["measure"].fillna("").replace("", "(not set)"),
         "claimant": c["claimant"],
         "range": [figure_range(lo, hi, vague="vague: no number") for lo, hi in zip(c["low"], c["high"])],
         "text": c["text"],
-        "outlet": c["outlet"],
+        "article": [text(o) or a for o, a in zip(c["outlet"], c["article_id"])],
         "status": ([text(status.get(f, "")) or "checked" for f in c["figure_id"]] if status is not None
                    else "checked"),
     })
@@ -119,18 +125,26 @@ def machine_vs_key(corpus) -> str:
     key = cases.key_corpus(name)
     mine_by_file = dict(zip(corpus.articles["file"], corpus.articles["article_id"]))
     att = corpus.attributions
-    rows = []
+    rows, missed = [], []
     for art in key.articles.sort_values("file").itertuples(index=False):
         people = key.attributions[key.attributions["article_id"] == art.article_id]
         folder_rows = att[att["article_id"] == mine_by_file.get(art.file, "")]
-        counts = match_statements(people, folder_rows)["status"].value_counts()
+        matched = match_statements(people, folder_rows)
+        counts = matched["status"].value_counts()
         rows.append(f"| {md(art.outlet)} | {len(people)} | {int(counts.get('found', 0))} | "
                     f"{int(counts.get('missed', 0))} | {int(counts.get('spurious', 0))} |")
+        for m in matched[matched["status"] == "missed"].itertuples(index=False):
+            who = text(m.people_speaker) or "(no speaker named)"
+            missed.append(f"- {md(art.outlet)}: **{md(who)}**: “{md(shorten(m.people_content, 110))}”")
     head = ("| article | statements in the key | found in the folder | missed | not in the key |\n"
             "|---|---|---|---|---|\n")
+    tail = ("\n\n**Statements in the key that nothing in your folder matches** (look for them in the article, "
+            "and add them with *New statement*):\n\n" + "\n".join(missed)) if missed else \
+        "\n\nEvery statement of the key is matched by one in your folder."
     return ("The course's key for the practice case, against the statements now in your folder "
-            "(the machine's draft plus your corrections; matched when their content overlaps):\n\n"
-            + head + "\n".join(rows))
+            "(the machine's draft plus your corrections). Two statements match when their contents overlap, "
+            "so this table checks that you found each statement, not whether its speaker and cue are right: "
+            "check those against the text yourself.\n\n" + head + "\n".join(rows) + tail)
 
 
 def checklist(items: list[str]):

@@ -17,8 +17,8 @@
 # - choose the claim you would check first, say why, and record it in a
 #   claim ledger with the sources you checked.
 #
-# **Time:** about 60 minutes on the practice case; longer on a story of your
-# own. **Before you start:** Lessons 02, 04, 06 and 07.
+# **Time:** about 90 minutes on the practice case (correcting the draft of
+# one article takes about 20 of them); longer on a story of your own. **Before you start:** Lessons 02, 04, 06 and 07.
 #
 # **Which story?** The cell below says which folder of articles this lesson
 # works on. `None` means the course's practice case: three short **fictional**
@@ -57,11 +57,23 @@ Markdown(claimlab_course.case_file.draft_summary(report, corpus))
 # %% [markdown]
 # ## 1 · Sourcing: who published it, and whose copy is it?
 #
-# Start where Lesson 02 started. The table shows what the machine could read
-# off each page: the outlet (only when you have told it, in `articles.csv`),
-# the headline, the dateline and byline as printed, the wire agency a
-# dateline credits, and a publication date with how sure it is. The last
-# column lists what it could **not** work out.
+# First read the story. The reader shows each article as it was saved, with
+# nothing marked yet; use the menu to switch articles.
+
+# %%
+reader = claimlab.reader.ArticleReader(corpus)
+for layer in reader.toggles.values():
+    layer.value = False
+reader
+
+# %% [markdown]
+# Now start where Lesson 02 started. The table shows what the machine could
+# read off each page: the headline, the dateline and byline as printed, the
+# wire agency a dateline credits, and a publication date. The machine never
+# guesses the outlet (a wire credit is not the publisher), and it leaves the
+# date's confidence to you. The last column lists the fields a person still
+# has to fill in: you can do that in the annotation widget below, in its
+# **Article** tab.
 
 # %%
 HTML(views.as_html(claimlab_course.case_file.sourcing_table(corpus)))
@@ -86,10 +98,10 @@ from claimlab_course import cases
 
 MODEL_ANSWERS = {
     "serrow": {
-        "09.sourcing": "Veyra Voice: it is the armed group's own website, its article has no byline and no "
-                       "date, and it states the Front's claims as fact (\"Regime massacre\"). First I would "
-                       "check who runs and funds the site, and whether anyone outside the Front reports the "
-                       "same toll.",
+        "09.sourcing": "Veyra Voice: it is the armed group's own website, its byline names nobody (\"our "
+                       "correspondent in the valley\"), it gives no date, and it states the Front's claims as "
+                       "fact (\"Regime massacre\"). First I would check who runs and funds the site, and "
+                       "whether anyone outside the Front reports the same toll.",
         "09.anonymous": "\"A senior defence official who asked not to be named\" says some civilians had "
                         "probably been killed because the Front kept weapons next to homes. It cannot be "
                         "checked: no name, no document, and only Orrery Wire carries it (the Morning Post "
@@ -98,10 +110,10 @@ MODEL_ANSWERS = {
                         "in Veyra Voice points the same way but comes to us through the other side.",
         "09.figures": "The rescuers' 17 bodies recovered and the Front's \"more than 40\" civilians killed: "
                       "they count different things (bodies found by Wednesday, against deaths claimed by a "
-                      "party to the fighting), so they cannot be compared directly. The Front's figure is Weak "
-                      "to Contested: one partisan source with no names, and the ministry rejects accusations that "
-                      "it bombed a civilian depot; the independent monitor's 19 to 27, based on names collected "
-                      "from families, is better supported.",
+                      "party to the fighting), so they cannot be compared directly. I grade the Front's figure "
+                      "Weak: only the Front gives it, it has not published the names behind it (it says it will "
+                      "hand them to the monitor, and its own site has confirmed 23), and the independent "
+                      "monitor, counting names from families, puts civilian deaths at 19 to 27.",
         "09.first_check": "The Defence Ministry's claim that it struck two weapons stores: the ministry's case "
                           "for the strike rests on it, the Front denies it, and Orrery Wire says it could not "
                           "verify what the depot held. Next I would look for the ministry's own statement, "
@@ -136,18 +148,21 @@ Exercise("09.sourcing", corpus).reveal()
 #
 # The annotation widget shows one article at a time with the machine's
 # statements highlighted, and the list of rows beside it. For each row you
-# can **accept** it, **delete** it, or **change** it: select words in the
-# article with the mouse and press the button for the part they are (the
-# speaker, the cue or the content), or fix the speaker type and the quote
-# type in the menus. A statement the machine missed? Select its content and
-# press **Add**. Every change is saved straight away, with status `checked`;
-# **Undo** takes the last one back, and if you close the notebook you will
-# find your work where you left it.
+# can **Accept** it, **Delete** it, or change it: select words in the
+# article with the mouse, then press the **selection** button beside
+# Speaker, Cue or Content to make them that part; fix the speaker type and
+# the quote type in their menus (scroll the form down to see them). A
+# statement the machine missed? Select its content, press **New statement**,
+# then set its speaker, cue and types the same way. Every change is saved
+# straight away, with status `checked`; **Undo** takes the last one back, and
+# if you close the notebook you will find your work where you left it.
 #
-# Work through at least one article. The checks of Lesson 04 apply: is the
-# speaker a noun phrase, not a fragment? Is the cue the word that reports
-# ("said", "claimed", "accusations")? Does the content stop where the
-# speaker's words stop?
+# Work through the **Statements** tab of at least one article. The checks of
+# Lesson 04 apply: is the speaker a noun phrase, not a fragment? Is the cue
+# the word that reports ("said", "claimed", "accusations")? Does the content
+# stop where the speaker's words stop? The **Figures** and **Terms** tabs hold
+# the machine's numbers and framing words: you will need the figures in
+# section 3. The draft counts shown in the widget include all three tabs.
 
 # %%
 annotator = claimlab.annotate.Annotator(folder)
@@ -202,10 +217,14 @@ Markdown(claimlab_course.case_file.machine_vs_key(corpus))
 #
 # Lesson 06 read every casualty figure as a claim: a claimant, a counting
 # unit (killed, bodies recovered, wounded…), and a range from low to high.
-# The table lists the figures in this story by counting unit. Open ranges
-# ("more than 40") and vague quantities ("dozens") are kept as they are.
+# The table lists the figures in this story by counting unit, as they stand
+# now: the machine's draft plus whatever you corrected. The machine misses
+# figures and misreads some ranges ("between 19 and 27" may come out as 19),
+# so check each one against the text, and correct or add it in the widget's
+# **Figures** tab; then run this cell again.
 
 # %%
+corpus = claimlab.load_corpus(folder)
 figures = claimlab_course.case_file.figure_table(corpus)
 HTML(views.as_html(figures, max_rows=60))
 
@@ -242,9 +261,12 @@ Exercise("09.figures", corpus).reveal()
 # in the claim ledger of Lesson 07: choose it from the menu (or type it), say
 # who makes it and how it reached the outlet, which **sources you checked**,
 # and your grade with its reason. Export the ledger to keep it: it is saved
-# beside this notebook as `my_case_ledger.csv`.
+# beside this notebook as `my_case_ledger.csv`. The menu offers the
+# statements and figures as they were when this cell ran: after more
+# corrections, run it again.
 
 # %%
+corpus = claimlab.load_corpus(folder)
 ledger = claimlab.ledger.ClaimLedger(corpus, path="my_case_ledger.csv")
 ledger
 
@@ -275,7 +297,8 @@ Exercise("09.first_check", corpus).reveal()
 # %%
 claimlab_course.case_file.checklist([
     "I said who published each article and whose copy it carries.",
-    "I checked at least one fact about an outlet off the page.",
+    "I checked at least one fact about an outlet off the page (for the invented outlets of the practice "
+    "case: I wrote down what I would look up).",
     "I corrected the machine's draft of at least one article.",
     "I counted the named, institutional and anonymous sources the story rests on.",
     "I kept the figures apart by counting unit and claimant.",

@@ -24,10 +24,10 @@ from claimlab_course import cases
 
 MODEL_ANSWERS = {
     "serrow": {
-        "09.sourcing": "Veyra Voice: it is the armed group's own website, its article has no byline and no "
-                       "date, and it states the Front's claims as fact (\"Regime massacre\"). First I would "
-                       "check who runs and funds the site, and whether anyone outside the Front reports the "
-                       "same toll.",
+        "09.sourcing": "Veyra Voice: it is the armed group's own website, its byline names nobody (\"our "
+                       "correspondent in the valley\"), it gives no date, and it states the Front's claims as "
+                       "fact (\"Regime massacre\"). First I would check who runs and funds the site, and "
+                       "whether anyone outside the Front reports the same toll.",
         "09.anonymous": "\"A senior defence official who asked not to be named\" says some civilians had "
                         "probably been killed because the Front kept weapons next to homes. It cannot be "
                         "checked: no name, no document, and only Orrery Wire carries it (the Morning Post "
@@ -36,10 +36,10 @@ MODEL_ANSWERS = {
                         "in Veyra Voice points the same way but comes to us through the other side.",
         "09.figures": "The rescuers' 17 bodies recovered and the Front's \"more than 40\" civilians killed: "
                       "they count different things (bodies found by Wednesday, against deaths claimed by a "
-                      "party to the fighting), so they cannot be compared directly. The Front's figure is Weak "
-                      "to Contested: one partisan source with no names, and the ministry rejects accusations that "
-                      "it bombed a civilian depot; the independent monitor's 19 to 27, based on names collected "
-                      "from families, is better supported.",
+                      "party to the fighting), so they cannot be compared directly. I grade the Front's figure "
+                      "Weak: only the Front gives it, it has not published the names behind it (it says it will "
+                      "hand them to the monitor, and its own site has confirmed 23), and the independent "
+                      "monitor, counting names from families, puts civilian deaths at 19 to 27.",
         "09.first_check": "The Defence Ministry's claim that it struck two weapons stores: the ministry's case "
                           "for the strike rests on it, the Front denies it, and Orrery Wire says it could not "
                           "verify what the depot held. Next I would look for the ministry's own statement, "
