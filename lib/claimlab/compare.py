@@ -30,6 +30,7 @@ import difflib
 import re
 from collections import defaultdict
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -37,6 +38,9 @@ from .format import shorten as _shorten
 from .format import text as _text
 from .markup import FONT, INK, MUTED, PAPER, esc
 from .reader import Shown
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 __all__ = ["side_by_side", "statement_pairs", "CompareWidget", "PAIR_COLUMNS"]
 
@@ -137,7 +141,7 @@ def _ngrams(seq: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(seq[i:i + n]) for i in range(len(seq) - n + 1)}
 
 
-def statement_pairs(corpus, *, min_ratio: float = 0.6, min_run: int = 8, min_words: int = 5) -> pd.DataFrame:
+def statement_pairs(corpus: Corpus, *, min_ratio: float = 0.6, min_run: int = 8, min_words: int = 5) -> pd.DataFrame:
     """Pairs of attributions in different articles whose content is nearly the same words.
 
     One row a pair, most similar first, with columns ``article_a``,
@@ -199,7 +203,7 @@ class CompareWidget(Shown):
     value is a row number of ``.pairs``) and ``.html`` the HTML widget.
     """
 
-    def __init__(self, corpus, *, large: bool = False, **thresholds):
+    def __init__(self, corpus: Corpus, *, large: bool = False, **thresholds):
         import ipywidgets as W
 
         self.corpus = corpus

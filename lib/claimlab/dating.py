@@ -21,8 +21,12 @@ import calendar
 import datetime as dt
 import html
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 __all__ = ["WEEKDAYS", "MONTHS", "Offices", "weekday", "matching_years", "narrow", "date_clues",
            "YearFinder"]
@@ -205,7 +209,7 @@ _CLUES = [
 _CLUE_RE = [(kind, re.compile(p, re.IGNORECASE if kind == "relative time" else 0)) for kind, p in _CLUES]
 
 
-def date_clues(corpus, article_id: str | None = None) -> pd.DataFrame:
+def date_clues(corpus: Corpus, article_id: str | None = None) -> pd.DataFrame:
     """Words that say *when*: weekdays, dates, months, years, relative and clock times.
 
     One row per clue with ``article_id``, ``clue`` (the words, verbatim),

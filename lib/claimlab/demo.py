@@ -7,11 +7,16 @@ in the reader below, with the figures highlighted.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as W
 
 from . import views
 from .reader import ArticleReader
 from .widgets import ClaimExplorer
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 CSS = """<style>
 .claimlab-demo, .claimlab-demo .widget-label, .claimlab-demo select, .claimlab-demo button,
@@ -29,7 +34,7 @@ CSS = """<style>
 class Dashboard:
     """Explorer on top, reader below; the explorer's article choice drives the reader."""
 
-    def __init__(self, corpus, large: bool = True):
+    def __init__(self, corpus: Corpus, large: bool = True):
         self.corpus = corpus
         self.explorer = ClaimExplorer(corpus, large=large)
         self.reader = ArticleReader(corpus, large=large)

@@ -14,12 +14,15 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as W
 from IPython.display import display
 
 from .markup import feedback_box
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 
 @dataclass
@@ -47,7 +50,7 @@ def normalise(s: Any) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def resolve(value, corpus):
+def resolve(value, corpus: Corpus):
     """``value``, or ``value(corpus)`` when it is a function of the corpus (the seeds by default)."""
     if callable(value):
         if corpus is None:
@@ -72,7 +75,7 @@ class Feedback:
         return feedback_box(self.ok, self._html if self._html is not None else html.escape(self.message))
 
 
-def judge(q: Question, text, corpus=None) -> Feedback:
+def judge(q: Question, text, corpus: Corpus | None = None) -> Feedback:
     """Feedback on a judgement: too short, or submitted with the model answer and the rubric."""
     words = len(str(text or "").split())
     if not words:
@@ -98,7 +101,7 @@ def judge(q: Question, text, corpus=None) -> Feedback:
     return Feedback(True, " ".join(parts), "".join(body))
 
 
-def is_right(q: Question, value, corpus=None) -> bool:
+def is_right(q: Question, value, corpus: Corpus | None = None) -> bool:
     want = resolve(q.answer, corpus)
     if q.kind == "number":
         try:
@@ -112,7 +115,7 @@ def is_right(q: Question, value, corpus=None) -> bool:
     return normalise(value) in accepted
 
 
-def _message(q: Question, ok: bool, attempt: int, corpus) -> str:
+def _message(q: Question, ok: bool, attempt: int, corpus: Corpus) -> str:
     if ok:
         explain = resolve(q.explain, corpus) if q.explain else ""
         return f"Right! {explain}".strip()
@@ -133,7 +136,7 @@ _CSS = ("<style>.claimlab-answer .widget-radio-box label, .claimlab-answer label
         " .claimlab-answer .widget-radio-box {height: auto !important;}</style>")
 
 
-def check(q: Question, value, corpus=None, *, label: str = "") -> Feedback:
+def check(q: Question, value, corpus: Corpus | None = None, *, label: str = "") -> Feedback:
     """Check an answer the student computed in code (attempts are counted per ``label``)."""
     if q.kind == "judgement":
         return judge(q, "" if value is Ellipsis else value, corpus)
@@ -148,7 +151,7 @@ def check(q: Question, value, corpus=None, *, label: str = "") -> Feedback:
 class Exercise:
     """A question with an input, a Check button and immediate feedback."""
 
-    def __init__(self, q: Question, corpus=None, *, label: str = ""):
+    def __init__(self, q: Question, corpus: Corpus | None = None, *, label: str = ""):
         self.qid, self.corpus = label, corpus
         self.q = q
         self.attempts = 0

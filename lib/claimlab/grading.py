@@ -21,12 +21,16 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import views
 from .format import figure_range
 from .markup import feedback_box
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 __all__ = ["GRADES", "SCALE", "SOURCE_URL", "scale_table", "graded_claims",
            "defensible", "grade_claim", "GradeFeedback", "GradingWidget"]
@@ -59,7 +63,7 @@ def scale_table() -> pd.DataFrame:
 class _FigureWords(dict):
     """``{F05}`` in a reason → the figure's own words, in quotation marks."""
 
-    def __init__(self, corpus):
+    def __init__(self, corpus: Corpus):
         super().__init__()
         figs = getattr(corpus, "figures", None)
         if figs is not None and len(figs):
@@ -70,7 +74,7 @@ class _FigureWords(dict):
         return "{" + key + "}"
 
 
-def _reasons(corpus, figure_id: str, key: dict) -> dict[str, tuple[bool, str]]:
+def _reasons(corpus: Corpus, figure_id: str, key: dict) -> dict[str, tuple[bool, str]]:
     entry = key[figure_id]
     words = _FigureWords(corpus)
     out = {}
@@ -88,7 +92,7 @@ def defensible(figure_id: str, key: dict) -> list[str]:
     return [g for g in GRADES if g in entry["defensible"]]
 
 
-def graded_claims(corpus, key: dict) -> pd.DataFrame:
+def graded_claims(corpus: Corpus, key: dict) -> pd.DataFrame:
     """The claims (rows of :func:`claimlab.views.claims`) that the answer key grades."""
     c = views.claims(corpus)
     return c[c["figure_id"].isin(list(key))].sort_values(["figure_id"]).reset_index(drop=True)
@@ -117,7 +121,7 @@ def _box(ok: bool | None, inner: str) -> str:
     return feedback_box(ok, inner, mark=False, extra_style="margin-top:4px")
 
 
-def grade_claim(corpus, figure_id: str, grade: str | None, key: dict) -> GradeFeedback:
+def grade_claim(corpus: Corpus, figure_id: str, grade: str | None, key: dict) -> GradeFeedback:
     """Feedback on grading ``figure_id`` as ``grade``: why it holds or not, and what the text supports."""
     if not grade:
         msg = "Pick a grade first, then press Check."
@@ -158,7 +162,7 @@ def claim_label(r) -> str:
     return f"{r.figure_id} · {r.claimant} · “{text}” ({r.outlet})"
 
 
-def _context(corpus, row) -> str:
+def _context(corpus: Corpus, row) -> str:
     """The paragraph holding the figure, escaped, with the figure marked."""
     text = corpus.text(row.article_id)
     start, end = int(row.start), int(row.end)
@@ -177,7 +181,7 @@ class GradingWidget:
     can be driven from code; :meth:`check` returns the :class:`GradeFeedback`.
     """
 
-    def __init__(self, corpus, key: dict, figure_id: str | None = None):
+    def __init__(self, corpus: Corpus, key: dict, figure_id: str | None = None):
         import ipywidgets as W
 
         self.corpus, self.key = corpus, key

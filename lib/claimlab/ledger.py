@@ -35,6 +35,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -42,6 +43,9 @@ from . import grading, views
 from .format import shorten as _shorten
 from .format import text as _plain
 from .markup import feedback_box
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 __all__ = ["ClaimLedger", "FIELDS", "LABELS", "GRADES", "CORROBORATION", "DEFAULT_PATH",
            "SCALE", "claim_options", "claim_fields", "claimant_table", "trace", "route", "joined", "table_html",
@@ -115,7 +119,7 @@ def count_sentences(text: str) -> int:
 
 # ----------------------------------------------------------------------------- claims in the corpus
 
-def _articles(corpus) -> dict[str, dict]:
+def _articles(corpus: Corpus) -> dict[str, dict]:
     if corpus is None or len(corpus.articles) == 0:
         return {}
     return {r["article_id"]: r for r in corpus.articles.to_dict("records")}
@@ -135,14 +139,14 @@ def _channel(stated: str, article: dict) -> str:
     return wire if wire and wire != outlet else _NOT_STATED
 
 
-def _statements(corpus) -> pd.DataFrame:
+def _statements(corpus: Corpus) -> pd.DataFrame:
     a = corpus.attributions
     if "repeat_of" in a.columns:
         a = a[a["repeat_of"].fillna("") == ""]
     return a
 
 
-def claim_options(corpus) -> list[tuple[str, str]]:
+def claim_options(corpus: Corpus) -> list[tuple[str, str]]:
     """``(label, ref)`` for every figure, then every attributed statement, in corpus order.
 
     A label reads ``outlet · claimant · short text (id)``; a ref is
@@ -166,7 +170,7 @@ def claim_options(corpus) -> list[tuple[str, str]]:
     return out
 
 
-def claim_fields(corpus, ref: str) -> dict[str, str]:
+def claim_fields(corpus: Corpus, ref: str) -> dict[str, str]:
     """The fields a corpus claim fills in: claim, claimant, channel, outlet and ref.
 
     A figure's claim is the whole statement that carries it ("26 people were
@@ -204,7 +208,7 @@ def claim_fields(corpus, ref: str) -> dict[str, str]:
 
 # ----------------------------------------------------------------------------- tracing one claimant
 
-def trace(corpus, actor: str, article_ids) -> pd.DataFrame:
+def trace(corpus: Corpus, actor: str, article_ids) -> pd.DataFrame:
     """Every statement by ``actor`` in the given articles, with the part of the page it sits in.
 
     Columns: outlet, article_id, attribution_id, part (headline, standfirst,
@@ -241,7 +245,7 @@ def route(traced: pd.DataFrame, claimant: str | None = None) -> pd.DataFrame:
               .rename(columns={"size": "statements"}).reset_index(drop=True))
 
 
-def claimant_table(corpus) -> pd.DataFrame:
+def claimant_table(corpus: Corpus) -> pd.DataFrame:
     """Every actor that claims a figure, and every actor above one in the parent column of actors.csv.
 
     Columns: actor, type, country, parent, and ``claims_figures`` (yes/no), so a
@@ -262,7 +266,7 @@ def claimant_table(corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["actor", "type", "country", "parent", "claims_figures"])
 
 
-def joined(corpus, article_id: str, *attribution_ids: str) -> str:
+def joined(corpus: Corpus, article_id: str, *attribution_ids: str) -> str:
     """The contents of several attributions of one article, in the order given, joined by a space.
 
     For a quotation the article interrupts with "the source said".
@@ -395,7 +399,7 @@ class ClaimLedger:
     ``.message`` is the last thing the ledger said.
     """
 
-    def __init__(self, corpus=None, path: str | os.PathLike = DEFAULT_PATH):
+    def __init__(self, corpus: Corpus | None = None, path: str | os.PathLike = DEFAULT_PATH):
         import ipywidgets as W
 
         self.corpus = corpus

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .views import as_html
 
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
-def extracted(corpus):
+
+def extracted(corpus: Corpus):
     """The same texts, with every table of annotations made by the extractor."""
     from .extract import extract
     from .framing import find_terms
@@ -84,7 +88,7 @@ def scores(matched: pd.DataFrame) -> dict:
 class MachineReader:
     """Choose an article; read the people's and the machine's annotations side by side."""
 
-    def __init__(self, corpus, machine=None, large: bool = False):
+    def __init__(self, corpus: Corpus, machine=None, large: bool = False):
         import ipywidgets as W
 
         from .reader import article_options

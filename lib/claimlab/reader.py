@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -35,6 +36,9 @@ from .markup import FONT, INK, MUTED, PAPER, esc
 from .markup import GREEN as _GREEN
 from .markup import PURPLE as _PURPLE
 from .markup import VERMILLION as _VERMILLION
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 __all__ = ["LAYERS", "render_article", "ArticleReader"]
 
@@ -178,7 +182,7 @@ def _span(r: dict, start_col: str, end_col: str, layer: str, part: str, ident: s
     return _Span(start, end, layer, part, ident, title)
 
 
-def _layer_spans(corpus, article_id: str, layer: str, size: int) -> tuple[list[_Span], int]:
+def _layer_spans(corpus: Corpus, article_id: str, layer: str, size: int) -> tuple[list[_Span], int]:
     """The spans of one layer in one article, and how many rows the layer has there."""
     spans: list[_Span | None] = []
     if layer == "attributions":
@@ -246,14 +250,14 @@ def _legend(parts: list[str]) -> str:
             "</span></div>")
 
 
-def _paragraphs(corpus, article_id: str, text: str) -> list[tuple[int, int, str]]:
+def _paragraphs(corpus: Corpus, article_id: str, text: str) -> list[tuple[int, int, str]]:
     rows = _rows(getattr(corpus, "paragraphs", None), article_id)
     paras = [(_offset(r.get("start")), _offset(r.get("end")), _text(r.get("kind")) or "body") for r in rows]
     paras = sorted((s, e, k) for s, e, k in paras if s is not None and e is not None and s < e)
     return paras or [(0, len(text), "body")]
 
 
-def _meta(corpus, article_id: str) -> str:
+def _meta(corpus: Corpus, article_id: str) -> str:
     rows = _rows(getattr(corpus, "articles", None), article_id)
     r = rows[0] if rows else {}
     published = r.get("published")
@@ -263,7 +267,7 @@ def _meta(corpus, article_id: str) -> str:
             f'{" · ".join(esc(b) for b in bits)}</div>')
 
 
-def render_article(corpus, article_id: str, layers=("attributions", "figures", "terms"), *,
+def render_article(corpus: Corpus, article_id: str, layers=("attributions", "figures", "terms"), *,
                    extra=None, large: bool = False) -> str:
     """The article as an HTML fragment with the chosen annotation layers highlighted.
 
@@ -327,7 +331,7 @@ class Shown:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def article_options(corpus) -> list[tuple[str, str]]:
+def article_options(corpus: Corpus) -> list[tuple[str, str]]:
     """``("Outlet — headline", article_id)`` for each article, labels made unique."""
     rows = corpus.articles.to_dict("records") if len(corpus.articles) else []
     known = {_text(r.get("article_id")) for r in rows}
@@ -351,7 +355,7 @@ class ArticleReader(Shown):
     HTML widget) can be set from code; ``.value`` is the HTML shown now.
     """
 
-    def __init__(self, corpus, article_id: str | None = None, large: bool = False):
+    def __init__(self, corpus: Corpus, article_id: str | None = None, large: bool = False):
         import ipywidgets as W
 
         self.corpus = corpus

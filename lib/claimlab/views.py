@@ -7,8 +7,12 @@ prose can teach and every number shown comes from the corpus tables.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 ALL = "All"
 UNATTRIBUTED = "(the outlet itself)"
@@ -22,7 +26,7 @@ def _pick(df: pd.DataFrame, column: str, value) -> pd.DataFrame:
     return df[df[column] == value]
 
 
-def statements(corpus, outlet=None, actor=None, speaker_type=None, quote_type=None,
+def statements(corpus: Corpus, outlet=None, actor=None, speaker_type=None, quote_type=None,
                article_id=None, include_repeats: bool = False) -> pd.DataFrame:
     """Attributions with their outlet and date, filtered; repeated headlines dropped by default."""
     a = corpus.attributions.merge(corpus.articles[["article_id", "outlet", "published"]],
@@ -37,7 +41,7 @@ def statements(corpus, outlet=None, actor=None, speaker_type=None, quote_type=No
     return a[[c for c in cols if c in a.columns]].reset_index(drop=True)
 
 
-def claims(corpus, outlet=None, claimant=None, measure=None, article_id=None) -> pd.DataFrame:
+def claims(corpus: Corpus, outlet=None, claimant=None, measure=None, article_id=None) -> pd.DataFrame:
     """Figures with outlet, claimant label and the statement that carries them, filtered."""
     f = corpus.figures.merge(corpus.articles[["article_id", "outlet", "published"]],
                              on="article_id", how="left")
@@ -63,7 +67,7 @@ def options(df: pd.DataFrame, column: str) -> list[str]:
     return [ALL] + vals
 
 
-def provenance(corpus) -> pd.DataFrame:
+def provenance(corpus: Corpus) -> pd.DataFrame:
     """Who said it, through whom, and who printed it: one row per claimant → channel → outlet path.
 
     Repeated headlines and statements reported inside other statements are left out;
@@ -87,7 +91,7 @@ def provenance(corpus) -> pd.DataFrame:
               .reset_index(drop=True))
 
 
-def term_counts(corpus, by: str = "outlet", category=None) -> pd.DataFrame:
+def term_counts(corpus: Corpus, by: str = "outlet", category=None) -> pd.DataFrame:
     """Framing terms counted per outlet (or article) and category: a table ready for a heat map."""
     t = corpus.terms.merge(corpus.articles[["article_id", "outlet"]], on="article_id", how="left")
     t = _pick(t, "category", category)
@@ -96,7 +100,7 @@ def term_counts(corpus, by: str = "outlet", category=None) -> pd.DataFrame:
     return pd.crosstab(t[by], t["category"])
 
 
-def term_table(corpus, outlet=None, category=None, article_id=None) -> pd.DataFrame:
+def term_table(corpus: Corpus, outlet=None, category=None, article_id=None) -> pd.DataFrame:
     """Every framing term with its outlet, and whether it sits inside attributed content."""
     t = corpus.terms.merge(corpus.articles[["article_id", "outlet"]], on="article_id", how="left")
     inside = []

@@ -11,6 +11,7 @@ widget would leak its contents into nbval's comparison).
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as W
 import numpy as np
@@ -19,6 +20,9 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from . import plots, views
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 _STYLE = {"description_width": "initial"}
 # A range plot with more rows than this is unreadable (and slow to redraw); the table still counts all.
@@ -36,7 +40,7 @@ def dropdown(name: str, values: list[str], tip: str) -> W.Dropdown:
 class Explorer:
     title = ""
 
-    def __init__(self, corpus, large: bool = False):
+    def __init__(self, corpus: Corpus, large: bool = False):
         self.corpus = corpus
         self.large = large
         self.filters: dict[str, W.Dropdown] = {}
@@ -150,7 +154,7 @@ class ClaimExplorer(Explorer):
 
     title = "Claim explorer: who claims which number?"
 
-    def __init__(self, corpus, large: bool = False):
+    def __init__(self, corpus: Corpus, large: bool = False):
         super().__init__(corpus, large)
         all_claims = self._all = views.claims(corpus)  # joined once; updates only filter it
         self.filters = {
@@ -183,7 +187,7 @@ class StatementExplorer(Explorer):
 
     title = "Statement explorer: who said what, and how is it reported?"
 
-    def __init__(self, corpus, large: bool = False):
+    def __init__(self, corpus: Corpus, large: bool = False):
         super().__init__(corpus, large)
         all_st = self._all = views.statements(corpus)  # joined once; updates only filter it
         self._cue_codes, self._cue_names = pd.factorize(all_st["cue"].str.lower())

@@ -19,6 +19,10 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 __all__ = ["question", "Exercise", "check", "grading_key", "GradingWidget", "officeholders", "offices",
            "DATA"]
@@ -40,13 +44,13 @@ def question(qid: str):
     return questions[qid]
 
 
-def Exercise(qid: str, corpus=None):  # noqa: N802 (reads like the widget class it returns)
+def Exercise(qid: str, corpus: Corpus | None = None):  # noqa: N802 (reads like the widget class it returns)
     """The exercise widget for ``qid``: an input, a Check button and feedback with hints."""
     from claimlab.exercises import Exercise as Widget
     return Widget(question(qid), corpus, label=qid)
 
 
-def check(qid: str, value, corpus=None):
+def check(qid: str, value, corpus: Corpus | None = None):
     """Check a value the student computed in code against exercise ``qid``."""
     from claimlab import exercises
     return exercises.check(question(qid), value, corpus, label=qid)
@@ -58,7 +62,7 @@ def grading_key() -> dict[str, dict]:
     return l06.GRADING
 
 
-def GradingWidget(corpus, figure_id: str | None = None):  # noqa: N802
+def GradingWidget(corpus: Corpus, figure_id: str | None = None):  # noqa: N802
     """The claim-grading widget of lesson 06, with the course's grading key."""
     from claimlab.grading import GradingWidget as Widget
     return Widget(corpus, grading_key(), figure_id)

@@ -9,11 +9,15 @@ Markdown.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from claimlab import views
 from claimlab.format import and_join, figure_range, md, shorten, text
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 __all__ = ["draft_summary", "sourcing_table", "source_counts", "figure_table", "machine_vs_key",
            "checklist", "is_draft"]
@@ -32,7 +36,7 @@ def is_draft(df: pd.DataFrame) -> pd.Series:
     return df["status"].fillna("").astype(str).str.strip().eq("draft")
 
 
-def draft_summary(report, corpus) -> str:
+def draft_summary(report, corpus: Corpus) -> str:
     """What the machine drafted and what is in the folder now, in Markdown (no machine paths)."""
     name = md(report.folder.name)
     lines = []
@@ -57,7 +61,7 @@ def draft_summary(report, corpus) -> str:
     return "\n\n".join(lines)
 
 
-def sourcing_table(corpus) -> pd.DataFrame:
+def sourcing_table(corpus: Corpus) -> pd.DataFrame:
     """Per article: what the page says about its source, and what could not be worked out."""
     cols = ["article_id", "outlet", "headline", "dateline", "byline", "wire", "published", "date_confidence"]
     a = corpus.articles
@@ -77,7 +81,7 @@ def _fields(missing: str) -> str:
     return ", ".join(dict.fromkeys(n for n in names if n))
 
 
-def source_counts(corpus) -> pd.DataFrame:
+def source_counts(corpus: Corpus) -> pd.DataFrame:
     """Statements by kind of source (person, institution, anonymous), checked and still draft."""
     st = corpus.attributions
     kinds = ["person", "institution", "anonymous"]
@@ -95,7 +99,7 @@ def source_counts(corpus) -> pd.DataFrame:
     return table
 
 
-def figure_table(corpus) -> pd.DataFrame:
+def figure_table(corpus: Corpus) -> pd.DataFrame:
     """The story's figures by counting unit: claimant, range in words, the words themselves, and status."""
     c = views.claims(corpus)
     if c.empty:
@@ -113,7 +117,7 @@ def figure_table(corpus) -> pd.DataFrame:
     return out.sort_values(["measure", "claimant"], kind="stable").reset_index(drop=True)
 
 
-def machine_vs_key(corpus) -> str:
+def machine_vs_key(corpus: Corpus) -> str:
     """For a practice case: per article, how the machine's draft compares with the course's key (Markdown)."""
     from claimlab.machine import match_statements
     from claimlab_course import cases

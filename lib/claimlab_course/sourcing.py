@@ -23,6 +23,7 @@ All corpus text that ends up in HTML is escaped here or by the functions called.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -31,6 +32,9 @@ from claimlab.format import split_list as _split
 from claimlab.format import text as _s  # a cell as text: "" for missing values
 from claimlab.widgets import Explorer, dropdown
 
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
+
 __all__ = ["outlet_roles", "ownership_groups", "outlets_html", "article_sources",
            "provenance_paths", "describe_paths", "ProvenanceExplorer", "version", "compare_versions",
            "pair_speakers", "cue_counts"]
@@ -38,7 +42,7 @@ __all__ = ["outlet_roles", "ownership_groups", "outlets_html", "article_sources"
 
 # ----------------------------------------------------------------------------- outlets
 
-def outlet_roles(corpus) -> pd.DataFrame:
+def outlet_roles(corpus: Corpus) -> pd.DataFrame:
     """The outlets table with a ``role`` column: what each outlet does in this corpus.
 
     Roles are "published N article(s)", "wire credited by <outlet>" and
@@ -62,13 +66,13 @@ def outlet_roles(corpus) -> pd.DataFrame:
     return out[[c for c in cols if c in out.columns]].reset_index(drop=True)
 
 
-def ownership_groups(corpus) -> dict[str, list[str]]:
+def ownership_groups(corpus: Corpus) -> dict[str, list[str]]:
     """Ownership ("state-owned", "private", …) → the sorted outlets with it, from the outlets table."""
     o = corpus.outlets
     return {k: sorted(g["outlet"]) for k, g in o.groupby("ownership", sort=True)} if len(o) else {}
 
 
-def outlets_html(corpus) -> str:
+def outlets_html(corpus: Corpus) -> str:
     """:func:`outlet_roles` as an escaped HTML table whose citations are links."""
     df = outlet_roles(corpus)
     cols = [c for c in ("outlet", "country", "ownership", "parent", "role", "citation") if c in df.columns]
@@ -88,7 +92,7 @@ def outlets_html(corpus) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def article_sources(corpus) -> pd.DataFrame:
+def article_sources(corpus: Corpus) -> pd.DataFrame:
     """Per article: outlet and owner, dateline and byline as printed, the wire credited and its owner.
 
     ``dateline`` is the page's dateline segment when there is one (it carries
@@ -116,7 +120,7 @@ def article_sources(corpus) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- provenance
 
-def provenance_paths(corpus, outlet=None, claimant=None, channel=None) -> pd.DataFrame:
+def provenance_paths(corpus: Corpus, outlet=None, claimant=None, channel=None) -> pd.DataFrame:
     """:func:`claimlab.views.provenance`, filtered ("All" or None keeps every value)."""
     df = views.provenance(corpus)
     for col, value in (("outlet", outlet), ("claimant", claimant), ("channel", channel)):
@@ -144,7 +148,7 @@ class ProvenanceExplorer(Explorer):
 
     title = "Provenance explorer: who said it, through whom, and who printed it?"
 
-    def __init__(self, corpus, large: bool = False):
+    def __init__(self, corpus: Corpus, large: bool = False):
         super().__init__(corpus, large)
         paths = views.provenance(corpus)
         self.filters = {
@@ -171,7 +175,7 @@ class ProvenanceExplorer(Explorer):
 
 # ----------------------------------------------------------------------------- versions of a statement
 
-def _attribution(corpus, attribution_id: str) -> dict:
+def _attribution(corpus: Corpus, attribution_id: str) -> dict:
     att = corpus.attributions
     rows = att[att["attribution_id"] == attribution_id]
     if rows.empty:
@@ -179,7 +183,7 @@ def _attribution(corpus, attribution_id: str) -> dict:
     return rows.iloc[0].to_dict()
 
 
-def version(corpus, attribution_id: str, scope: str = "content") -> str:
+def version(corpus: Corpus, attribution_id: str, scope: str = "content") -> str:
     """The words of one statement: its ``content``, or the whole ``paragraph`` it stands in."""
     r = _attribution(corpus, attribution_id)
     if scope == "content":
@@ -192,7 +196,7 @@ def version(corpus, attribution_id: str, scope: str = "content") -> str:
     return _s(hit.iloc[0]["text"]) if len(hit) else _s(r.get("content"))
 
 
-def _label(corpus, attribution_id: str, scope: str) -> str:
+def _label(corpus: Corpus, attribution_id: str, scope: str) -> str:
     r = _attribution(corpus, attribution_id)
     outlets = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"]))
     wires = dict(zip(corpus.articles["article_id"], corpus.articles.get("wire", pd.Series(dtype=str))))
@@ -203,7 +207,7 @@ def _label(corpus, attribution_id: str, scope: str) -> str:
     return f"{who} ({r['article_id']}, {attribution_id}, {what})"
 
 
-def compare_versions(corpus, a: str, b: str, scope_a: str = "content", scope_b: str = "content",
+def compare_versions(corpus: Corpus, a: str, b: str, scope_a: str = "content", scope_b: str = "content",
                      large: bool = False) -> str:
     """Two attributions side by side (:func:`claimlab.compare.side_by_side`), labelled with outlet, wire and id."""
     from claimlab.compare import side_by_side
@@ -211,7 +215,7 @@ def compare_versions(corpus, a: str, b: str, scope_a: str = "content", scope_b: 
                         _label(corpus, a, scope_a), _label(corpus, b, scope_b), large=large)
 
 
-def pair_speakers(corpus) -> pd.DataFrame:
+def pair_speakers(corpus: Corpus) -> pd.DataFrame:
     """For each pair from :func:`claimlab.compare.statement_pairs`: how each outlet names the speaker and the cue."""
     from claimlab.compare import statement_pairs
     pairs = statement_pairs(corpus)
@@ -231,7 +235,7 @@ def pair_speakers(corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols + ["similarity"])
 
 
-def cue_counts(corpus, outlet=None) -> pd.DataFrame:
+def cue_counts(corpus: Corpus, outlet=None) -> pd.DataFrame:
     """Reporting cues (lower-cased) with how many statements use each, in which outlets, and one example.
 
     Repeated headlines are left out, as in :func:`claimlab.views.statements`.

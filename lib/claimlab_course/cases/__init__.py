@@ -12,6 +12,10 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimlab.corpus import Corpus
 
 __all__ = ["HERE", "names", "text_folder", "key_folder", "copy_texts", "key_corpus"]
 
@@ -60,7 +64,7 @@ def key_corpus(name: str):
         return claimlab.load_corpus(folder)
 
 
-def which(corpus) -> str | None:
+def which(corpus: Corpus) -> str | None:
     """The practice case whose articles ``corpus`` holds (text for text), or None for any other corpus."""
     texts = sorted(corpus.texts.values())
     for name in names():
