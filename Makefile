@@ -28,7 +28,7 @@ FREE_PORT  = $(PY) -c 'import socket, sys; b = int(sys.argv[1]); print(next(p fo
 help:
 	@echo "make lab                 open the course in JupyterLab (your copies live in $(WORKSPACE)/)"
 	@echo "make test                run the tests and every course notebook"
-	@echo "make demo                the demo notebook as a web app (Voila)"
+	@echo "make demo [DIR=folder]   the demo notebook as a web app (Voila), on the course's articles or on folder"
 	@echo "make annotate DIR=folder draft the articles in folder, then correct the draft in the browser (Voila)"
 	@echo "make restore LESSON=NN   put the course version of lesson NN back; your copy goes to $(WORKSPACE)/backups/"
 	@echo "make install             create $(VENV)/ and install everything (the others do this first)"
@@ -65,6 +65,8 @@ test: install
 
 # Voila's own server has no root check and no --allow-root option, so
 # ROOT_FLAG is not passed here.
+# DIR (optional) reaches the demo notebook through the environment.
+demo: export CLAIMLAB_DEMO_DIR := $(DIR)
 demo: install
 	@test -f $(COURSE)/demo.ipynb || { echo "$(COURSE)/demo.ipynb does not exist yet"; exit 1; }
 	@$(MAKE_TOKEN); \
@@ -82,8 +84,8 @@ annotate: install
 	port=$$($(FREE_PORT) $(DEMO_PORT)); \
 	nb=$$(mktemp -d)/annotate.ipynb; \
 	$(PY) -m claimlab.annotate notebook "$$CLAIMLAB_DIR" "$$nb" >/dev/null || exit 2; \
-	echo; echo "  Annotator: http://127.0.0.1:$$port/?token=$$token"; echo; \
-	exec $(VENV)/bin/voila "$$nb" --Voila.ip=127.0.0.1 --port=$$port --token="$$token"
+	exec $(PY) -m claimlab.serve --port $$port --label Annotator --url "http://127.0.0.1:$$port/?token=$$token" \
+	  -- $(VENV)/bin/voila "$$nb" --Voila.ip=127.0.0.1 --port=$$port --token="$$token"
 
 restore: install
 	@test -n "$(LESSON)" || { echo "usage: make restore LESSON=NN   (for example: make restore LESSON=03)"; exit 2; }

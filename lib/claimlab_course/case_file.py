@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from claimlab.corpus import Corpus
 
 __all__ = ["draft_summary", "sourcing_table", "source_counts", "figure_table", "machine_vs_key",
-           "checklist", "is_draft"]
+           "checklist", "is_draft", "table_problems"]
 
 _PLURAL = {"statement": "statements", "figure": "figures", "term": "terms", "article": "articles"}
 
@@ -58,7 +58,23 @@ def draft_summary(report, corpus: Corpus) -> str:
     if not len(att):
         lines.append("The machine found no statements here. You can still add the ones you find, "
                      "with the annotation widget below.")
+    lines += table_problems(corpus)
     return "\n\n".join(lines)
+
+
+def table_problems(corpus, limit: int = 12) -> list[str]:
+    """The loader's problems with the folder's tables, as Markdown lines (rows it could not use, and why)."""
+    prob = corpus.problems
+    if prob.empty:
+        return []
+    out = [f"**{len(prob)} row(s) or file(s) could not be used** and are left out of every table below; "
+           "fix them in the annotation widget (or the CSV file):"]
+    for r in prob.head(limit).itertuples(index=False):
+        where = md(r.file) + ("" if pd.isna(r.line) else f", line {int(r.line)}")
+        out.append(f"- {where}: {md(r.problem)}")
+    if len(prob) > limit:
+        out.append(f"- … and {len(prob) - limit} more (`corpus.problems` lists them all).")
+    return out
 
 
 def sourcing_table(corpus: Corpus) -> pd.DataFrame:

@@ -46,7 +46,7 @@ import claimlab_course
 from claimlab import draft, views
 from claimlab.format import and_join, md
 from claimlab_course import Exercise
-from IPython.display import HTML, Markdown
+from IPython.display import HTML, Markdown, display
 
 folder = claimlab_course.cases.working_folder(CASE_DIR)
 report = draft.draft(folder, progress=False)
@@ -175,6 +175,7 @@ annotator
 
 # %%
 corpus = claimlab.load_corpus(folder)
+display(Markdown("\n\n".join(claimlab_course.case_file.table_problems(corpus))))
 HTML(views.as_html(claimlab_course.case_file.source_counts(corpus)))
 
 # %% [markdown]
@@ -238,7 +239,8 @@ HTML(views.as_html(figures, max_rows=60))
 QUESTIONS["09.figures"] = Question(
     prompt="Two figures in this story seem to disagree. Name them, say whether they can be compared at all, "
            "and grade one of them on the scale of Lesson 06 (Confirmed, Fair, Weak, Contested, Discounted), "
-           "with your reason.",
+           "with your reason. (A story with no figures? Say which number you would want, and who could give "
+           "it.)",
     kind="judgement",
     answer=lambda corpus: model_answer(corpus, "09.figures"),
     hints=["names two figures with their claimants",

@@ -3,12 +3,16 @@
 #
 # A dashboard for a projector: `make demo` serves this notebook with Voilà,
 # which shows the widgets and hides the code. In JupyterLab, run all cells.
+# `make demo DIR=stories/this_week` shows a folder of your own instead of the
+# course's articles.
 
 # %%
+import os
+
 import claimlab
 from claimlab.demo import Dashboard
 
-dashboard = Dashboard(claimlab.load_corpus())
+dashboard = Dashboard(claimlab.load_corpus(os.environ.get("CLAIMLAB_DEMO_DIR") or None))
 dashboard
 
 # %%

@@ -77,7 +77,8 @@ QUESTIONS["09.anonymous"] = Question(
 QUESTIONS["09.figures"] = Question(
     prompt="Two figures in this story seem to disagree. Name them, say whether they can be compared at all, "
            "and grade one of them on the scale of Lesson 06 (Confirmed, Fair, Weak, Contested, Discounted), "
-           "with your reason.",
+           "with your reason. (A story with no figures? Say which number you would want, and who could give "
+           "it.)",
     kind="judgement",
     answer=lambda corpus: model_answer(corpus, "09.figures"),
     hints=["names two figures with their claimants",
