@@ -304,12 +304,12 @@ def test_a_failed_write_saves_neither_table(drafted, monkeypatch):
     real = DraftFolder._atomic
 
     def failing(self, path, data):
-        if path.name == "outlets.csv":
+        if path.name == "articles.csv":
             raise OSError(28, "No space left on device")
         real(self, path, data)
 
     monkeypatch.setattr(DraftFolder, "_atomic", failing)
-    type_in(ann, "outlet", "UrduPoint News")  # articles.csv is written first, then put back
+    type_in(ann, "outlet", "UrduPoint News")  # outlets.csv is written first, then taken away again
     assert ann.message == "Not saved: nothing was saved: No space left on device."
     now = snapshot(drafted)
     assert {n: now[n] for n in before} == before and "outlets.csv" not in now
@@ -336,3 +336,17 @@ def _all_widgets(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _all_widgets(child)
+
+
+def test_save_right_after_a_field_saved_itself_keeps_the_message(drafted):
+    """In the browser, pressing Save first blurs the field, which saves it; Save then finds nothing new."""
+    ann = article_tab(drafted)
+    type_in(ann, "outlet", "UrduPoint News")
+    saved = ann.message
+    ann.article_save_button.click()
+    assert ann.message == saved and "added “UrduPoint News” to outlets.csv" in saved
+    ann.undo_button.click()
+    ann.undo_button.click()  # nothing left to undo: an error message
+    assert ann.message == "There is nothing to undo in this session."
+    ann.article_save_button.click()
+    assert ann.message.endswith("nothing changed: the form holds what is saved.")

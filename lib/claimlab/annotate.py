@@ -696,7 +696,7 @@ class DraftFolder:
         """The tables to write for an articles.csv row ``old`` -> ``new``; outlets.csv gains an unknown outlet."""
         t = self.articles_table
         rows = [new if r is old else r for r in t.rows]
-        tables = {"articles": Table(t.name, list(t.header), rows, t.exists, t.newline, t.bom)}
+        tables = {}  # outlets.csv first: stopped half-way, every outlet articles.csv names is still listed
         outlet, note = new.get("outlet", ""), ""
         if outlet and outlet not in self.outlets:
             same = [o for o in self.outlets if o.lower() == outlet.lower()]
@@ -709,6 +709,7 @@ class DraftFolder:
             tables["outlets"] = Table(o.name, header, list(o.rows) + [row], o.exists, o.newline, o.bom)
             note = (f" (and added “{outlet}” to outlets.csv as a draft row: fill in its country, ownership and "
                     "citation there)")
+        tables["articles"] = Table(t.name, list(t.header), rows, t.exists, t.newline, t.bom)
         return tables, note
 
     def _article_text(self, article_id: str) -> str:
@@ -1067,7 +1068,7 @@ class Annotator(Shown):
                                               "Framing labels, hedges, asides and evaluative words",
                                               "The article's details: outlet, headline, date, dateline, byline, "
                                               "wire, relays, event"],
-                                    style={"description_width": "initial", "button_width": "6.9em"},
+                                    style={"description_width": "initial", "button_width": "auto"},
                                     layout=W.Layout(width="auto"))
         self.undo_button = W.Button(description="Undo", icon="undo", tooltip="Take back the last saved change",
                                     layout=W.Layout(width="auto"))
@@ -1528,7 +1529,7 @@ class Annotator(Shown):
                 w = W.Combobox(options=self.folder.outlets, ensure_option=False, continuous_update=False)
             elif col == "date_confidence":
                 w = W.Dropdown(options=["", *_CONFIDENCES])
-            elif col in ("date_evidence", "event"):
+            elif col in ("headline", "date_evidence", "event"):
                 w = W.Textarea(rows=3 if col == "date_evidence" else 2, continuous_update=False)
             else:
                 w = W.Text(continuous_update=False, placeholder="YYYY-MM-DD" if col == "published" else "")
@@ -1537,7 +1538,9 @@ class Annotator(Shown):
             w.layout = W.Layout(width="auto", flex="1 1 auto", min_width="0")
             w.observe(lambda ch, col=col: self._on_article_field(col), names="value")
             self.article_fields[col] = w
-            row = [w]
+            note = W.HTML(layout=W.Layout(width="auto", flex="1 1 10em", min_width="0"))
+            self.article_notes[col] = note
+            under = [note]  # under the field, where it lines up with the field's box
             if col in VERBATIM_FIELDS:
                 setb = W.Button(description="selection", icon="i-cursor", layout=W.Layout(width="auto", flex="0 0 auto"),
                                 tooltip=f"Set the {col} to the words selected in the article (copied exactly)")
@@ -1546,10 +1549,10 @@ class Annotator(Shown):
                 setb.on_click(lambda b, col=col: self._on_article_set(col))
                 clear.on_click(lambda b, col=col: self._on_article_clear(col))
                 self.article_set_buttons[col], self.article_clear_buttons[col] = setb, clear
-                row += [setb, clear]
-            note = W.HTML(layout=W.Layout(width="auto", margin="0 0 2px 8.6em"))
-            self.article_notes[col] = note
-            children += [W.HBox(row, layout=W.Layout(width="auto", align_items="center")), note]
+                under = [setb, clear, note]
+            children += [W.HBox([w], layout=W.Layout(width="auto")),
+                         W.HBox(under, layout=W.Layout(width="auto", align_items="center", margin="0 0 2px 8.6em",
+                                                       flex_flow="row wrap"))]
         self.article_accept_button = W.Button(
             description="Accept details", icon="check", button_style="success", layout=W.Layout(width="auto"),
             tooltip="The details are right as they are: mark the article's row checked")
@@ -1562,6 +1565,7 @@ class Annotator(Shown):
                                layout=W.Layout(flex_flow="row wrap")))
         self.article_form = W.VBox(children, layout=W.Layout(width="auto", border="1px solid #d0d0d0",
                                                              padding="6px", margin="6px 0"))
+        self.article_form.add_class("cla-article-form")
 
     def _article_row_or_empty(self) -> dict:
         try:
@@ -1605,7 +1609,8 @@ class Annotator(Shown):
 
     def _article_saved(self, message: str) -> None:
         if message.endswith("nothing changed"):
-            self._say("info", message[0].upper() + message[1:] + ".")
+            if self.last_message[0] != "ok":  # (Save right after a field saved itself on leaving it)
+                self._say("info", message[0].upper() + message[1:] + ": the form holds what is saved.")
             return
         self._refresh_articles()
         lacking = article_missing(self._article_row_or_empty())
