@@ -1673,10 +1673,11 @@ def _article_note(col: str, value: str, text: str, draft: bool, reason: str | No
         words, colour = f"the machine could not infer this ({reason}); a person has checked it", "#4d4d4d"
     elif draft and value:
         words, colour = (("written by the machine: replace it with your own reasoning" if col == "date_evidence"
-                          else "inferred by the machine: check it against the text"), "#005B8F")
+                          else "inferred by the machine: check it"), "#005B8F")
     else:
         return ""
-    return f'<span style="color:{colour};font-size:0.85em;overflow-wrap:anywhere">{esc(words)}</span>'
+    return (f'<div style="color:{colour};font-size:0.85em;line-height:1.25;margin:1px 0;overflow-wrap:anywhere">'
+            f'{esc(words)}</div>')
 
 
 # ----------------------------------------------------------------------------- command line

@@ -275,7 +275,7 @@ def fill_in_the_article(page, folder: Path) -> None:
     expect(form).to_contain_text("DRAFT")
     outlet = form.locator(".widget-text", has=page.locator("label", has_text="Outlet")).locator("input")
     expect(outlet).to_have_value("TASS")  # the seed row's outlet
-    expect(form).to_contain_text("inferred by the machine: check it against the text")
+    expect(form).to_contain_text("inferred by the machine: check it")
     assert_fits(page, "JupyterLab 1366x768, article draft")
     lab.screenshot(page, "annotate-lab-article-draft-1366x768")
     outlet.fill("Idlib Observer")
