@@ -350,3 +350,15 @@ def test_save_right_after_a_field_saved_itself_keeps_the_message(drafted):
     assert ann.message == "There is nothing to undo in this session."
     ann.article_save_button.click()
     assert ann.message.endswith("nothing changed: the form holds what is saved.")
+
+
+@pytest.mark.parametrize("row", read_rows(SEEDS / "articles.csv"), ids=lambda r: r["article_id"])
+def test_every_curated_seed_row_passes_the_article_checks(row):
+    """The checks agree with the hand-made rows: dates, confidences and verbatim headlines and datelines."""
+    from claimlab.annotate import check_article
+    from claimlab.corpus import read_article
+
+    text, why = read_article(SEEDS / row["file"])
+    assert text is not None, why
+    assert {c: v for c, v in check_article(row, text).items() if c in ARTICLE_FIELDS} == \
+        {c: row[c] for c in ARTICLE_FIELDS}

@@ -14,6 +14,9 @@ Every change is written at once: to a temporary file in the same folder that
 then replaces the table (``os.replace``), after the previous version was kept
 as ``<table>.bak``.  Changed and added rows get the status ``checked``.
 Nothing is written when a change is refused, and the message says why.
+The Article tab does the same for the article's own row of ``articles.csv``
+(outlet, headline, date, dateline, byline, …); an outlet that ``outlets.csv``
+lacks is added there as a draft row in the same change.
 Reopening the folder continues where you stopped; ``Undo`` takes back the
 changes of this session one by one.
 
@@ -1041,6 +1044,13 @@ class Annotator(Shown):
     column -> "from selection" button), ``.accept_button``, ``.delete_button``,
     ``.undo_button``, ``.add_statement_button``, ``.add_figure_button``,
     ``.add_term_button`` and ``.status`` (the message shown last).
+
+    The Article tab (``.kind.value = "article"``) shows the article's row of
+    articles.csv: ``.article_fields`` (column -> widget, saved on Enter or when
+    left), ``.article_notes`` (what the machine inferred or could not),
+    ``.article_set_buttons`` / ``.article_clear_buttons`` (headline, dateline,
+    byline from the selection, or empty), ``.article_accept_button`` and
+    ``.article_save_button``.
     """
 
     def __init__(self, folder):
