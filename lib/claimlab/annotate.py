@@ -14,6 +14,9 @@ Every change is written at once: to a temporary file in the same folder that
 then replaces the table (``os.replace``), after the previous version was kept
 as ``<table>.bak``.  Changed and added rows get the status ``checked``.
 Nothing is written when a change is refused, and the message says why.
+The Article tab does the same for the article's own row of ``articles.csv``
+(outlet, headline, date, dateline, byline, …); an outlet that ``outlets.csv``
+lacks is added there as a draft row in the same change.
 Reopening the folder continues where you stopped; ``Undo`` takes back the
 changes of this session one by one.
 
@@ -36,6 +39,7 @@ import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import anywidget
@@ -46,7 +50,8 @@ from . import schema
 from .corpus import TEXT_SUFFIXES, read_article
 from .reader import Shown, figure_range
 
-__all__ = ["KINDS", "AnnotationError", "Annotator", "DraftFolder", "TextView", "missing", "sentence_spans"]
+__all__ = ["ARTICLE_FIELDS", "KINDS", "AnnotationError", "Annotator", "DraftFolder", "TextView", "article_missing",
+           "check_article", "missing", "missing_fields", "sentence_spans"]
 
 
 class AnnotationError(ValueError):
@@ -221,7 +226,95 @@ def status_of(row: dict) -> str:
     return DRAFT if _s(row.get("status")).strip().lower() == DRAFT else CHECKED
 
 
+# ----------------------------------------------------------------------------- an article's details
+
+ARTICLE = "article"  # the Annotator's tab for the chosen article's row of articles.csv
+ARTICLE_FIELDS = ("outlet", "headline", "dateline", "byline", "wire", "relays", "published", "date_confidence",
+                  "date_evidence", "event")
+VERBATIM_FIELDS = ("headline", "dateline", "byline")  # must stand in the text word for word (or be empty)
+MISSING_COL = "missing"  # what ``claimlab draft`` could not infer: "field: reason; field: reason"
+_CONFIDENCES = ("high", "medium", "low")
+_QUOTE_CLASSES = {c: "[\"“”„«»]" for c in "\"“”„«»"} | {c: "['‘’`]" for c in "'‘’`"}
+
+
+def missing_fields(row: dict) -> dict[str, str]:
+    """The ``missing`` column of a drafted articles.csv row as ``{field: reason}``."""
+    out = {}
+    for part in re.split(r";\s*(?=[a-z_]+:)", _s(row.get(MISSING_COL))):
+        field_name, _, reason = part.partition(":")
+        if field_name.strip():
+            out[field_name.strip()] = reason.strip()
+    return out
+
+
+def article_missing(row: dict) -> list[str]:
+    """What an articles.csv row still needs before it can be accepted."""
+    lacking = [] if _s(row.get("outlet")).strip() else ["outlet"]
+    if _s(row.get("published")).strip() and not _s(row.get("date_confidence")).strip():
+        lacking.append("date_confidence")
+    return lacking
+
+
+def _loose_pattern(value: str) -> str:
+    """A regex for ``value`` that ignores case, runs of white space and the kind of quotation mark."""
+    return r"\s+".join("".join(_QUOTE_CLASSES.get(c, re.escape(c)) for c in word) for word in value.split())
+
+
+def _verbatim_problem(col: str, value: str, text: str) -> str | None:
+    if not value or value in text:
+        return None
+    label = col.replace("_", " ")
+    near = re.search(_loose_pattern(value), text, flags=re.IGNORECASE) if value.split() else None
+    hint = (f" The text has “{_short(near.group(), 80)}” (its spaces, quotation marks or capitals differ): select "
+            f"it in the article and press the {label}'s “selection” button to copy it exactly" if near else "")
+    return (f"the {label} “{_short(value, 60)}” does not occur word for word in the article. The {label} is a "
+            f"verbatim column: copy it from the text exactly, or leave it empty (the ✕ button) when the article "
+            f"has no {label}.{hint}").rstrip(".")
+
+
+def _date_problem(value: str) -> str | None:
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return (f"published must be a date written YYYY-MM-DD, such as 2019-09-02; got {value!r}. Work the day out "
+                "from the text and give your reasons in the date evidence")
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        return f"published {value!r} is not a real date ({exc}); write it YYYY-MM-DD, such as 2019-09-02"
+    return None
+
+
+def check_article(row: dict, text: str, changed=ARTICLE_FIELDS) -> dict:
+    """The articles.csv row with the ``changed`` fields tidied and checked, or AnnotationError."""
+    row = dict(row)
+    for col in ARTICLE_FIELDS:
+        if col not in changed:
+            continue
+        value = _s(row.get(col)).strip()
+        if col == "date_confidence":
+            value = value.lower()
+            if value and value not in _CONFIDENCES:
+                raise AnnotationError(f"date confidence must be one of {', '.join(_CONFIDENCES)} (or empty while the "
+                                      f"date is unknown); got {value!r}")
+        why = _date_problem(value) if col == "published" else (
+            _verbatim_problem(col, value, text) if col in VERBATIM_FIELDS else None)
+        if why:
+            raise AnnotationError(why)
+        if col in ("outlet", "wire", "published", "date_confidence") and "\n" in value:
+            raise AnnotationError(f"the {col.replace('_', ' ')} must be on one line")
+        row[col] = value
+    if _s(row.get("date_confidence")).strip() and not _s(row.get("published")).strip():
+        raise AnnotationError("a date confidence needs a published date: give the date, or leave the confidence "
+                              "empty")
+    return row
+
+
 # ----------------------------------------------------------------------------- the folder
+
+def _article_label(row: dict) -> str:
+    return " — ".join(b for b in (_s(row.get("outlet")).strip(), _short(_s(row.get("headline")), 70)) if b)
+
 
 @dataclass
 class Article:
@@ -261,12 +354,19 @@ class DraftFolder:
         """Read the tables (and, unless ``texts=False``, the articles) again from disk."""
         self.tables = {k: read_table(self.path / kind.table) for k, kind in KINDS.items()}
         self.actors_table = read_table(self.path / "actors.csv")
+        self.articles_table = read_table(self.path / "articles.csv")
+        self.outlets_table = read_table(self.path / "outlets.csv")
         if texts or not hasattr(self, "articles"):
             self._read_articles()
+        else:  # the texts stay; the labels follow articles.csv (an outlet or headline may have changed)
+            for row in self.articles_table.rows:
+                art = self.articles.get(_s(row.get("article_id")).strip())
+                if art is not None:
+                    art.label = _article_label(row) or art.article_id
         self.problems = self._article_problems + self._table_problems()
 
     def _read_articles(self) -> None:
-        articles = read_table(self.path / "articles.csv")
+        articles = self.articles_table
         problems = []
         self.articles: dict[str, Article] = {}
         listed = set()
@@ -279,8 +379,7 @@ class DraftFolder:
             if text is None:
                 problems.append(f"{name} ({aid}): {why}")
                 continue
-            label = " — ".join(b for b in (_s(row.get("outlet")).strip(), _short(_s(row.get("headline")), 70)) if b)
-            self.articles[aid] = Article(aid, name, label or aid, text)
+            self.articles[aid] = Article(aid, name, _article_label(row) or aid, text)
         for f in sorted(self.path.iterdir()):
             if f.suffix.lower() in TEXT_SUFFIXES and f.name not in listed and f.name.lower() not in (
                     "readme.md", "readme.txt", "license.md", "license.txt"):
@@ -583,6 +682,80 @@ class DraftFolder:
                                   "cannot be read)")
         return self.articles[aid]
 
+    # -- an article's own row (articles.csv)
+
+    def article_row(self, article_id: str) -> dict:
+        """The article's row of articles.csv (the first, if its id is listed twice)."""
+        for r in self.articles_table.rows:
+            if _s(r.get("article_id")).strip() == article_id:
+                return r
+        raise AnnotationError(f"articles.csv has no row for {article_id!r} any more")
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({_s(r.get("outlet")).strip() for r in self.outlets_table.rows} - {""})
+
+    def _article_tables(self, old: dict, new: dict) -> tuple[dict, str]:
+        """The tables to write for an articles.csv row ``old`` -> ``new``; outlets.csv gains an unknown outlet."""
+        t = self.articles_table
+        rows = [new if r is old else r for r in t.rows]
+        tables = {}  # outlets.csv first: stopped half-way, every outlet articles.csv names is still listed
+        outlet, note = new.get("outlet", ""), ""
+        if outlet and outlet not in self.outlets:
+            same = [o for o in self.outlets if o.lower() == outlet.lower()]
+            if same:
+                raise AnnotationError(f"outlets.csv writes this outlet “{same[0]}”: write it the same way (choose it "
+                                      "from the list)")
+            o = self.outlets_table
+            header = list(o.header) or list(schema.TABLES["outlets.csv"])
+            row = dict.fromkeys(header, "") | {"outlet": outlet, "ownership": "unknown", "status": DRAFT}
+            tables["outlets"] = Table(o.name, header, list(o.rows) + [row], o.exists, o.newline, o.bom)
+            note = (f" (and added “{outlet}” to outlets.csv as a draft row: fill in its country, ownership and "
+                    "citation there)")
+        tables["articles"] = Table(t.name, list(t.header), rows, t.exists, t.newline, t.bom)
+        return tables, note
+
+    def _article_text(self, article_id: str) -> str:
+        if article_id not in self.articles:
+            raise AnnotationError(f"the text of {article_id!r} cannot be read, so its details cannot be checked")
+        return self.articles[article_id].text
+
+    def update_article(self, article_id: str, changes: dict) -> str:
+        """Change some of the article's details (:data:`ARTICLE_FIELDS`); the row becomes checked.
+
+        A new outlet is added to outlets.csv as a draft row, in the same change, so that
+        the folder still validates.
+        """
+        unknown = sorted(set(changes) - set(ARTICLE_FIELDS))
+        if unknown:
+            raise AnnotationError(f"{', '.join(unknown)} cannot be edited here; the article's details are "
+                                  f"{', '.join(ARTICLE_FIELDS)}")
+        row = self.article_row(article_id)
+        text = self._article_text(article_id)
+        changed = {c for c, v in changes.items() if _s(v).strip() != _s(row.get(c)).strip()}
+        if not changed:
+            return f"article {article_id}: nothing changed"
+        new = check_article(dict(row) | {c: _s(v) for c, v in changes.items()}, text, changed)
+        new["status"] = CHECKED
+        if MISSING_COL in row:  # a field a person filled in is no longer missing
+            left = {f: why for f, why in missing_fields(row).items() if not (f in changed and new.get(f))}
+            new[MISSING_COL] = "; ".join(f"{f}: {why}" for f, why in left.items())
+        tables, note = self._article_tables(row, new)
+        what = f"changed {', '.join(c.replace('_', ' ') for c in sorted(changed))} of article {article_id}"
+        return self._write(what + note, tables)
+
+    def accept_article(self, article_id: str) -> str:
+        """Mark the article's details checked, as they are (every field is checked first)."""
+        row = self.article_row(article_id)
+        new = check_article(row, self._article_text(article_id))
+        lacking = article_missing(new)
+        if lacking:
+            raise AnnotationError(f"fill in the {' and the '.join(c.replace('_', ' ') for c in lacking)} before "
+                                  "accepting")
+        new["status"] = CHECKED
+        tables, note = self._article_tables(row, new)
+        return self._write(f"accepted the details of article {article_id}" + note, tables)
+
 
 # ----------------------------------------------------------------------------- the text view (browser side)
 
@@ -837,6 +1010,25 @@ _FIELD_TIPS = {
 }
 
 
+_ARTICLE_LABELS = {"outlet": "Outlet", "headline": "Headline", "dateline": "Dateline", "byline": "Byline",
+                   "wire": "Wire", "relays": "Relays", "published": "Published", "date_confidence": "Date confidence",
+                   "date_evidence": "Date evidence", "event": "Event"}
+_ARTICLE_TIPS = {
+    "outlet": "The outlet that published the article (a name from outlets.csv); never the wire: a TASS story run "
+              "by UrduPoint News has the outlet UrduPoint News. A new name is added to outlets.csv as a draft",
+    "headline": "The headline, word for word as it stands in the text",
+    "dateline": "The dateline, word for word (such as “WASHINGTON, September 2. /TASS/.”); empty when there is none",
+    "byline": "The byline (the author), word for word; empty when there is none",
+    "wire": "The news agency credited in the dateline (TASS, Reuters, …); empty when none is credited",
+    "relays": "Other outlets whose reporting the article passes on, separated by “; ”",
+    "published": "The publication date, written YYYY-MM-DD",
+    "date_confidence": "high: the text states the date; medium or low: you worked it out",
+    "date_evidence": "Your reasoning for the date: weekdays, officeholders, dated events, and why a copyright "
+                     "line is not a publication date",
+    "event": "The event the article reports, in a few words",
+}
+
+
 def _message(kind: str, text: str) -> str:
     return (f'<div role="status" aria-live="polite" style="border-left:6px solid {_COLOURS[kind]};'
             f'padding:4px 10px;margin:4px 0;background:#f7f7f7;overflow-wrap:anywhere">{esc(text)}</div>')
@@ -852,6 +1044,13 @@ class Annotator(Shown):
     column -> "from selection" button), ``.accept_button``, ``.delete_button``,
     ``.undo_button``, ``.add_statement_button``, ``.add_figure_button``,
     ``.add_term_button`` and ``.status`` (the message shown last).
+
+    The Article tab (``.kind.value = "article"``) shows the article's row of
+    articles.csv: ``.article_fields`` (column -> widget, saved on Enter or when
+    left), ``.article_notes`` (what the machine inferred or could not),
+    ``.article_set_buttons`` / ``.article_clear_buttons`` (headline, dateline,
+    byline from the selection, or empty), ``.article_accept_button`` and
+    ``.article_save_button``.
     """
 
     def __init__(self, folder):
@@ -871,12 +1070,15 @@ class Annotator(Shown):
         self.title = W.HTML()
         self.article = W.Dropdown(description="Article", tooltip="Choose the article to correct", style=_STYLE,
                                   layout=W.Layout(width="auto", min_width="16em", flex="1 1 24em"))
-        self.kind = W.ToggleButtons(options=[("Statements", "statements"), ("Figures", "figures"), ("Terms", "terms")],
+        self.kind = W.ToggleButtons(options=[("Statements", "statements"), ("Figures", "figures"), ("Terms", "terms"),
+                                             ("Article", ARTICLE)],
                                     value="statements", description="Rows",
                                     tooltips=["Who said what: speaker, cue and content",
                                               "Numbers and vague quantities",
-                                              "Framing labels, hedges, asides and evaluative words"],
-                                    style={"description_width": "initial", "button_width": "7.6em"},
+                                              "Framing labels, hedges, asides and evaluative words",
+                                              "The article's details: outlet, headline, date, dateline, byline, "
+                                              "wire, relays, event"],
+                                    style={"description_width": "initial", "button_width": "auto"},
                                     layout=W.Layout(width="auto"))
         self.undo_button = W.Button(description="Undo", icon="undo", tooltip="Take back the last saved change",
                                     layout=W.Layout(width="auto"))
@@ -906,6 +1108,7 @@ class Annotator(Shown):
         self.clear_buttons: dict[str, W.Button] = {}
         self.forms = {k: self._form(k) for k in KINDS}
         self.form_box = W.VBox(layout=W.Layout(width="auto"))
+        self._build_article_form()
 
         head = W.HBox([self.article, self.undo_button], layout=W.Layout(flex_flow="row wrap", align_items="center",
                                                                        width="auto"))
@@ -916,9 +1119,11 @@ class Annotator(Shown):
         actions = W.HBox([self.accept_button, self.delete_button], layout=W.Layout(flex_flow="row wrap"))
         adds = W.HBox([self.add_statement_button, self.add_figure_button, self.add_term_button],
                       layout=W.Layout(flex_flow="row wrap"))
-        right = W.VBox([kindbar, self.rows, actions, self.form_box, W.HTML("<b>Add what the draft missed</b> "
-                        "(select the words first)"), adds],
-                       layout=W.Layout(flex="2 1 22em", min_width="0", width="auto"))
+        self._kindbar = kindbar
+        self._row_parts = [self.rows, actions, self.form_box, W.HTML("<b>Add what the draft missed</b> "
+                           "(select the words first)"), adds]
+        right = W.VBox([kindbar, *self._row_parts], layout=W.Layout(flex="2 1 22em", min_width="0", width="auto"))
+        self._right = right
         main = W.HBox([left, right], layout=W.Layout(flex_flow="row wrap", width="auto", align_items="flex-start"))
         self.widget = W.VBox([self.title, head, self.status, main],
                              layout=W.Layout(width="auto"))
@@ -1044,6 +1249,8 @@ class Annotator(Shown):
             self._busy = False
         if first:
             kinds = [k for k in KINDS if f.drafts(k, self.article.value)] if self.article.value else []
+            if not kinds and self.article.value and status_of(self._article_row_or_empty()) == DRAFT:
+                kinds = [ARTICLE]
             self._busy = True
             try:
                 self.kind.value = kinds[0] if kinds else "statements"
@@ -1054,7 +1261,6 @@ class Annotator(Shown):
     def _refresh(self, keep_row: bool = True, row_id: str | None = None) -> None:
         """Redraw the text, the row list, the counter and the form from the folder."""
         f, aid, kind = self.folder, self.article.value, self.kind.value
-        k = KINDS[kind]
         self.title.value = (f'<div style="font-size:1.1em;font-weight:600;overflow-wrap:anywhere">Correcting the '
                             f'draft in {esc(f.path.name or str(f.path))}</div>')
         if aid is None:
@@ -1063,6 +1269,12 @@ class Annotator(Shown):
             self.form_box.children = []
             self.counter.value = ""
             return
+        if kind == ARTICLE:
+            self._show_article()
+            return
+        if self._right.children[1] is not self.rows:
+            self._right.children = [self._kindbar, *self._row_parts]
+        k = KINDS[kind]
         rows = f.rows(kind, aid)
         options = [(self._row_label(kind, r), r[k.id_col]) for r in rows if r.get(k.id_col)]
         wanted = row_id if row_id is not None else (self.rows.value if keep_row else None)
@@ -1311,6 +1523,171 @@ class Annotator(Shown):
         finally:
             self._busy = False
         self._after_save(message, new_id, saved=new_id)
+
+    # -- the Article tab: the chosen article's row of articles.csv
+
+    def _build_article_form(self) -> None:
+        self.article_fields: dict[str, W.Widget] = {}
+        self.article_notes: dict[str, W.HTML] = {}
+        self.article_set_buttons: dict[str, W.Button] = {}
+        self.article_clear_buttons: dict[str, W.Button] = {}
+        self.article_summary = W.HTML(layout=W.Layout(width="auto"))
+        children = [self.article_summary]
+        for col in ARTICLE_FIELDS:
+            label = _ARTICLE_LABELS[col]
+            if col == "outlet":
+                w = W.Combobox(options=self.folder.outlets, ensure_option=False, continuous_update=False)
+            elif col == "date_confidence":
+                w = W.Dropdown(options=["", *_CONFIDENCES])
+            elif col in ("headline", "date_evidence", "event"):
+                w = W.Textarea(rows=3 if col == "date_evidence" else 2, continuous_update=False)
+            else:
+                w = W.Text(continuous_update=False, placeholder="YYYY-MM-DD" if col == "published" else "")
+            w.description, w.tooltip = label, _ARTICLE_TIPS[col]
+            w.style = {"description_width": "8.2em"}
+            w.layout = W.Layout(width="auto", flex="1 1 auto", min_width="0")
+            w.observe(lambda ch, col=col: self._on_article_field(col), names="value")
+            self.article_fields[col] = w
+            note = W.HTML(layout=W.Layout(width="auto", flex="1 1 10em", min_width="0"))
+            self.article_notes[col] = note
+            under = [note]  # under the field, where it lines up with the field's box
+            if col in VERBATIM_FIELDS:
+                setb = W.Button(description="selection", icon="i-cursor", layout=W.Layout(width="auto", flex="0 0 auto"),
+                                tooltip=f"Set the {col} to the words selected in the article (copied exactly)")
+                clear = W.Button(description="", icon="times", layout=W.Layout(width="2.4em", flex="0 0 auto"),
+                                 tooltip=f"The article has no {col}: leave it empty")
+                setb.on_click(lambda b, col=col: self._on_article_set(col))
+                clear.on_click(lambda b, col=col: self._on_article_clear(col))
+                self.article_set_buttons[col], self.article_clear_buttons[col] = setb, clear
+                under = [setb, clear, note]
+            children += [W.HBox([w], layout=W.Layout(width="auto")),
+                         W.HBox(under, layout=W.Layout(width="auto", align_items="center", margin="0 0 2px 8.6em",
+                                                       flex_flow="row wrap"))]
+        self.article_accept_button = W.Button(
+            description="Accept details", icon="check", button_style="success", layout=W.Layout(width="auto"),
+            tooltip="The details are right as they are: mark the article's row checked")
+        self.article_save_button = W.Button(
+            description="Save", icon="save", layout=W.Layout(width="auto"),
+            tooltip="Save every field as it stands in the form (the row becomes checked)")
+        self.article_accept_button.on_click(self._on_article_accept)
+        self.article_save_button.on_click(self._on_article_save)
+        children.append(W.HBox([self.article_accept_button, self.article_save_button],
+                               layout=W.Layout(flex_flow="row wrap")))
+        self.article_form = W.VBox(children, layout=W.Layout(width="auto", border="1px solid #d0d0d0",
+                                                             padding="6px", margin="6px 0"))
+        self.article_form.add_class("cla-article-form")
+
+    def _article_row_or_empty(self) -> dict:
+        try:
+            return self.folder.article_row(self.article.value)
+        except AnnotationError:
+            return {}
+
+    def _show_article(self) -> None:
+        """The Article tab: the chosen article's details in the form, each with what the machine did."""
+        f, aid = self.folder, self.article.value
+        if self._right.children[1] is not self.article_form:
+            self._right.children = [self._kindbar, self.article_form]
+        text = f.text(aid)
+        self.text.length, self.text.focus = len(text), ""
+        self.text.pieces = cut_pieces(text, marks_for(f, aid), "")
+        self.undo_button.disabled = not f.history
+        row = self._article_row_or_empty()
+        self._busy = True
+        try:
+            self.article_fields["outlet"].options = f.outlets
+            for col, w in self.article_fields.items():
+                value = _s(row.get(col))
+                if isinstance(w, W.Dropdown) and value not in w.options:
+                    w.options = [*w.options, value]  # shown as it is; Accept then says what is wrong
+                w.value = value
+        finally:
+            self._busy = False
+        draft = status_of(row) == DRAFT
+        reasons = missing_fields(row)
+        for col, note in self.article_notes.items():
+            note.value = _article_note(col, _s(row.get(col)).strip(), text, draft, reasons.get(col))
+        lacking = article_missing(row)
+        state = ("<b>DRAFT</b>: check each value against the text, fill in what is missing, then accept"
+                 if draft else "<b>✓ checked</b>")
+        still = (f" · still to fill in: {esc(', '.join(c.replace('_', ' ') for c in lacking))}" if lacking else "")
+        self.article_summary.value = (f'<div style="overflow-wrap:anywhere">Article <b>{esc(aid)}</b> '
+                                      f'({esc(f.articles[aid].file)}) · {state}{still}</div>')
+        left = f.drafts()
+        self.counter.value = (f'<span style="margin-left:8px">{left} draft row{"" if left == 1 else "s"} left in '
+                              'the folder</span>')
+
+    def _article_saved(self, message: str) -> None:
+        if message.endswith("nothing changed"):
+            if self.last_message[0] != "ok":  # (Save right after a field saved itself on leaving it)
+                self._say("info", message[0].upper() + message[1:] + ": the form holds what is saved.")
+            return
+        self._refresh_articles()
+        lacking = article_missing(self._article_row_or_empty())
+        note = f" Still to fill in: {', '.join(c.replace('_', ' ') for c in lacking)}." if lacking else ""
+        self._say("ok", f"Saved: {message}.{note}")
+
+    def _article_change(self, changes: dict) -> bool:
+        try:
+            message = self.folder.update_article(self.article.value, changes)
+        except AnnotationError as exc:
+            self._say("error", f"Not saved: {exc}.")
+            return False
+        self._article_saved(message)
+        return True
+
+    def _on_article_field(self, col: str) -> None:
+        if not self._busy and self.article.value is not None:
+            self._article_change({col: _s(self.article_fields[col].value)})
+
+    def _on_article_save(self, button=None) -> None:
+        if self.article.value is not None:
+            self._article_change({col: _s(w.value) for col, w in self.article_fields.items()})
+
+    def _on_article_accept(self, button=None) -> None:
+        if self.article.value is None:
+            return
+        try:
+            message = self.folder.accept_article(self.article.value)
+        except AnnotationError as exc:
+            self._say("error", f"Not saved: {exc}.")
+            return
+        self._article_saved(message)
+
+    def _on_article_set(self, col: str) -> None:
+        try:
+            s, e = self._selection()
+        except AnnotationError as exc:
+            self._say("error", f"Not saved: {exc}.")
+            return
+        words = self.folder.text(self.article.value)[s:e]
+        if "\n" in words:
+            self._say("error", f"Not saved: the {col} is one line of the article; select words within one line.")
+            return
+        if self._article_change({col: words}):
+            self.text.selection = {}
+
+    def _on_article_clear(self, col: str) -> None:
+        if self.article.value is not None:
+            self._article_change({col: ""})
+
+
+def _article_note(col: str, value: str, text: str, draft: bool, reason: str | None) -> str:
+    """What to know about one of an article's details: not in the text, not inferred, or the machine's guess."""
+    if col in VERBATIM_FIELDS and value and value not in text:
+        words, colour = "⚠ not in the text word for word: copy it from the text, or leave it empty", "#A33C00"
+    elif reason is not None and draft:
+        why = "fill it in if the text has it" if reason == "not inferred" else reason
+        words, colour = f"not inferred by the machine: {why}", "#A33C00"
+    elif reason is not None:
+        words, colour = f"the machine could not infer this ({reason}); a person has checked it", "#4d4d4d"
+    elif draft and value:
+        words, colour = (("written by the machine: replace it with your own reasoning" if col == "date_evidence"
+                          else "inferred by the machine: check it"), "#005B8F")
+    else:
+        return ""
+    return (f'<div style="color:{colour};font-size:0.85em;line-height:1.25;margin:1px 0;overflow-wrap:anywhere">'
+            f'{esc(words)}</div>')
 
 
 # ----------------------------------------------------------------------------- command line

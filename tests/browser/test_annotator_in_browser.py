@@ -267,6 +267,30 @@ def check_hostile(page) -> None:
     lab.assert_no_script_ran(page)
 
 
+def fill_in_the_article(page, folder: Path) -> None:
+    """The Article tab: type an outlet that outlets.csv lacks, save, and read both CSV files."""
+    page.get_by_role("button", name="Article", exact=True).click()
+    form = page.locator(".cla-article-form")
+    expect(form).to_be_visible(timeout=20_000)
+    expect(form).to_contain_text("DRAFT")
+    outlet = form.locator(".widget-text", has=page.locator("label", has_text="Outlet")).locator("input")
+    expect(outlet).to_have_value("TASS")  # the seed row's outlet
+    expect(form).to_contain_text("inferred by the machine: check it")
+    assert_fits(page, "JupyterLab 1366x768, article draft")
+    lab.screenshot(page, "annotate-lab-article-draft-1366x768")
+    outlet.fill("Idlib Observer")
+    form.get_by_role("button", name="Save").click()
+    row = wait_for_row(folder / "articles.csv", "article_id",
+                       lambda r: r["article_id"] == SEED_ARTICLE and r["outlet"] == "Idlib Observer")
+    assert row["status"] == "checked"
+    seed = next(r for r in read_rows(SEEDS / "articles.csv") if r["article_id"] == SEED_ARTICLE)
+    assert {c: row[c] for c in seed if c != "outlet"} == {c: seed[c] for c in seed if c != "outlet"}
+    added = wait_for_row(folder / "outlets.csv", "outlet", lambda r: r["outlet"] == "Idlib Observer")
+    assert added["status"] == "draft"
+    expect(page.locator("[role=status]").first).to_contain_text("Saved: changed outlet of article")
+    expect(form).to_contain_text("✓ checked")
+
+
 def overflow(page) -> dict:
     return page.evaluate(
         """() => {
@@ -331,6 +355,9 @@ def test_annotate_in_jupyterlab(page, lab_server):
     }"""), "the chosen figure is scrolled out of sight"
     assert_fits(page, "JupyterLab 1366x768, figures")
     lab.screenshot(page, "annotate-lab-figures-1366x768")
+    fill_in_the_article(page, folder)
+    assert_fits(page, "JupyterLab 1366x768, article")
+    lab.screenshot(page, "annotate-lab-article-1366x768")
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.wait_for_timeout(500)
     assert_fits(page, "JupyterLab 1920x1080")
