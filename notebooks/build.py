@@ -9,6 +9,13 @@ a text cell whose lines start with ``# ``).  Two cell tags matter:
   cells go into neither notebook: they are collected, in order, into the
   answer-key module ``lib/claimlab_course/keys/lNN.py`` that the checker reads.
 - ``tags=["solution"]``: a worked solution, shown only to instructors.
+- ``tags=["test"]``: a course self-check that drives the widgets and asserts
+  what they show.  It goes into neither notebook: ``tests/test_lesson_checks.py``
+  runs a third, test-only build of each lesson (the student's cells plus these).
+
+A code cell whose last line shows a ``Markdown(...)`` sentence computed from
+the tables is prose to a student: its code is collapsed in both notebooks
+(one click shows it).
 
 From the source we make, each notebook executed top to bottom:
 
@@ -89,18 +96,34 @@ def write_keys(selected: list[str]) -> None:
             key_path(src).write_text(key_module(src, parse(src.read_text(encoding="utf-8"))), encoding="utf-8")
 
 
-def notebook(cells: list[dict], student: bool):
+def prose_only(source: str) -> bool:
+    """True for a code cell that ends by showing a ``Markdown(...)`` sentence and imports nothing."""
+    import ast
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    last = body[-1] if body else None
+    return (isinstance(last, ast.Expr) and isinstance(last.value, ast.Call)
+            and getattr(last.value.func, "id", "") == "Markdown"
+            and not any(isinstance(s, ast.Import | ast.ImportFrom) for s in body))
+
+
+def notebook(cells: list[dict], student: bool, checks: bool = False):
+    """The student (``student``) or instructor notebook; ``checks`` adds the test cells (test builds only)."""
     import nbformat
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": KERNEL, "language_info": {"name": "python"}}
     for i, c in enumerate(cells):
-        if "key" in c["tags"] or (student and "solution" in c["tags"]):
+        if "key" in c["tags"] or (student and "solution" in c["tags"]) or ("test" in c["tags"] and not checks):
             continue
         make = nbformat.v4.new_markdown_cell if c["cell_type"] == "markdown" else nbformat.v4.new_code_cell
         cell = make(c["source"])
         cell.id = f"c{i:03d}"
         if c["tags"]:
             cell.metadata["tags"] = c["tags"]
+        if c["cell_type"] == "code" and prose_only(c["source"]):
+            cell.metadata["jupyter"] = {"source_hidden": True}
         nb.cells.append(cell)
     return nb
 

@@ -61,3 +61,24 @@ def test_lessons_have_three_exercises_and_solutions_only_for_instructors(path):
     instructor = (NOTEBOOKS / "instructor" / path.name).read_text(encoding="utf-8")
     assert '"solution"' not in student
     assert '"solution"' in instructor
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_no_test_code_in_what_students_and_instructors_see(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for c in nb["cells"]:
+        src = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        assert "test" not in c["metadata"].get("tags", []), src[:80]
+        if c["cell_type"] == "code":
+            assert not re.search(r"^\s*assert\b|self_check\(", src, re.M), f"test code in {path.name}: {src[:80]}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_prose_cells_show_their_sentence_not_their_code(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for c in nb["cells"]:
+        if c["cell_type"] != "code":
+            continue
+        src = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        hidden = c["metadata"].get("jupyter", {}).get("source_hidden", False)
+        assert hidden == build.prose_only(src), src[:80]

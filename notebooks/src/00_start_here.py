@@ -99,13 +99,12 @@ outlet_menu.observe(show_headlines, names="value")
 show_headlines()
 widgets.VBox([outlet_menu, headlines])
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    outlet_menu.value = "Press TV"
-    assert "Russia rejects accusations" in headlines.value
-    outlet_menu.value = "TASS"
-    assert headlines.value.count("</tr>") == 3  # a header row and two TASS articles
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+outlet_menu.value = "Press TV"
+assert "Russia rejects accusations" in headlines.value
+outlet_menu.value = "TASS"
+assert headlines.value.count("</tr>") == 3  # a header row and two TASS articles
 
 # %% [markdown]
 # ## Your first exercise

@@ -296,19 +296,18 @@ article_menu.observe(show_paragraphs, names="value")
 show_paragraphs()
 widgets.VBox([widgets.HBox([kind_menu, article_menu]), paragraph_count, paragraph_table])
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    kind_menu.value = "caption"
-    captions = int((corpus.paragraphs["kind"] == "caption").sum())
-    assert f"{captions} paragraph(s)" in paragraph_count.value and "Hmeimim" in paragraph_table.value
-    article_menu.value = "tass-nauert-2018"
-    assert "2 paragraph(s)" in paragraph_count.value and "Martinez Monsivais" in paragraph_table.value
-    kind_menu.value = "share"
-    assert "No rows match" in paragraph_table.value
-    kind_menu.value = "All"
-    article_menu.value = "All"
-    assert f"{len(corpus.paragraphs)} paragraph(s)" in paragraph_count.value
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+kind_menu.value = "caption"
+captions = int((corpus.paragraphs["kind"] == "caption").sum())
+assert f"{captions} paragraph(s)" in paragraph_count.value and "Hmeimim" in paragraph_table.value
+article_menu.value = "tass-nauert-2018"
+assert "2 paragraph(s)" in paragraph_count.value and "Martinez Monsivais" in paragraph_table.value
+kind_menu.value = "share"
+assert "No rows match" in paragraph_table.value
+kind_menu.value = "All"
+article_menu.value = "All"
+assert f"{len(corpus.paragraphs)} paragraph(s)" in paragraph_count.value
 
 # %% [markdown]
 # ### Exercise 01.boilerplate
@@ -376,16 +375,15 @@ ex_repeat
 # Worked solution: the paragraphs of kind "repeated headline" name their article.
 ex_repeat.check(corpus.paragraphs.loc[corpus.paragraphs["kind"] == "repeated headline", "article_id"].iloc[0])
 
-# %%
+# %% tags=["test"]
 # Course self-check: a wrong answer gets a hint, never the solution; then the exercise is reset.
-if claimlab.self_check():
-    feedback = ex_repeat.check("tass-idlib-2019")
-    assert feedback.ok is False and feedback.message.startswith("Not yet. Hint:")
-    assert "urdupoint" not in feedback.message.lower()
-    assert ex_repeat.check("urdupoint-idlib-2019").ok
-    ex_repeat.input.value = None
-    ex_repeat.feedback.value = ""
-    ex_repeat.attempts = 0
+feedback = ex_repeat.check("tass-idlib-2019")
+assert feedback.ok is False and feedback.message.startswith("Not yet. Hint:")
+assert "urdupoint" not in feedback.message.lower()
+assert ex_repeat.check("urdupoint-idlib-2019").ok
+ex_repeat.input.value = None
+ex_repeat.feedback.value = ""
+ex_repeat.attempts = 0
 
 # %% [markdown]
 # ## Page furniture as evidence
@@ -422,14 +420,13 @@ for box in reader.toggles.values():
     box.value = False
 reader
 
-# %%
+# %% tags=["test"]
 # Course self-check: switching article updates the page in place; boilerplate is labelled with its kind.
-if claimlab.self_check():
-    assert 'data-kind="share"' in reader.value and "SHARE THIS ARTICLE" in reader.value
-    reader.article.value = "ibtimes-aleppo-2016"
-    assert 'data-kind="copyright"' in reader.value and "Copyright IBTimes" in reader.value
-    assert "<mark" not in reader.value
-    reader.article.value = "presstv-idlib-2017"
+assert 'data-kind="share"' in reader.value and "SHARE THIS ARTICLE" in reader.value
+reader.article.value = "ibtimes-aleppo-2016"
+assert 'data-kind="copyright"' in reader.value and "Copyright IBTimes" in reader.value
+assert "<mark" not in reader.value
+reader.article.value = "presstv-idlib-2017"
 
 # %% [markdown]
 # ### Exercise 01.share_kind

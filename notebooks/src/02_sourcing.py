@@ -314,17 +314,16 @@ HTML(claimlab.views.as_html(ibtimes[["speaker", "actor", "cue", "channel", "cont
 explorer = claimlab_course.sourcing.ProvenanceExplorer(corpus)
 explorer
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    explorer.set(outlet="IBTimes", claimant="Igor Konashenkov")
-    assert list(explorer.table["channel"]) == ["TASS"], explorer.table
-    assert "Igor Konashenkov → TASS → IBTimes" in explorer.caption.value
-    assert claimlab.plots.alt_text(explorer.figure).startswith("A flow diagram from 1 claimant through")
-    explorer.set(outlet="UrduPoint News", claimant="All")
-    assert set(explorer.table["channel"]) == {"Sputnik"}
-    explorer.set(outlet="All", claimant="All", channel="All")
-    assert explorer.table.equals(claimlab.views.provenance(corpus))
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+explorer.set(outlet="IBTimes", claimant="Igor Konashenkov")
+assert list(explorer.table["channel"]) == ["TASS"], explorer.table
+assert "Igor Konashenkov → TASS → IBTimes" in explorer.caption.value
+assert claimlab.plots.alt_text(explorer.figure).startswith("A flow diagram from 1 claimant through")
+explorer.set(outlet="UrduPoint News", claimant="All")
+assert set(explorer.table["channel"]) == {"Sputnik"}
+explorer.set(outlet="All", claimant="All", channel="All")
+assert explorer.table.equals(claimlab.views.provenance(corpus))
 
 # %% tags=["key"]
 def _konashenkov_channel(corpus):

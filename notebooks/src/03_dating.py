@@ -93,14 +93,13 @@ clue_menu.observe(show_clues, names="value")
 show_clues()
 widgets.VBox([clue_menu, clue_table, clue_page])
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    assert "Monday, August 27" in clue_table.value and "Date clue: weekday and date" in clue_page.value
-    clue_menu.value = "ibtimes-aleppo-2016"
-    assert "copyright" in clue_table.value and "2024" in clue_table.value
-    assert "Monday, August 27" not in clue_table.value
-    clue_menu.value = "tass-nauert-2018"
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+assert "Monday, August 27" in clue_table.value and "Date clue: weekday and date" in clue_page.value
+clue_menu.value = "ibtimes-aleppo-2016"
+assert "copyright" in clue_table.value and "2024" in clue_table.value
+assert "Monday, August 27" not in clue_table.value
+clue_menu.value = "tass-nauert-2018"
 
 # %% [markdown]
 # Not every clue is equally useful. "August 30" alone fits every year. A
@@ -151,18 +150,17 @@ Markdown(
 finder = dating.YearFinder(offices=offices)
 finder
 
-# %%
+# %% tags=["test"]
 # Course self-check: the finder updates in place, for any date; then it is put back as it was.
-if claimlab.self_check():
-    assert finder.years == years_when(8, 27, "Monday")
-    finder.set(month="February", day=11, weekday_name="Thursday")
-    assert finder.years == years_when(2, 11, "Thursday") and "2016" in finder.value
-    finder.set(people=["Brett McGurk"])
-    assert finder.years == [articles.loc["ibtimes-aleppo-2016", "published"].year]
-    finder.set(month="February", day=30)
-    assert finder.years == [] and "There is no February 30" in finder.value
-    finder.set(month="August", day=27, weekday_name="Monday", people=[])
-    assert finder.years == years_when(8, 27, "Monday")
+assert finder.years == years_when(8, 27, "Monday")
+finder.set(month="February", day=11, weekday_name="Thursday")
+assert finder.years == years_when(2, 11, "Thursday") and "2016" in finder.value
+finder.set(people=["Brett McGurk"])
+assert finder.years == [articles.loc["ibtimes-aleppo-2016", "published"].year]
+finder.set(month="February", day=30)
+assert finder.years == [] and "There is no February 30" in finder.value
+finder.set(month="August", day=27, weekday_name="Monday", people=[])
+assert finder.years == years_when(8, 27, "Monday")
 
 # %% [markdown]
 # ### Exercise 03.monday_aug27
@@ -201,14 +199,13 @@ ex_monday
 # Worked solution: ask years_when for the years 2014 to 2023 only (range stops before its second number).
 ex_monday.check(years_when(8, 27, "Monday", years=range(2014, 2024))[0])
 
-# %%
+# %% tags=["test"]
 # Course self-check: a wrong year gets a hint, not the answer; then the exercise is reset.
-if claimlab.self_check():
-    feedback = ex_monday.check(2012)
-    assert feedback.ok is False and feedback.message.startswith("Not yet. Hint:") and "2018" not in feedback.message
-    ex_monday.input.value = ""
-    ex_monday.feedback.value = ""
-    ex_monday.attempts = 0
+feedback = ex_monday.check(2012)
+assert feedback.ok is False and feedback.message.startswith("Not yet. Hint:") and "2018" not in feedback.message
+ex_monday.input.value = ""
+ex_monday.feedback.value = ""
+ex_monday.attempts = 0
 
 # %% [markdown]
 # ### Exercise 03.thursday_feb11: in code
@@ -516,13 +513,12 @@ evidence_menu.observe(show_evidence, names="value")
 show_evidence()
 widgets.VBox([evidence_menu, evidence_box])
 
-# %%
+# %% tags=["test"]
 # Course self-check: the evidence box follows the menu.
-if claimlab.self_check():
-    assert "Munich" in evidence_box.value and "medium" in evidence_box.value
-    evidence_menu.value = "urdupoint-idlib-2019"
-    assert "Stated twice" in evidence_box.value and "Monday 02 September 2019" in evidence_box.value
-    evidence_menu.value = "ibtimes-aleppo-2016"
+assert "Munich" in evidence_box.value and "medium" in evidence_box.value
+evidence_menu.value = "urdupoint-idlib-2019"
+assert "Stated twice" in evidence_box.value and "Monday 02 September 2019" in evidence_box.value
+evidence_menu.value = "ibtimes-aleppo-2016"
 
 # %% [markdown]
 # *High* confidence means several independent clues agree on one day. *Medium*

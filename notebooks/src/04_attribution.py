@@ -71,17 +71,16 @@ reader
 # provocation is being staged*. The cue is the noun "reports", and nobody is
 # named as their source. The table records it as a statement with no speaker.
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    assert 'data-layer="attributions"' in reader.value and 'data-layer="figures"' not in reader.value
-    reader.toggles["attributions"].value = False
-    assert 'data-layer="attributions"' not in reader.value
-    reader.toggles["attributions"].value = True
-    reader.article.value = "presstv-idlib-2017"
-    assert "reportedly" in reader.value
-    reader.article.value = "tass-nauert-2018"
-    assert "false flag reporting" in reader.value
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+assert 'data-layer="attributions"' in reader.value and 'data-layer="figures"' not in reader.value
+reader.toggles["attributions"].value = False
+assert 'data-layer="attributions"' not in reader.value
+reader.toggles["attributions"].value = True
+reader.article.value = "presstv-idlib-2017"
+assert "reportedly" in reader.value
+reader.article.value = "tass-nauert-2018"
+assert "false flag reporting" in reader.value
 
 # %%
 statements = claimlab.views.statements(corpus)
@@ -181,19 +180,18 @@ Exercise("04.anonymous", corpus)
 anonymous = claimlab.views.statements(corpus, speaker_type="anonymous")
 Exercise("04.anonymous", corpus).check(len(anonymous))
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    explorer.set(speaker_type="anonymous")
-    assert len(explorer.table) == len(claimlab.views.statements(corpus, speaker_type="anonymous"))
-    assert f"{len(explorer.table)} statement(s) match" in explorer.caption.value
-    check = Exercise("04.anonymous", corpus)
-    assert check.check(len(explorer.table) + 1).message.startswith("Not yet. Hint:")
-    assert check.check(len(explorer.table)).ok
-    explorer.set(speaker_type="All", actor="Heather Nauert")
-    assert set(explorer.table["speaker_type"]) == {"person"}
-    explorer.set(actor="All")
-    assert len(explorer.table) == len(statements)
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+explorer.set(speaker_type="anonymous")
+assert len(explorer.table) == len(claimlab.views.statements(corpus, speaker_type="anonymous"))
+assert f"{len(explorer.table)} statement(s) match" in explorer.caption.value
+check = Exercise("04.anonymous", corpus)
+assert check.check(len(explorer.table) + 1).message.startswith("Not yet. Hint:")
+assert check.check(len(explorer.table)).ok
+explorer.set(speaker_type="All", actor="Heather Nauert")
+assert set(explorer.table["speaker_type"]) == {"person"}
+explorer.set(actor="All")
+assert len(explorer.table) == len(statements)
 
 # %% [markdown]
 # ## 4 · Reporting verbs and what they imply
@@ -348,13 +346,12 @@ HTML(claimlab.views.as_html(pairs))
 compare = claimlab.compare.CompareWidget(corpus)
 compare
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    first = compare.choice.value
-    compare.choice.value = len(compare.pairs) - 1
-    assert "<del" in compare.value and "<ins" in compare.value
-    compare.choice.value = first
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+first = compare.choice.value
+compare.choice.value = len(compare.pairs) - 1
+assert "<del" in compare.value and "<ins" in compare.value
+compare.choice.value = first
 
 # %% [markdown]
 # The widget compares only the words inside the attribution. Three changes

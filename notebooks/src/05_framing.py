@@ -109,13 +109,12 @@ Markdown(
     "statement by a US official: the Russian outlets quote the word, but never use it themselves."
 )
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    inside = [a.actor for t in regime.itertuples() for a in corpus.attributions.itertuples()
-              if a.article_id == t.article_id and a.start <= t.start and t.end <= a.end]
-    assert set(regime["voice"]) == {"attributed"}
-    assert inside and set(inside) <= {"US State Department", "Heather Nauert"}, inside
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+inside = [a.actor for t in regime.itertuples() for a in corpus.attributions.itertuples()
+          if a.article_id == t.article_id and a.start <= t.start and t.end <= a.end]
+assert set(regime["voice"]) == {"attributed"}
+assert inside and set(inside) <= {"US State Department", "Heather Nauert"}, inside
 
 # %% [markdown]
 # ## 3 · Whose voice is it?
@@ -197,20 +196,19 @@ for menu in (outlet_menu, category_menu, voice_menu):
 show_terms()
 widgets.VBox([widgets.HBox([outlet_menu, category_menu, voice_menu]), term_list])
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    outlet_menu.value, category_menu.value, voice_menu.value = "Press TV", "hedge", "outlet"
-    assert term_list.value.startswith("<p>3 term(s) match.</p>"), term_list.value[:80]
-    assert term_list.value.count("so-called") == 2
-    outlet_menu.value, category_menu.value = "IBTimes", "aside"
-    assert "also known as ISIS" in term_list.value
-    outlet_menu.value, category_menu.value, voice_menu.value = "TASS", "evaluative", "All"
-    assert "No rows match" not in term_list.value
-    voice_menu.value = "outlet"
-    assert "No rows match these filters." in term_list.value
-    outlet_menu.value = category_menu.value = voice_menu.value = claimlab.views.ALL
-    assert term_list.value.startswith(f"<p>{len(terms)} term(s) match.</p>")
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+outlet_menu.value, category_menu.value, voice_menu.value = "Press TV", "hedge", "outlet"
+assert term_list.value.startswith("<p>3 term(s) match.</p>"), term_list.value[:80]
+assert term_list.value.count("so-called") == 2
+outlet_menu.value, category_menu.value = "IBTimes", "aside"
+assert "also known as ISIS" in term_list.value
+outlet_menu.value, category_menu.value, voice_menu.value = "TASS", "evaluative", "All"
+assert "No rows match" not in term_list.value
+voice_menu.value = "outlet"
+assert "No rows match these filters." in term_list.value
+outlet_menu.value = category_menu.value = voice_menu.value = claimlab.views.ALL
+assert term_list.value.startswith(f"<p>{len(terms)} term(s) match.</p>")
 
 # %% [markdown]
 # ## 5 · Hedges: keeping a claim at arm's length
@@ -301,16 +299,15 @@ own_hedges = claimlab.views.term_table(corpus, outlet="Press TV", category="hedg
 own_hedges = own_hedges[own_hedges["voice"] == "outlet"]
 ex_hedges.check(len(own_hedges))
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    assert ex_so_called.check("TASS").ok is False and "Hint" in ex_so_called.feedback.value
-    assert ex_so_called.check("Press TV").ok is True
-    assert ex_hedges.check("5").ok is False
-    assert ex_hedges.check("3").ok is True
-    ex_so_called.input.value, ex_hedges.input.value = None, ""
-    for ex in (ex_so_called, ex_hedges):
-        ex.feedback.value, ex.attempts = "", 0
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+assert ex_so_called.check("TASS").ok is False and "Hint" in ex_so_called.feedback.value
+assert ex_so_called.check("Press TV").ok is True
+assert ex_hedges.check("5").ok is False
+assert ex_hedges.check("3").ok is True
+ex_so_called.input.value, ex_hedges.input.value = None, ""
+for ex in (ex_so_called, ex_hedges):
+    ex.feedback.value, ex.attempts = "", 0
 
 # %% [markdown]
 # ## 6 · Asides: legal formulas and editorial comments
@@ -483,19 +480,18 @@ reader.toggles["attributions"].value = False
 reader.toggles["figures"].value = False
 reader
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    assert reader.layers == ("terms",)
-    assert 'data-layer="terms"' in reader.value and 'data-layer="attributions"' not in reader.value
-    assert reader.value.count('data-part="term"') >= len(terms[terms["article_id"] == "presstv-idlib-2017"])
-    reader.article.value = "urdupoint-idlib-2019"
-    assert "(banned in Russia)" in reader.value
-    reader.toggles["attributions"].value = True
-    assert 'data-layer="attributions"' in reader.value
-    reader.toggles["attributions"].value = False
-    reader.article.value = "presstv-idlib-2017"
-    assert reader.layers == ("terms",) and "Takfiri" in reader.value
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+assert reader.layers == ("terms",)
+assert 'data-layer="terms"' in reader.value and 'data-layer="attributions"' not in reader.value
+assert reader.value.count('data-part="term"') >= len(terms[terms["article_id"] == "presstv-idlib-2017"])
+reader.article.value = "urdupoint-idlib-2019"
+assert "(banned in Russia)" in reader.value
+reader.toggles["attributions"].value = True
+assert 'data-layer="attributions"' in reader.value
+reader.toggles["attributions"].value = False
+reader.article.value = "presstv-idlib-2017"
+assert reader.layers == ("terms",) and "Takfiri" in reader.value
 
 # %% [markdown]
 # Try this with the reader: open the **TASS** article about the US strike

@@ -397,21 +397,20 @@ explorer = ClaimExplorer(corpus)
 explorer.set(article="presstv-idlib-2017")
 explorer
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    assert idlib["claimant"].iloc[-1] == claimlab.views.UNATTRIBUTED  # the "last row" of section 1
-    assert fig_row.loc["F06", "subset_of"] == "F05" and fig_row.loc["F10", "qualifier"] == ""
-    explorer.set(article="All", claimant="SOHR")
-    assert list(explorer.table["figure_id"]) == ["F05", "F06"]
-    assert claimlab.plots.alt_text(explorer.figure).startswith("Ranges for 2 claim(s) by 1 claimant(s)")
-    explorer.set(claimant="All", measure="casualties")
-    assert explorer.table["low"].isna().all() and explorer.table["high"].isna().all()
-    assert "2 give no number at all" in explorer.caption.value
-    explorer.set(measure="All", outlet="IBTimes", article="presstv-idlib-2017")
-    assert "No rows match these filters." in explorer.table_out.value
-    explorer.set(outlet="All", claimant="All", measure="All", article="presstv-idlib-2017")
-    assert set(explorer.table["article_id"]) == {"presstv-idlib-2017"}
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+assert idlib["claimant"].iloc[-1] == claimlab.views.UNATTRIBUTED  # the "last row" of section 1
+assert fig_row.loc["F06", "subset_of"] == "F05" and fig_row.loc["F10", "qualifier"] == ""
+explorer.set(article="All", claimant="SOHR")
+assert list(explorer.table["figure_id"]) == ["F05", "F06"]
+assert claimlab.plots.alt_text(explorer.figure).startswith("Ranges for 2 claim(s) by 1 claimant(s)")
+explorer.set(claimant="All", measure="casualties")
+assert explorer.table["low"].isna().all() and explorer.table["high"].isna().all()
+assert "2 give no number at all" in explorer.caption.value
+explorer.set(measure="All", outlet="IBTimes", article="presstv-idlib-2017")
+assert "No rows match these filters." in explorer.table_out.value
+explorer.set(outlet="All", claimant="All", measure="All", article="presstv-idlib-2017")
+assert set(explorer.table["article_id"]) == {"presstv-idlib-2017"}
 
 # %% [markdown]
 # Things to try: choose the claimant **Sergei Rudskoi** and see an upper
@@ -632,18 +631,17 @@ grader
 grader.set("F05")
 grader.check("Contested")
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    grader.set("F05")
-    fb = grader.check("Confirmed")
-    assert fb.ok is False and "Contested" in fb.message and "Hard to defend" in grader.value
-    assert grader.check("Contested").ok is True
-    grader.set("F01")
-    assert grader.check("Weak").ok is True and "reconciliation centre" in grader.value
-    assert grader.check("Discounted").ok is False
-    grader.set("F01")
-    assert grader.grade.value is None and grader.value == ""
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+grader.set("F05")
+fb = grader.check("Confirmed")
+assert fb.ok is False and "Contested" in fb.message and "Hard to defend" in grader.value
+assert grader.check("Contested").ok is True
+grader.set("F01")
+assert grader.check("Weak").ok is True and "reconciliation centre" in grader.value
+assert grader.check("Discounted").ok is False
+grader.set("F01")
+assert grader.grade.value is None and grader.value == ""
 
 # %% [markdown]
 # When you have graded a few claims, notice the pattern: from news articles

@@ -302,15 +302,14 @@ HTML(claimlab.compare.side_by_side(
 pairs = claimlab.compare.CompareWidget(corpus)
 pairs
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    first = pairs.choice.value
-    for i in range(len(pairs.pairs)):
-        pairs.choice.value = i
-        assert pairs.pairs.loc[i, "attribution_a"] in pairs.value and pairs.pairs.loc[i, "attribution_b"] in pairs.value
-        assert {pairs.pairs.loc[i, "outlet_a"], pairs.pairs.loc[i, "outlet_b"]} == {"TASS", "UrduPoint News"}
-    pairs.choice.value = first
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+first = pairs.choice.value
+for i in range(len(pairs.pairs)):
+    pairs.choice.value = i
+    assert pairs.pairs.loc[i, "attribution_a"] in pairs.value and pairs.pairs.loc[i, "attribution_b"] in pairs.value
+    assert {pairs.pairs.loc[i, "outlet_a"], pairs.pairs.loc[i, "outlet_b"]} == {"TASS", "UrduPoint News"}
+pairs.choice.value = first
 
 # %% tags=["key"]
 def quote_label(content: str, words: int = 9) -> str:
@@ -622,34 +621,33 @@ reader
 ledger = ClaimLedger(corpus)
 ledger
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    import os
-    import tempfile
-    from pathlib import Path
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+import os
+import tempfile
+from pathlib import Path
 
-    def csv_files():                                            # the ledger writes only .csv files
-        return sorted(f for f in os.listdir() if f.endswith(".csv"))
+def csv_files():                                            # the ledger writes only .csv files
+    return sorted(f for f in os.listdir() if f.endswith(".csv"))
 
-    files_before = csv_files()
-    form, status, message, n = ledger.form_values(), ledger.status.value, ledger.message, len(ledger)
-    ledger.fill(ref="presstv-idlib-2017/F05")
-    assert ledger.form_values()["outlet"] == "Press TV" and "SOHR" in ledger.form_values()["claimant"]
-    ledger.add_button.click()                                   # no grade or assessment yet: refused
-    assert len(ledger) == n and "Nothing added" in ledger.message
-    ledger.fill(corroboration="no", grade="Weak",
-                assessment="Only SOHR gives this count. The rescue service counts bodies, a different unit.")
-    ledger.add_button.click()
-    assert len(ledger) == n + 1 and ledger.rows[-1]["ref"] == "presstv-idlib-2017/F05"
-    with tempfile.TemporaryDirectory() as tmp:
-        saved = ledger.export(Path(tmp) / "check_ledger.csv")
-        assert saved is not None and "check_ledger.csv" in ledger.message
-        assert ClaimLedger(corpus, path=saved).rows == ledger.rows
-    assert ledger.remove_last()["ref"] == "presstv-idlib-2017/F05" and len(ledger) == n
-    ledger.fill(**form)
-    ledger.status.value, ledger.message = status, message
-    assert csv_files() == files_before
+files_before = csv_files()
+form, status, message, n = ledger.form_values(), ledger.status.value, ledger.message, len(ledger)
+ledger.fill(ref="presstv-idlib-2017/F05")
+assert ledger.form_values()["outlet"] == "Press TV" and "SOHR" in ledger.form_values()["claimant"]
+ledger.add_button.click()                                   # no grade or assessment yet: refused
+assert len(ledger) == n and "Nothing added" in ledger.message
+ledger.fill(corroboration="no", grade="Weak",
+            assessment="Only SOHR gives this count. The rescue service counts bodies, a different unit.")
+ledger.add_button.click()
+assert len(ledger) == n + 1 and ledger.rows[-1]["ref"] == "presstv-idlib-2017/F05"
+with tempfile.TemporaryDirectory() as tmp:
+    saved = ledger.export(Path(tmp) / "check_ledger.csv")
+    assert saved is not None and "check_ledger.csv" in ledger.message
+    assert ClaimLedger(corpus, path=saved).rows == ledger.rows
+assert ledger.remove_last()["ref"] == "presstv-idlib-2017/F05" and len(ledger) == n
+ledger.fill(**form)
+ledger.status.value, ledger.message = status, message
+assert csv_files() == files_before
 
 # %% [markdown]
 # ### A checklist for your assessment

@@ -63,16 +63,15 @@ Markdown(f"People marked **{people_n}** attributed statements in the five articl
 side = machine.MachineReader(corpus, robot)
 side
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    side.article.value = "presstv-idlib-2017"
-    assert "Found by the extractor" in side.right.value
-    assert set(side.matched["status"]) <= {"found", "missed", "spurious"}
-    side.layer.value = "figures"
-    assert side.matched is None and "figure(s)" in side.summary.value
-    side.layer.value = "attributions"
-    side.article.value = side.article.options[0][1]
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+side.article.value = "presstv-idlib-2017"
+assert "Found by the extractor" in side.right.value
+assert set(side.matched["status"]) <= {"found", "missed", "spurious"}
+side.layer.value = "figures"
+assert side.matched is None and "figure(s)" in side.summary.value
+side.layer.value = "attributions"
+side.article.value = side.article.options[0][1]
 
 # %% [markdown]
 # ## Precision and recall, by hand
@@ -255,15 +254,14 @@ mine.articles[["article_id", "uninferred"]]
 explorer = claimlab.widgets.ClaimExplorer(mine)
 explorer
 
-# %%
-# Course self-check: runs only under the course's automated tests (it does nothing for you).
-if claimlab.self_check():
-    assert set(mine.figures["origin"]) == {"extracted"}
-    explorer.set(article="market-strike")
-    assert len(explorer.table) == (mine.figures["article_id"] == "market-strike").sum() > 0
-    explorer.set(article="ceasefire-talks", measure="killed")
-    assert "No rows match" in explorer.table_out.value
-    explorer.set(article="All", measure="All")
+# %% tags=["test"]
+# Course self-check (runs in the course's tests, never shown to students).
+assert set(mine.figures["origin"]) == {"extracted"}
+explorer.set(article="market-strike")
+assert len(explorer.table) == (mine.figures["article_id"] == "market-strike").sum() > 0
+explorer.set(article="ceasefire-talks", measure="killed")
+assert "No rows match" in explorer.table_out.value
+explorer.set(article="All", measure="All")
 
 # %% [markdown]
 # Read the market article yourself and compare it with what the extractor
