@@ -73,7 +73,8 @@ corpus.articles[["outlet", "published", "headline"]]
 # %% [markdown]
 # Each row is one article. The `published` column is the date each article
 # came out. For four of the five articles, the course team had to *work out*
-# that date, because the page does not give the year. Lesson 03 shows how.
+# that date: the two TASS pages give a day and a month but no year, and the
+# Press TV and IBTimes pages give no date at all. Lesson 03 shows how.
 
 # %% [markdown]
 # ## Widgets: controls that change what you see

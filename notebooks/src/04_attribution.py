@@ -117,8 +117,10 @@ fig
 Markdown("*Text alternative:* " + "; ".join(f"{md(kind)}: {n} statements" for kind, n in counts.items()) + ".")
 
 # %% [markdown]
-# **The anonymous official of 2019.** Both 2019 articles rest on one
-# source: a US State Department official who is never named. The next cell
+# **The anonymous official of 2019.** Both 2019 articles share one source: a
+# US State Department official who is never named. It is the source they
+# share, not their only one: each also reports the Russian Defence
+# Ministry's account of the same strike. The next cell
 # lists every way each outlet refers to that source. Notice how the source
 # drifts: in the headlines the unnamed official becomes simply "US", and
 # Sputnik's version ends by attributing one quotation to "The State
@@ -372,9 +374,13 @@ HTML(claimlab_course.sourcing.compare_versions(corpus, "A03", "B05"))
 # %% [markdown]
 # **An insertion in square brackets.** Square brackets inside a quotation mark
 # words the outlet added to the speaker's. Sputnik's version reads "the
-# [President Bashar] Assad regime". Notice too that TASS quotes the whole
-# sentence ("We completely reject efforts by Russian media…"), while Sputnik
-# turns it into a mixed quotation with its own cue, *accused*.
+# [President Bashar] Assad regime". Notice too what each agency keeps of the
+# official's sentence ("We completely reject efforts by Russian media…").
+# Both paraphrase it as a charge with the cue *accused* and a quoted
+# fragment (TASS in its standfirst and again in its text); the difference is
+# that TASS also prints the whole sentence as a direct quotation, while
+# Sputnik gives only its paraphrase, so its readers never see the official's
+# full words.
 
 # %%
 HTML(claimlab_course.sourcing.compare_versions(corpus, "A07", "B11"))

@@ -109,8 +109,9 @@ Markdown(
 # added up twice.
 #
 # So the honest summary is not "between the two figures" but: *SOHR says this
-# many people died, some of them civilians; the Civil Defence had recovered
-# this many bodies and taken this many people to hospital.* The figures do
+# many people died, some of them civilians; the Civil Defence says this many
+# bodies were recovered and this many people were taken to hospital* (it
+# does not say who took them there). The figures do
 # not contradict each other (a death toll higher than the number of bodies
 # recovered so far is no contradiction), but they do not confirm each
 # other's numbers either.
