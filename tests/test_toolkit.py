@@ -218,3 +218,19 @@ def test_a_judgement_wants_a_reason_then_shows_the_model_answer_and_rubric(corpu
 def check_q(q, value, corpus):
     from claimlab.exercises import check as library_check
     return library_check(q, value, corpus, label="x")
+
+
+def test_a_multi_answer_exercise_uses_checkboxes_that_tab_and_space_reach(corpus):
+    import ipywidgets as W
+    ex = Exercise("02.state_owned", corpus)
+    boxes = [w for w in ex.input.children if isinstance(w, W.Checkbox)]
+    assert boxes and len(boxes) == len(ex.input.options)      # one focusable checkbox per option
+    right = ex.q.answer(corpus) if callable(ex.q.answer) else ex.q.answer
+    wrong = [o for o in ex.input.options if o not in right][:1]
+    assert ex.check(wrong).ok is False
+    for box in boxes:
+        box.value = box.description in right
+    assert ex.input.value == tuple(o for o in ex.input.options if o in right)
+    assert ex.check().ok is True
+    ex.reset()
+    assert ex.input.value == () and not any(b.value for b in boxes)

@@ -130,6 +130,31 @@ def _empty(value) -> bool:
 
 _attempts: dict[str, int] = {}
 
+
+class CheckboxGroup(W.VBox):
+    """Several answers, one checkbox each: Tab moves between them and Space ticks one.
+
+    A multi-select list would lose its arrow keys to JupyterLab's own shortcuts.
+    ``value`` is the tuple of ticked options, in the order they are listed.
+    """
+
+    def __init__(self, options, description: str = ""):
+        self.boxes = [W.Checkbox(value=False, description=str(o), indent=False,
+                                 layout=W.Layout(width="auto", max_width="100%")) for o in options]
+        self.options = [str(o) for o in options]
+        head = [W.Label(description)] if description else []
+        super().__init__(head + self.boxes)
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(o for o, box in zip(self.options, self.boxes) if box.value)
+
+    @value.setter
+    def value(self, chosen) -> None:
+        chosen = {str(c) for c in chosen}
+        for o, box in zip(self.options, self.boxes):
+            box.value = o in chosen
+
 # Long answer options wrap onto several lines; ipywidgets' fixed row height would make them overlap.
 _CSS = ("<style>.claimlab-answer .widget-radio-box label, .claimlab-answer label {height: auto !important;"
         " min-height: 1.6em; line-height: 1.35; white-space: normal; margin-bottom: 0.3em;}"
@@ -161,8 +186,7 @@ class Exercise:
             self.input = W.RadioButtons(options=list(opts), value=None, description=answer,
                                         style={"description_width": "initial"})
         elif self.q.kind == "multi":
-            self.input = W.SelectMultiple(options=list(opts), description=answer, rows=min(8, len(opts)),
-                                          style={"description_width": "initial"})
+            self.input = CheckboxGroup(list(opts), description=f"{answer} (tick every one that applies)")
         elif self.q.kind == "judgement":
             self.input = W.Textarea(placeholder="your decision, and why (a sentence or two)", description=answer,
                                     rows=4, style={"description_width": "initial"},
