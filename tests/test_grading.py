@@ -132,3 +132,19 @@ def test_lesson_06_computed_answers(corpus):
     assert l06.QUESTIONS["06.vague"].answer(corpus) == l06.MISSING
     assert l06.QUESTIONS["06.subset"].answer(corpus) == "26 people were killed"
     assert l06.QUESTIONS["06.crosshead"].answer(corpus) == "almost"
+
+
+def test_the_widget_gives_a_hint_ladder_before_naming_the_defensible_grades(corpus):
+    w = grading.GradingWidget(corpus, KEY, "F05")
+    wrong = [g for g in grading.GRADES if g not in grading.defensible("F05", KEY)]
+    first = w.check(wrong[0])
+    assert first.ok is False and "Hint: reread what each grade needs" in first.message
+    assert "Grades the text can defend" not in first.message
+    second = w.check(wrong[1])
+    condition = grading.SCALE[grading.defensible("F05", KEY)[0]]
+    assert condition in second.message and "Grades the text can defend" not in second.message
+    third = w.check(wrong[0])
+    assert "Grades the text can defend here: " + ", ".join(grading.defensible("F05", KEY)) in third.message
+    w.set("F01")                                   # a new claim starts the ladder again
+    assert "Hint: reread" in w.check([g for g in grading.GRADES if g not in grading.defensible("F01", KEY)][0]).message
+    assert w.check(grading.defensible("F01", KEY)[0]).ok is True

@@ -121,8 +121,23 @@ def _box(ok: bool | None, inner: str) -> str:
     return feedback_box(ok, inner, mark=False, extra_style="margin-top:4px")
 
 
-def grade_claim(corpus: Corpus, figure_id: str, grade: str | None, key: dict) -> GradeFeedback:
-    """Feedback on grading ``figure_id`` as ``grade``: why it holds or not, and what the text supports."""
+#: What a student sees after a first and a second grade the text cannot defend (then the grades that hold).
+HINTS = (
+    "Hint: reread what each grade needs (open \"What the grades mean\"). Who reports the harm, how many "
+    "independent sources do, and does the party said to be responsible accept it, deny it, or say nothing?",
+    "Hint: the text supports a grade whose condition reads: “{condition}”",
+)
+
+
+def grade_claim(corpus: Corpus, figure_id: str, grade: str | None, key: dict,
+                attempt: int | None = None) -> GradeFeedback:
+    """Feedback on grading ``figure_id`` as ``grade``: why it holds or not, and what the text supports.
+
+    ``attempt`` counts the wrong grades so far for this claim (1, 2, …).  Like
+    the exercises' hints, a first wrong grade gets a general hint, a second one
+    the condition of a grade the text supports, and only a third (or
+    ``attempt=None``) names the grades the text can defend.
+    """
     if not grade:
         msg = "Pick a grade first, then press Check."
         return GradeFeedback(None, figure_id, None, msg, _box(None, f"<p>… {html.escape(msg)}</p>"))
@@ -142,6 +157,11 @@ def grade_claim(corpus: Corpus, figure_id: str, grade: str | None, key: dict) ->
                 else "No other grade is as well supported by this text.")
         listed = others
         mark, verdict = "✔", True
+    elif attempt is not None and attempt <= len(HINTS):
+        head = f"Hard to defend from this text: {grade}."
+        tail = HINTS[attempt - 1].format(condition=SCALE[good[0]] if good else "")
+        listed = []
+        mark, verdict = "✘", False
     else:
         head = f"Hard to defend from this text: {grade}."
         tail = f"Grades the text can defend here: {', '.join(good)}."
@@ -185,6 +205,7 @@ class GradingWidget:
         import ipywidgets as W
 
         self.corpus, self.key = corpus, key
+        self.wrong = 0  # wrong grades so far for the claim shown: the hints get more specific
         self.claims = graded_claims(corpus, key)
         options = [(claim_label(r), r.figure_id) for r in self.claims.itertuples(index=False)]
         ids = [fid for _, fid in options]
@@ -216,6 +237,7 @@ class GradingWidget:
         return self.feedback.value
 
     def _claim_changed(self, change):
+        self.wrong = 0
         self.grade.value = None
         self.feedback.value = ""
         self._show_claim()
@@ -245,7 +267,9 @@ class GradingWidget:
         """Grade the chosen claim (as ``grade`` if given) and show the feedback."""
         if grade is not None:
             self.grade.value = grade
-        fb = grade_claim(self.corpus, self.claim.value, self.grade.value, self.key)
+        fb = grade_claim(self.corpus, self.claim.value, self.grade.value, self.key, attempt=self.wrong + 1)
+        if fb.ok is False:
+            self.wrong += 1
         self.feedback.value = fb.html
         return fb
 

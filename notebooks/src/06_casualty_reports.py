@@ -450,8 +450,9 @@ HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
 #
 # Choose a claim in the menu, read the paragraph it comes from, pick a grade
 # and press **Check**. The feedback tells you whether the text can defend
-# your grade, why, and which grades it does support. There is often more than
-# one defensible grade; there is no penalty for trying them all.
+# your grade, and why. A grade it cannot defend gets a hint, then a more
+# precise one; the third try names the grades the text supports. There is
+# often more than one defensible grade.
 
 # %% tags=["key"]
 _NOT_CONFIRMED_RUSSIA = (
@@ -636,7 +637,8 @@ grader.check("Contested")
 # Course self-check (runs in the course's tests, never shown to students).
 grader.set("F05")
 fb = grader.check("Confirmed")
-assert fb.ok is False and "Contested" in fb.message and "Hard to defend" in grader.value
+assert fb.ok is False and "Hint:" in fb.message and "Hard to defend" in grader.value
+assert "Grades the text can defend" not in fb.message          # a hint first, not the answer
 assert grader.check("Contested").ok is True
 grader.set("F01")
 assert grader.check("Weak").ok is True and "reconciliation centre" in grader.value
