@@ -938,7 +938,7 @@ function render({ model, el }) {
   }
   const hint = document.createElement("span");
   hint.className = "cla-hint";
-  hint.textContent = "Hover over a highlight for its row. Select words with the mouse, then use a “selection” button.";
+  hint.textContent = "Click a highlight to choose its row. Select words with the mouse, then use a “selection” button.";
   legend.append(hint);
   const box = document.createElement("div");
   box.className = "cla-text";
@@ -961,17 +961,28 @@ function render({ model, el }) {
       }
       if (p.tip) span.title = p.tip;
       if (p.lab) span.dataset.lab = p.lab;
+      if (p.r && p.r.length) span.dataset.r = p.r.join(" ");
       frag.append(span);
     }
     box.replaceChildren(frag);
-    // Bring the chosen row into view once, when it changes (not on every redraw).
+    scrollToFocus(0);
+  }
+
+  // Bring the chosen row into view once, when it changes (not on every redraw).  On opening, the
+  // box is not laid out yet: try again until it is (a hidden tab is laid out when it is shown).
+  let waiting = null;
+  function scrollToFocus(tries) {
+    if (waiting !== null) { clearTimeout(waiting); waiting = null; }
     const focus = model.get("focus");
     const first = box.querySelector(".cla-focus");
-    if (focus && focus !== lastFocus && first) {
-      const outer = box.getBoundingClientRect(), inner = first.getBoundingClientRect();
-      if (inner.top < outer.top || inner.bottom > outer.bottom) box.scrollTop += inner.top - outer.top - 60;
-      lastFocus = focus;
+    if (!focus || focus === lastFocus || !first) return;
+    if (!box.isConnected || box.clientHeight === 0) {
+      if (tries < 600) waiting = setTimeout(() => scrollToFocus(tries + 1), tries < 20 ? 50 : 500);
+      return;
     }
+    const outer = box.getBoundingClientRect(), inner = first.getBoundingClientRect();
+    if (inner.top < outer.top || inner.bottom > outer.bottom) box.scrollTop += inner.top - outer.top - 60;
+    lastFocus = focus;
   }
 
   // A DOM boundary point -> Python offset (code points) into the article.
@@ -1003,22 +1014,56 @@ function render({ model, el }) {
     model.set("selection", { start: a, end: b, n: (old.n || 0) + 1 });
     model.save_changes();
   }
+  // Only a selection made in the text counts: a click elsewhere (the row list, a button) must not
+  // send again words that are still selected from before.
+  let downInside = false;
+  const onMouseDown = (event) => { downInside = box.contains(event.target); };
   const onMouseUp = (event) => {
     const inside = box.contains(event.target);
+    if (!downInside && !inside) return;
+    downInside = false;
     setTimeout(() => report(inside), 0);
+  };
+  // A click (no words selected) on a highlight chooses its row; clicking again on overlapping
+  // highlights goes through their rows in turn.
+  const onClick = (event) => {
+    const sel = window.getSelection();
+    if (sel && sel.rangeCount && !sel.getRangeAt(0).collapsed) return;
+    const piece = event.target.closest && event.target.closest("[data-r]");
+    if (!piece || !box.contains(piece)) return;
+    const refs = piece.dataset.r.split(" ");
+    const chosen = model.get("focus");
+    const at = refs.findIndex((r) => r.slice(r.indexOf(":") + 1) === chosen);
+    const old = model.get("clicked") || {};
+    model.set("clicked", { row: refs[(at + 1) % refs.length], n: (old.n || 0) + 1 });
+    model.save_changes();
+  };
+  // When Python has used (or dropped) the selection, the words are no longer shown selected.
+  const onSelection = () => {
+    const sel = model.get("selection") || {};
+    const dom = window.getSelection();
+    if (sel.start === undefined && dom && dom.rangeCount && dom.getRangeAt(0).intersectsNode(box)) {
+      dom.removeAllRanges();
+    }
   };
   const onKeyUp = (event) => {
     if (event.shiftKey || event.key === "Shift") report(true);
   };
+  document.addEventListener("mousedown", onMouseDown);
   document.addEventListener("mouseup", onMouseUp);
   box.addEventListener("keyup", onKeyUp);
+  box.addEventListener("click", onClick);
+  model.on("change:selection", onSelection);
   box.tabIndex = 0;
   // The pieces carry the focus classes, and Python sets `focus` before them: redraw on pieces only.
   model.on("change:pieces", draw);
   draw();
   return () => {
+    document.removeEventListener("mousedown", onMouseDown);
     document.removeEventListener("mouseup", onMouseUp);
     model.off("change:pieces", draw);
+    model.off("change:selection", onSelection);
+    if (waiting !== null) clearTimeout(waiting);
   };
 }
 
@@ -1035,6 +1080,7 @@ _CSS = """
   max-height: 60vh; min-height: 12em; line-height: 1.75; font-size: 15px; padding: 8px 12px;
   border: 1px solid #bdbdbd; border-radius: 6px; background: #ffffff; color: #1a1a1a;
   user-select: text; -webkit-user-select: text; cursor: text; box-sizing: border-box; }
+.cla-text [data-r] { cursor: pointer; }
 .cla-text:focus { outline: 2px solid #0072B2; outline-offset: 1px; }
 .cla-content { background: #D6ECFA; }
 .cla-speaker { font-weight: 700; text-decoration: underline solid #0072B2 2px; text-underline-offset: 3px; }
