@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import stat
 
-import claimlab
 import pytest
+
+import claimlab
 from claimlab.annotate import Annotator, DraftFolder
 from test_annotate import (
     choose,
