@@ -246,8 +246,9 @@ def test_set_spans_by_selection(seed_folder):
     assert (saved["speaker"], saved["speaker_start"], saved["speaker_end"]) == (text[s0:s1], str(s0), str(s1))
     # the cue cannot be cleared (the loader would leave the statement out); it is replaced by selection
     before = snapshot(seed_folder)
-    ann.clear_buttons["statements:cue"].click()
-    assert ann.message.startswith("Not saved: a statement needs its cue"), ann.message
+    assert "statements:cue" not in ann.clear_buttons  # no ✕ for the cue: clearing it is refused anyway
+    with pytest.raises(AnnotationError, match="a statement needs its cue"):
+        DraftFolder(seed_folder).update("statements", row["attribution_id"], {"cue_start": "", "cue_end": ""})
     assert snapshot(seed_folder) == before
     select(ann, int(row["cue_start"]), int(row["cue_end"]))
     ann.set_buttons["statements:cue"].click()

@@ -132,8 +132,9 @@ def test_every_save_leaves_a_folder_the_loader_reads_whole(folder):
     ann = Annotator(folder)
     loads_cleanly(folder, ann)
     before = snapshot(folder)
-    ann.clear_buttons["statements:cue"].click()  # the loader drops a statement without a cue: refused
-    assert ann.message.startswith("Not saved: a statement needs its cue"), ann.message
+    assert "statements:cue" not in ann.clear_buttons  # the loader drops a statement without a cue: no ✕ ...
+    with pytest.raises(claimlab.annotate.AnnotationError, match="a statement needs its cue"):  # ... and refused
+        DraftFolder(folder).update("statements", "A01", {"cue_start": "", "cue_end": ""})
     assert snapshot(folder) == before
     loads_cleanly(folder, ann)
     # a new statement with only its content waits, unsaved, until it is complete

@@ -1390,7 +1390,7 @@ class Annotator(Shown):
                             layout=W.Layout(width="auto"))
             row = [W.HTML(f"<b>{esc(part.capitalize())}</b>", layout=W.Layout(width="5.2em")), start, end, setb]
             key = f"{kind}:{text_col}"
-            if (text_col, s_col, e_col) != k.main:
+            if text_col == "speaker":  # (a statement without a cue is left out by the loader: no ✕ for it)
                 clear = W.Button(description="", icon="times", tooltip=f"This statement has no {part}: clear it",
                                  layout=W.Layout(width="2.4em"))
                 clear.on_click(lambda b, kind=kind, tc=text_col: self._on_clear(kind, tc))
