@@ -444,6 +444,38 @@ def test_annotate_in_jupyterlab(page, lab_server):
     lab.screenshot(page, "annotate-lab-1920x1080")
 
 
+def test_opening_scrolls_to_the_first_draft(page, lab_server):
+    """The row chosen on opening (the first draft, here far down the article) is in sight in the text box."""
+    folder = lab_server.root / "_annotate" / "far"
+    folder.mkdir(parents=True)
+    seed = next(r for r in read_rows(SEEDS / "articles.csv") if r["article_id"] == SEED_ARTICLE)
+    (folder / seed["file"]).write_bytes((SEEDS / seed["file"]).read_bytes())
+    write_rows(folder / "articles.csv", [seed], list(seed))
+    for name in ("attributions.csv", "figures.csv", "terms.csv"):
+        rows = [r for r in read_rows(SEEDS / name) if r["article_id"] == SEED_ARTICLE]
+        last = max(rows, key=lambda r: int(r.get("content_start") or r.get("start") or 0))
+        marked = [r | {"status": "draft" if name == "attributions.csv" and r is last else "checked"} for r in rows]
+        write_rows(folder / name, marked, list(rows[0]) + ["status"])
+    for name in ("actors.csv", "outlets.csv"):
+        (folder / name).write_bytes((SEEDS / name).read_bytes())
+    rel = "_annotate/far.ipynb"
+    notebook_for(lab_server.root / rel, folder)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    lab.open_and_run(page, lab_server, rel)
+    focused = page.locator(".cla-text .cla-content.cla-focus").first
+    expect(focused).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(1000)
+    where = page.evaluate("""() => {
+      const box = document.querySelector('.cla-text');
+      const b = box.getBoundingClientRect();
+      const f = document.querySelector('.cla-text .cla-focus').getBoundingClientRect();
+      return {inside: f.top >= b.top && f.top < b.bottom, scrolled: box.scrollTop, tall: box.scrollHeight > box.clientHeight};
+    }""")
+    assert where["tall"], "the test means something only when the text box scrolls"
+    assert where["inside"] and where["scrolled"] > 0, f"the first draft is out of sight on opening: {where}"
+    lab.screenshot(page, "annotate-lab-opening-far-draft-1366x768")
+
+
 # --------------------------------------------------------------------------- Voila
 
 def _listening(port: int) -> bool:
