@@ -11,8 +11,15 @@ column: ``draft`` for a machine-made row, ``checked`` for a row a person
 accepted or edited; an empty status, or no such column, means checked.
 
 Every change is written at once: to a temporary file in the same folder that
-then replaces the table (``os.replace``), after the previous version was kept
-as ``<table>.bak``.  Changed and added rows get the status ``checked``.
+then replaces the table (``os.replace``, keeping the file's permissions),
+after the previous version was kept as ``<table>.bak``.  Each save reads the
+table from disk again and changes only its own rows (by id), so two widgets on
+one folder keep each other's changes; a row changed on disk since this widget
+read it is refused and reloaded.  Changed and added rows get the status
+``checked``; a change that would leave out what the corpus loader needs (a
+statement's cue or types) is refused, and a new row that lacks it waits in the
+form, unsaved, until it is complete.  An actor or claimant missing from
+``actors.csv`` is added there as a draft row in the same change.
 Nothing is written when a change is refused, and the message says why.
 The Article tab does the same for the article's own row of ``articles.csv``
 (outlet, headline, date, dateline, byline, …); an outlet that ``outlets.csv``
