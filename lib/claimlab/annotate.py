@@ -1257,7 +1257,10 @@ class Annotator(Shown):
     ``.fields`` (column -> widget of the form), ``.set_buttons`` (span text
     column -> "from selection" button), ``.accept_button``, ``.delete_button``,
     ``.undo_button``, ``.add_statement_button``, ``.add_figure_button``,
-    ``.add_term_button`` and ``.status`` (the message shown last).
+    ``.add_term_button`` and ``.status`` (the message shown last).  ``.summaries`` (kind -> the
+    chosen row's one-line summary at the top of its form); ``.pending`` (a new row that is not
+    complete yet, so not saved; None otherwise); ``.text.clicked = {"row": "kind:id", "n": n}``
+    is what the browser sends when a highlight is clicked.
 
     The Article tab (``.kind.value = "article"``) shows the article's row of
     articles.csv: ``.article_fields`` (column -> widget, saved on Enter or when
