@@ -244,10 +244,12 @@ def test_set_spans_by_selection(seed_folder):
     ann.set_buttons["statements:speaker"].click()
     saved = row_by_id(seed_folder, "attributions.csv", "attribution_id", row["attribution_id"])
     assert (saved["speaker"], saved["speaker_start"], saved["speaker_end"]) == (text[s0:s1], str(s0), str(s1))
-    # the cue: cleared, then set again by selection
-    ann.clear_buttons["statements:cue"].click()
-    saved = row_by_id(seed_folder, "attributions.csv", "attribution_id", row["attribution_id"])
-    assert (saved["cue"], saved["cue_start"], saved["cue_end"]) == ("", "", "")
+    # the cue cannot be cleared (the loader would leave the statement out); it is replaced by selection
+    before = snapshot(seed_folder)
+    assert "statements:cue" not in ann.clear_buttons  # no ✕ for the cue: clearing it is refused anyway
+    with pytest.raises(AnnotationError, match="a statement needs its cue"):
+        DraftFolder(seed_folder).update("statements", row["attribution_id"], {"cue_start": "", "cue_end": ""})
+    assert snapshot(seed_folder) == before
     select(ann, int(row["cue_start"]), int(row["cue_end"]))
     ann.set_buttons["statements:cue"].click()
     saved = row_by_id(seed_folder, "attributions.csv", "attribution_id", row["attribution_id"])
@@ -305,14 +307,15 @@ def test_add_statement_and_figure_by_selection(seed_folder):
     old_ids = {r["attribution_id"] for r in read_rows(seed_folder / "attributions.csv")}
     s = text.index("WASHINGTON")
     select(ann, s, s + len("WASHINGTON"))
-    ann.add_statement_button.click()
-    rows = read_rows(seed_folder / "attributions.csv")
-    new = [r for r in rows if r["attribution_id"] not in old_ids]
-    assert len(new) == 1 and len(rows) == len(old_ids) + 1
-    assert new[0]["content"] == "WASHINGTON" == text[int(new[0]["content_start"]):int(new[0]["content_end"])]
-    assert (new[0]["status"], new[0]["article_id"]) == ("checked", SEED_ARTICLE)
-    assert ann.rows.value == new[0]["attribution_id"]
-    assert ann.message.startswith(f"Saved: added statement {new[0]['attribution_id']}")
+    before = snapshot(seed_folder)
+    ann.add_statement_button.click()  # a statement with only its content is not saved (the loader needs more)
+    assert snapshot(seed_folder) == before
+    assert ann.message.startswith("New statement, not saved yet: select its cue"), ann.message
+    assert ann.pending["content"] == "WASHINGTON" and ann.rows.value is None
+    assert "New statement" in ann.summaries["statements"].value
+    ann.delete_button.click()  # Discard
+    assert ann.pending is None and snapshot(seed_folder) == before
+    assert {r["attribution_id"] for r in read_rows(seed_folder / "attributions.csv")} == old_ids
     # a figure from a selected number gets that number as low and high
     m = next(i for i, ch in enumerate(text) if ch.isdigit())
     e = m
@@ -536,10 +539,10 @@ def test_astral_characters_crlf_and_nbsp_offsets(tmp_path):
     s = text.index(words)
     assert len(text[:s].encode("utf-16-le")) // 2 != s  # the UTF-16 offset differs: the test means something
     select(ann, s, s + len(words))
-    ann.add_statement_button.click()
-    new = row_by_id(folder, "attributions.csv", "attribution_id", ann.rows.value)
-    assert new["content"] == words
-    assert text[int(new["content_start"]):int(new["content_end"])] == words
+    ann.add_figure_button.click()
+    new = row_by_id(folder, "figures.csv", "figure_id", ann.rows.value)
+    assert new["text"] == words
+    assert text[int(new["start"]):int(new["end"])] == words
     # selecting across the \r\n and a flag keeps every code unit of them
     choose(ann, "statements", "A01")
     s = text.index("12 killed")
@@ -618,14 +621,30 @@ def test_no_status_column_or_an_empty_status_means_checked(tmp_path):
     assert Annotator(folder).counter.value.count("0 of 2") == 1  # the empty status still reads as checked
 
 
-def test_an_actor_missing_from_actors_csv_is_saved_with_a_note(small):
+def test_an_actor_missing_from_actors_csv_is_added_there_as_a_draft(small):
+    import claimlab
+    from claimlab.__main__ import main as cli
+
+    mode = (small / "actors.csv").stat().st_mode
     ann = Annotator(small)
     commit(ann, "statements", "actor", "Ministry of Nowhere")
-    assert ann.message.startswith("Saved: changed actor of statement A01.")
-    assert ann.message.endswith("“Ministry of Nowhere” is not in actors.csv yet; add it there, or choose a name "
-                                "from the list.")
+    assert ann.message == ("Saved: changed actor of statement A01 (and added “Ministry of Nowhere” to actors.csv as a "
+                           "draft row of type unknown: fill in its type, country and description there).")
+    actors = {r["actor"]: r for r in read_rows(small / "actors.csv")}
+    assert (actors["Ministry of Nowhere"]["type"], actors["Ministry of Nowhere"]["status"]) == ("unknown", "draft")
+    assert actors["Health ministry"]["status"] == ""  # the rows already there are kept as they were
+    assert claimlab.load_corpus(small).problems.to_dict("records") == []
+    assert cli(["validate", str(small)]) == 0
+    assert (small / "actors.csv").stat().st_mode == mode
     commit(ann, "statements", "actor", "Health ministry")
-    assert "not in actors.csv" not in ann.message
+    assert "actors.csv" not in ann.message
+    ann.undo_button.click()  # one change: the actor row goes with it
+    ann.undo_button.click()
+    assert "Ministry of Nowhere" not in {r["actor"] for r in read_rows(small / "actors.csv")}
+    # a name that differs only in capitals is refused: written as actors.csv writes it
+    before = snapshot(small)
+    commit(ann, "statements", "actor", "health MINISTRY")
+    refused(ann, small, before, "“Health ministry”")
 
 
 def test_the_corpus_loader_reads_an_annotated_folder_without_complaint(small):
@@ -643,15 +662,28 @@ def test_the_corpus_loader_reads_an_annotated_folder_without_complaint(small):
 def test_a_row_without_its_types_cannot_be_accepted_and_says_what_it_needs(small):
     text = CUE_TEXT
     before, ann = snapshot(small), Annotator(small)
-    commit(ann, "statements", "quote_type", "")  # an edit may leave it empty for now ...
-    assert ann.message == "Saved: changed quote_type of statement A01. Still to choose: quote type."
-    assert {v: lab for lab, v in ann.rows.options}["A01"].startswith("✓ checked (needs quote type)")
+    commit(ann, "statements", "quote_type", "")  # emptying what the loader needs is refused
+    refused(ann, small, before, "a statement needs its quote type")
+    assert ann.fields["statements:quote_type"].value == "indirect"  # the form shows what is saved
+    # a draft that lacks its types on disk: an edit is saved but the row stays a draft until complete
+    rows = read_rows(small / "attributions.csv")
+    rows[0].update(quote_type="", speaker_type="")
+    write_rows(small / "attributions.csv", rows, list(rows[0]))
+    ann = Annotator(small)
+    assert {v: lab for lab, v in ann.rows.options}["A01"].startswith("DRAFT (needs quote type, speaker type) A01")
+    commit(ann, "statements", "speaker_type", "person")
+    assert ann.message == ("Saved: changed speaker_type of statement A01. It stays a draft until it is complete; "
+                           "still to choose: quote type.")
+    assert row_by_id(small, "attributions.csv", "attribution_id", "A01")["status"] == "draft"
     now = snapshot(small)
-    ann.accept_button.click()  # ... but the row cannot be accepted so
+    ann.accept_button.click()
     assert ann.message == "Not saved: choose the quote type before accepting."
-    assert snapshot(small) == now != before
+    assert snapshot(small) == now
+    commit(ann, "statements", "quote_type", "direct")
+    assert row_by_id(small, "attributions.csv", "attribution_id", "A01")["status"] == "checked"
     # a new statement says what to choose next
     s = text.index("The weather")
     select(ann, s, s + len("The weather was mild"))
     ann.add_statement_button.click()
-    assert ann.message.endswith("Still to choose: quote type, speaker type.")
+    assert ann.message.endswith("choose the quote type and the speaker type. It is saved as soon as it is complete; "
+                                "Discard drops it.")

@@ -11,8 +11,15 @@ column: ``draft`` for a machine-made row, ``checked`` for a row a person
 accepted or edited; an empty status, or no such column, means checked.
 
 Every change is written at once: to a temporary file in the same folder that
-then replaces the table (``os.replace``), after the previous version was kept
-as ``<table>.bak``.  Changed and added rows get the status ``checked``.
+then replaces the table (``os.replace``, keeping the file's permissions),
+after the previous version was kept as ``<table>.bak``.  Each save reads the
+table from disk again and changes only its own rows (by id), so two widgets on
+one folder keep each other's changes; a row changed on disk since this widget
+read it is refused and reloaded.  Changed and added rows get the status
+``checked``; a change that would leave out what the corpus loader needs (a
+statement's cue or types) is refused, and a new row that lacks it waits in the
+form, unsaved, until it is complete.  An actor or claimant missing from
+``actors.csv`` is added there as a draft row in the same change.
 Nothing is written when a change is refused, and the message says why.
 The Article tab does the same for the article's own row of ``articles.csv``
 (outlet, headline, date, dateline, byline, …); an outlet that ``outlets.csv``
@@ -325,11 +332,67 @@ class Article:
 
 
 @dataclass
+class Edit:
+    """One row of one table: ``old`` as this folder last read it (None: a new row), ``new`` (None: removed)."""
+
+    table: str
+    id_col: str
+    row_id: str
+    old: dict | None
+    new: dict | None
+    index: int | None = None     # where the row stood (a removed row goes back there on undo)
+    if_absent: bool = False      # a new row that is skipped when the table has it already (an actor)
+
+    def inverse(self) -> Edit:
+        return Edit(self.table, self.id_col, self.row_id, self.new, self.old, self.index)
+
+
+@dataclass
 class Change:
-    """One saved change: what it did, and each file's previous bytes (None: the file did not exist)."""
+    """One saved change: what it did, the rows it touched, and each file's bytes before and after."""
 
     what: str
     before: dict[str, bytes | None] = field(default_factory=dict)
+    after: dict[str, bytes | None] = field(default_factory=dict)
+    edits: list[Edit] = field(default_factory=list)
+
+
+CHANGED_ELSEWHERE = ("this row was changed elsewhere since you opened it (another annotator, or the file was edited): "
+                     "it is reloaded; make your change again")
+
+
+def _same_row(a: dict, b: dict) -> bool:
+    """Two rows hold the same values (a column one of them lacks counts as empty)."""
+    return all(_s(a.get(c)) == _s(b.get(c)) for c in set(a) | set(b))
+
+
+def _find(rows: list[dict], id_col: str, row_id: str) -> int | None:
+    return next((i for i, r in enumerate(rows) if _s(r.get(id_col)) == row_id), None)
+
+
+def short_id(row_id: str, article_id: str) -> str:
+    """The part of a row id after its article's id ("A01" for "wash-post-…-A01"); the id itself otherwise."""
+    for sep in ("-", "_", ":", "."):
+        if article_id and row_id.startswith(article_id + sep) and len(row_id) > len(article_id) + 1:
+            return row_id[len(article_id) + 1:]
+    return row_id
+
+
+def _needs(name: str, lacking: list[str], accept: bool) -> str:
+    words = " and the ".join(c.replace("_", " ") for c in lacking)
+    if accept:
+        return f"choose the {words} before accepting"
+    return (f"a {name} needs its {words}, or the corpus loader leaves it out: "
+            + ("select the new cue and press the cue's “selection” button instead of clearing it"
+               if lacking == ["cue"] else f"choose the {words}"))
+
+
+_LINK_WORDS = {"attribution_id": "no longer points to this", "nested_in": "is no longer nested in this",
+               "repeat_of": "is no longer marked as a repeat of this", "subset_of": "is no longer a subset of this"}
+
+
+def _link_words(kind: str, col: str, label: str, name: str) -> str:
+    return f"{KINDS[kind].name} {label} {_LINK_WORDS.get(col, 'no longer points to this')} {name}"
 
 
 class DraftFolder:
@@ -516,10 +579,49 @@ class DraftFolder:
 
     # -- writing
 
-    def _write(self, what: str, new_tables: dict[str, object]) -> str:
-        """Write each changed table atomically, keeping a .bak of each; all or nothing."""
-        payload = {table.name: table_bytes(table) for table in new_tables.values()}
-        change = Change(what)
+    def _commit(self, what: str, edits: list[Edit], conflict: str = CHANGED_ELSEWHERE,
+                record: bool = True) -> str:
+        """Apply ``edits`` to the tables as they are on disk now and write them atomically; all or nothing.
+
+        Each table is read again first and only the edited rows change (by id), so a change saved
+        meanwhile by someone else (another Annotator on the folder) is kept.  An edited row that
+        differs on disk from what this folder last read is refused with ``conflict``, and the
+        folder is read again.
+        """
+        tables: dict[str, Table] = {}
+        for e in edits:
+            if e.table not in tables:
+                tables[e.table] = read_table(self.path / e.table)
+        done_edits = []
+        for e in edits:
+            rows = tables[e.table].rows
+            i = _find(rows, e.id_col, e.row_id)
+            if e.old is None and i is not None:
+                if e.if_absent:
+                    continue
+                self.reload(texts=False)
+                raise AnnotationError(conflict.replace("this row", f"the id {e.row_id}"))
+            if e.old is not None and (i is None or not _same_row(rows[i], e.old)):
+                self.reload(texts=False)
+                raise AnnotationError(conflict)
+            if e.new is None:
+                del rows[i]
+            elif i is None:
+                rows.insert(len(rows) if e.index is None else min(e.index, len(rows)), dict(e.new))
+            else:
+                rows[i] = dict(e.new)
+            done_edits.append(Edit(e.table, e.id_col, e.row_id, e.old, e.new, i if e.new is None else e.index))
+        payload = {name: table_bytes(table) for name, table in tables.items()}
+        change = Change(what, edits=done_edits)
+        self._write_files(payload, change)
+        change.after = payload
+        if record:
+            self.history.append(change)
+        self.reload(texts=False)
+        return what
+
+    def _write_files(self, payload: dict[str, bytes | None], change: Change) -> None:
+        """Write each file atomically (keeping a .bak); on a failure put back what was written and say why."""
         done: list[str] = []
         try:
             for name, data in payload.items():
@@ -539,9 +641,6 @@ class DraftFolder:
             if isinstance(exc, PermissionError) or not self.writable():
                 reason = f"the folder {self.path} is read-only ({reason})"
             raise AnnotationError(f"nothing was saved: {reason}") from None
-        self.history.append(change)
-        self.reload(texts=False)
-        return what
 
     def _replace(self, path: Path, data: bytes | None, before: bytes | None, backup: bool = True) -> None:
         """Atomically make ``path`` hold ``data`` (None: remove it); keep ``before`` as ``<name>.bak``."""
@@ -554,11 +653,20 @@ class DraftFolder:
         self._atomic(path, data)
 
     def _atomic(self, path: Path, data: bytes) -> None:
+        """Write through a temporary file; keep the file's permissions (a .bak: its table's; new: 0644 less umask)."""
+        like = path if path.exists() or not path.name.endswith(".bak") else path.with_name(path.name[:-4])
+        try:
+            mode = like.stat().st_mode & 0o7777
+        except OSError:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o644 & ~umask
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
+                os.fchmod(f.fileno(), mode)
                 os.fsync(f.fileno())
             os.replace(tmp, path)
         except BaseException:
@@ -568,25 +676,63 @@ class DraftFolder:
                 pass
             raise
 
-    def _with_rows(self, kind: str, rows: list[dict]) -> Table:
-        t = self.tables[kind]
-        return Table(t.name, list(t.header), rows, t.exists, t.newline, t.bom)
+    def _edit(self, kind: str, old: dict | None, new: dict | None) -> Edit:
+        k = KINDS[kind]
+        rid = _s((new if new is not None else old).get(k.id_col))
+        return Edit(k.table, k.id_col, rid, old, new)
+
+    def _actor_edits(self, row: dict) -> tuple[list[Edit], str]:
+        """actors.csv rows (draft, type unknown) for an actor or claimant it lacks, and a note saying so."""
+        if not (self.path / "actors.csv").exists() and not self.actors_table.rows:
+            return [], ""
+        known = {a.lower(): a for a in self.actors}
+        edits, added = [], []
+        for col in ("actor", "claimant"):
+            name = _s(row.get(col)).strip()
+            if not name or name in known.values() or name in added:
+                continue
+            if name.lower() in known:
+                raise AnnotationError(f"actors.csv writes this name “{known[name.lower()]}”: write it the same way "
+                                      "(choose it from the list)")
+            t = self.actors_table
+            header = list(t.header) or list(schema.TABLES["actors.csv"])
+            new = dict.fromkeys(header, "") | {"actor": name, "type": "unknown", "status": DRAFT}
+            edits.append(Edit("actors.csv", "actor", name, None, new, if_absent=True))
+            added.append(name)
+        note = "".join(f" (and added “{a}” to actors.csv as a draft row of type unknown: fill in its type, "
+                       "country and description there)" for a in added)
+        return edits, note
+
+    def incomplete(self, kind: str, row: dict) -> list[str]:
+        """What the corpus loader would still reject in this row: values it needs (a statement's cue, types)."""
+        lacking = list(missing(kind, row))
+        if kind == "statements" and not _s(row.get("cue_start")).strip():
+            lacking.insert(0, "cue")
+        return lacking
+
+    def _save_row(self, kind: str, old: dict, new: dict, what: str, accept: bool = False) -> str:
+        """Save ``new`` in place of ``old``: refused if it lacks what ``old`` had; draft while incomplete."""
+        k = KINDS[kind]
+        before, after = self.incomplete(kind, old), self.incomplete(kind, new)
+        worse = [c for c in after if c not in before]
+        if worse or (accept and after):
+            raise AnnotationError(_needs(k.name, worse or after, accept))
+        new["status"] = DRAFT if after else CHECKED
+        edits, note = self._actor_edits(new)
+        return self._commit(what + note, [*edits, self._edit(kind, old, new)])
 
     def accept(self, kind: str, row_id: str) -> str:
         """Mark a row as checked, as it is."""
         row = self.row(kind, row_id)
-        article = self._article_of(row)
-        new = self.check(kind, row, article.text)
-        lacking = missing(kind, new)
-        if lacking:
-            raise AnnotationError(f"choose the {' and the '.join(c.replace('_', ' ') for c in lacking)} "
-                                  "before accepting")
-        new["status"] = CHECKED
-        rows = [new if r is row else r for r in self.tables[kind].rows]
-        return self._write(f"accepted {KINDS[kind].name} {row_id}", {kind: self._with_rows(kind, rows)})
+        new = self.check(kind, row, self._article_of(row).text)
+        return self._save_row(kind, row, new, f"accepted {KINDS[kind].name} {row_id}", accept=True)
 
     def update(self, kind: str, row_id: str, changes: dict) -> str:
-        """Change some columns of a row (spans by their start/end columns); the row becomes checked."""
+        """Change some columns of a row (spans by their start/end columns); the row becomes checked.
+
+        A change that would leave out something the corpus loader needs (a statement's cue, speaker
+        type or quote type) is refused; a row that lacked it already stays a draft until it is complete.
+        """
         row = self.row(kind, row_id)
         article = self._article_of(row)
         merged = dict(row)
@@ -595,40 +741,33 @@ class DraftFolder:
         if not changed:
             return f"{KINDS[kind].name} {row_id}: nothing changed"
         new = self.check(kind, merged, article.text, changed)
-        new["status"] = CHECKED
-        rows = [new if r is row else r for r in self.tables[kind].rows]
         cols = ", ".join(sorted({c.rsplit("_", 1)[0] if c.endswith(("_start", "_end")) else c for c in changed}))
-        return self._write(f"changed {cols or 'nothing'} of {KINDS[kind].name} {row_id}",
-                           {kind: self._with_rows(kind, rows)})
+        return self._save_row(kind, row, new, f"changed {cols or 'nothing'} of {KINDS[kind].name} {row_id}")
 
     def delete(self, kind: str, row_id: str) -> str:
         """Remove a row; links to it from other rows (figures' statement, nesting, subsets) are cleared."""
-        self.row(kind, row_id)
-        id_col = KINDS[kind].id_col
-        new_tables = {kind: self._with_rows(kind, [r for r in self.tables[kind].rows if r.get(id_col) != row_id])}
+        row = self.row(kind, row_id)
+        aid = _s(row.get("article_id"))
+        edits = [self._edit(kind, row, None)]
         links = {"statements": [("statements", "nested_in"), ("statements", "repeat_of"), ("figures", "attribution_id")],
                  "figures": [("figures", "subset_of")], "terms": []}[kind]
         cleared = []
         for other, col in links:
-            table = new_tables.get(other) or self._with_rows(other, list(self.tables[other].rows))
-            rows = []
-            for r in table.rows:
-                if _s(r.get(col)) == row_id:
-                    r = dict(r, **{col: ""})
-                    cleared.append(f"{r.get(KINDS[other].id_col)}.{col}")
-                rows.append(r)
-            if any(c.endswith(col) for c in cleared):
-                table.rows = rows
-                new_tables[other] = table
+            for r in self.tables[other].rows:
+                if _s(r.get(col)) == row_id and r is not row:
+                    edits.append(self._edit(other, r, dict(r, **{col: ""})))
+                    cleared.append(_link_words(other, col, short_id(_s(r.get(KINDS[other].id_col)), aid),
+                                               KINDS[kind].name))
         what = f"deleted {KINDS[kind].name} {row_id}"
         if cleared:
-            what += f" (and cleared the link(s) to it: {', '.join(cleared)})"
-        return self._write(what, new_tables)
+            what += f" ({'; '.join(cleared)})"
+        return self._commit(what, edits)
 
-    def new_id(self, kind: str, article_id: str) -> str:
+    def new_id(self, kind: str, article_id: str, ids: set[str] | None = None) -> str:
         """An id for a new row that no row of the table uses, in the style of the article's ids."""
         k = KINDS[kind]
-        ids = set(self.tables[kind].ids(k.id_col))
+        if ids is None:
+            ids = set(self.tables[kind].ids(k.id_col)) | set(read_table(self.path / k.table).ids(k.id_col))
         models = [r.get(k.id_col, "") for r in self.rows(kind, article_id)] or sorted(ids)
         prefix, width = k.prefix, 2
         for model in models:
@@ -642,37 +781,57 @@ class DraftFolder:
             n += 1
         return f"{prefix}{n:0{width}d}"
 
-    def add(self, kind: str, article_id: str, start: int, end: int, **values) -> tuple[str, str]:
-        """Add a row whose main span (content, figure text or term) is ``start:end``. Returns (id, message)."""
+    def new_row(self, kind: str, article_id: str, start: int, end: int, **values) -> dict:
+        """A new row (not saved) whose main span is ``start:end``, checked against the text; its id is empty."""
         if article_id not in self.articles:
             raise AnnotationError(f"no article {article_id!r} in this folder")
         k = KINDS[kind]
         header = list(self.tables[kind].header) or list(schema.TABLES[k.table])
         row = dict.fromkeys(header, "")
         row.update({c: _s(v) for c, v in values.items()})
-        new_id = self.new_id(kind, article_id)
         _, s_col, e_col = k.main
-        row.update({"article_id": article_id, k.id_col: new_id, s_col: str(start), e_col: str(end)})
-        row = self.check(kind, row, self.text(article_id), set(row))
+        row.update({"article_id": article_id, k.id_col: "", s_col: _s(start), e_col: _s(end)})
+        return self.check(kind, row, self.text(article_id), set(row))
+
+    def add(self, kind: str, article_id: str, start: int, end: int, **values) -> tuple[str, str]:
+        """Add a row whose main span (content, figure text or term) is ``start:end``. Returns (id, message).
+
+        The row must be complete (a statement needs its cue, speaker type and quote type too).
+        """
+        k = KINDS[kind]
+        row = self.new_row(kind, article_id, start, end, **values)
+        lacking = self.incomplete(kind, row)
+        if lacking:
+            raise AnnotationError(_needs(k.name, lacking, False))
+        row[k.id_col] = new_id = self.new_id(kind, article_id)
         row["status"] = CHECKED
-        rows = list(self.tables[kind].rows) + [row]
-        return new_id, self._write(f"added {k.name} {new_id}", {kind: self._with_rows(kind, rows)})
+        edits, note = self._actor_edits(row)
+        return new_id, self._commit(f"added {k.name} {new_id}{note}", [*edits, self._edit(kind, None, row)])
 
     def undo(self) -> str:
-        """Put back the files as they were before the last change of this session."""
+        """Take back the last change of this session.
+
+        When the files are as this change left them they get their bytes back; otherwise only the
+        rows it touched go back, and only if nobody changed them since (else it is refused).
+        """
         if not self.history:
             raise AnnotationError("there is nothing to undo in this session")
         change = self.history[-1]
         try:
-            for name, before in change.before.items():
-                path = self.path / name
-                now = path.read_bytes() if path.exists() else None
-                self._replace(path, before, now)
+            now = {name: (self.path / name).read_bytes() if (self.path / name).exists() else None
+                   for name in change.after}
+            if now == change.after:
+                for name, before in change.before.items():
+                    self._replace(self.path / name, before, now[name])
+                self.reload(texts=False)
+            else:
+                self._commit("", [e.inverse() for e in reversed(change.edits)], record=False, conflict=(
+                    "cannot undo: this row was changed elsewhere since this change was saved: it is reloaded; "
+                    "change it by hand if it is still wrong"))
         except OSError as exc:
             self.reload(texts=False)
             raise AnnotationError(f"could not undo: {exc.strerror or exc}") from None
         self.history.pop()
-        self.reload(texts=False)
         return f"undid: {change.what}"
 
     def _article_of(self, row: dict) -> Article:
@@ -695,25 +854,22 @@ class DraftFolder:
     def outlets(self) -> list[str]:
         return sorted({_s(r.get("outlet")).strip() for r in self.outlets_table.rows} - {""})
 
-    def _article_tables(self, old: dict, new: dict) -> tuple[dict, str]:
-        """The tables to write for an articles.csv row ``old`` -> ``new``; outlets.csv gains an unknown outlet."""
-        t = self.articles_table
-        rows = [new if r is old else r for r in t.rows]
-        tables = {}  # outlets.csv first: stopped half-way, every outlet articles.csv names is still listed
+    def _article_tables(self, old: dict, new: dict) -> tuple[list[Edit], str]:
+        """The edits for an articles.csv row ``old`` -> ``new``; outlets.csv gains an unknown outlet."""
+        edits = []  # outlets.csv first: stopped half-way, every outlet articles.csv names is still listed
         outlet, note = new.get("outlet", ""), ""
         if outlet and outlet not in self.outlets:
             same = [o for o in self.outlets if o.lower() == outlet.lower()]
             if same:
                 raise AnnotationError(f"outlets.csv writes this outlet “{same[0]}”: write it the same way (choose it "
                                       "from the list)")
-            o = self.outlets_table
-            header = list(o.header) or list(schema.TABLES["outlets.csv"])
+            header = list(self.outlets_table.header) or list(schema.TABLES["outlets.csv"])
             row = dict.fromkeys(header, "") | {"outlet": outlet, "ownership": "unknown", "status": DRAFT}
-            tables["outlets"] = Table(o.name, header, list(o.rows) + [row], o.exists, o.newline, o.bom)
+            edits.append(Edit("outlets.csv", "outlet", outlet, None, row, if_absent=True))
             note = (f" (and added “{outlet}” to outlets.csv as a draft row: fill in its country, ownership and "
                     "citation there)")
-        tables["articles"] = Table(t.name, list(t.header), rows, t.exists, t.newline, t.bom)
-        return tables, note
+        edits.append(Edit("articles.csv", "article_id", _s(old.get("article_id")).strip(), old, new))
+        return edits, note
 
     def _article_text(self, article_id: str) -> str:
         if article_id not in self.articles:
@@ -742,7 +898,7 @@ class DraftFolder:
             new[MISSING_COL] = "; ".join(f"{f}: {why}" for f, why in left.items())
         tables, note = self._article_tables(row, new)
         what = f"changed {', '.join(c.replace('_', ' ') for c in sorted(changed))} of article {article_id}"
-        return self._write(what + note, tables)
+        return self._commit(what + note, tables)
 
     def accept_article(self, article_id: str) -> str:
         """Mark the article's details checked, as they are (every field is checked first)."""
@@ -754,7 +910,7 @@ class DraftFolder:
                                   "accepting")
         new["status"] = CHECKED
         tables, note = self._article_tables(row, new)
-        return self._write(f"accepted the details of article {article_id}" + note, tables)
+        return self._commit(f"accepted the details of article {article_id}" + note, tables)
 
 
 # ----------------------------------------------------------------------------- the text view (browser side)
@@ -789,7 +945,7 @@ function render({ model, el }) {
   }
   const hint = document.createElement("span");
   hint.className = "cla-hint";
-  hint.textContent = "Hover over a highlight for its row. Select words with the mouse, then use a “selection” button.";
+  hint.textContent = "Click a highlight to choose its row. Select words with the mouse, then use a “selection” button.";
   legend.append(hint);
   const box = document.createElement("div");
   box.className = "cla-text";
@@ -812,17 +968,28 @@ function render({ model, el }) {
       }
       if (p.tip) span.title = p.tip;
       if (p.lab) span.dataset.lab = p.lab;
+      if (p.r && p.r.length) span.dataset.r = p.r.join(" ");
       frag.append(span);
     }
     box.replaceChildren(frag);
-    // Bring the chosen row into view once, when it changes (not on every redraw).
+    scrollToFocus(0);
+  }
+
+  // Bring the chosen row into view once, when it changes (not on every redraw).  On opening, the
+  // box is not laid out yet: try again until it is (a hidden tab is laid out when it is shown).
+  let waiting = null;
+  function scrollToFocus(tries) {
+    if (waiting !== null) { clearTimeout(waiting); waiting = null; }
     const focus = model.get("focus");
     const first = box.querySelector(".cla-focus");
-    if (focus && focus !== lastFocus && first) {
-      const outer = box.getBoundingClientRect(), inner = first.getBoundingClientRect();
-      if (inner.top < outer.top || inner.bottom > outer.bottom) box.scrollTop += inner.top - outer.top - 60;
-      lastFocus = focus;
+    if (!focus || focus === lastFocus || !first) return;
+    if (!box.isConnected || box.clientHeight === 0) {
+      if (tries < 600) waiting = setTimeout(() => scrollToFocus(tries + 1), tries < 20 ? 50 : 500);
+      return;
     }
+    const outer = box.getBoundingClientRect(), inner = first.getBoundingClientRect();
+    if (inner.top < outer.top || inner.bottom > outer.bottom) box.scrollTop += inner.top - outer.top - 60;
+    lastFocus = focus;
   }
 
   // A DOM boundary point -> Python offset (code points) into the article.
@@ -854,22 +1021,56 @@ function render({ model, el }) {
     model.set("selection", { start: a, end: b, n: (old.n || 0) + 1 });
     model.save_changes();
   }
+  // Only a selection made in the text counts: a click elsewhere (the row list, a button) must not
+  // send again words that are still selected from before.
+  let downInside = false;
+  const onMouseDown = (event) => { downInside = box.contains(event.target); };
   const onMouseUp = (event) => {
     const inside = box.contains(event.target);
+    if (!downInside && !inside) return;
+    downInside = false;
     setTimeout(() => report(inside), 0);
+  };
+  // A click (no words selected) on a highlight chooses its row; clicking again on overlapping
+  // highlights goes through their rows in turn.
+  const onClick = (event) => {
+    const sel = window.getSelection();
+    if (sel && sel.rangeCount && !sel.getRangeAt(0).collapsed) return;
+    const piece = event.target.closest && event.target.closest("[data-r]");
+    if (!piece || !box.contains(piece)) return;
+    const refs = piece.dataset.r.split(" ");
+    const chosen = model.get("focus");
+    const at = refs.findIndex((r) => r.slice(r.indexOf(":") + 1) === chosen);
+    const old = model.get("clicked") || {};
+    model.set("clicked", { row: refs[(at + 1) % refs.length], n: (old.n || 0) + 1 });
+    model.save_changes();
+  };
+  // When Python has used (or dropped) the selection, the words are no longer shown selected.
+  const onSelection = () => {
+    const sel = model.get("selection") || {};
+    const dom = window.getSelection();
+    if (sel.start === undefined && dom && dom.rangeCount && dom.getRangeAt(0).intersectsNode(box)) {
+      dom.removeAllRanges();
+    }
   };
   const onKeyUp = (event) => {
     if (event.shiftKey || event.key === "Shift") report(true);
   };
+  document.addEventListener("mousedown", onMouseDown);
   document.addEventListener("mouseup", onMouseUp);
   box.addEventListener("keyup", onKeyUp);
+  box.addEventListener("click", onClick);
+  model.on("change:selection", onSelection);
   box.tabIndex = 0;
   // The pieces carry the focus classes, and Python sets `focus` before them: redraw on pieces only.
   model.on("change:pieces", draw);
   draw();
   return () => {
+    document.removeEventListener("mousedown", onMouseDown);
     document.removeEventListener("mouseup", onMouseUp);
     model.off("change:pieces", draw);
+    model.off("change:selection", onSelection);
+    if (waiting !== null) clearTimeout(waiting);
   };
 }
 
@@ -886,6 +1087,7 @@ _CSS = """
   max-height: 60vh; min-height: 12em; line-height: 1.75; font-size: 15px; padding: 8px 12px;
   border: 1px solid #bdbdbd; border-radius: 6px; background: #ffffff; color: #1a1a1a;
   user-select: text; -webkit-user-select: text; cursor: text; box-sizing: border-box; }
+.cla-text [data-r] { cursor: pointer; }
 .cla-text:focus { outline: 2px solid #0072B2; outline-offset: 1px; }
 .cla-content { background: #D6ECFA; }
 .cla-speaker { font-weight: 700; text-decoration: underline solid #0072B2 2px; text-underline-offset: 3px; }
@@ -913,6 +1115,7 @@ class TextView(anywidget.AnyWidget):
     length = traitlets.Int(0).tag(sync=True)
     focus = traitlets.Unicode("").tag(sync=True)
     selection = traitlets.Dict().tag(sync=True)
+    clicked = traitlets.Dict().tag(sync=True)
 
 
 @dataclass(frozen=True)
@@ -923,10 +1126,15 @@ class Mark:
     row_id: str
     tip: str
     draft: bool
+    label: str = ""   # the short id shown in the text (the row id when empty)
+    kind: str = ""    # statements, figures, terms: a click on the mark chooses ``kind:row_id``
 
 
 def cut_pieces(text: str, marks: list[Mark], focus: str = "") -> list[dict]:
-    """The text cut at every mark boundary: one dict per piece (see :class:`TextView`)."""
+    """The text cut at every mark boundary: one dict per piece (see :class:`TextView`).
+
+    ``r`` lists the rows a piece belongs to as ``kind:id``, the shortest mark first (what a click chooses).
+    """
     marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     cuts = sorted({0, len(text)} | {p for m in marks for p in (m.start, m.end)})
     pieces = []
@@ -941,9 +1149,11 @@ def cut_pieces(text: str, marks: list[Mark], focus: str = "") -> list[dict]:
         if any(m.draft for m in over):
             kinds.append("draft")
         tips = list(dict.fromkeys(m.tip for m in over))
-        labels = [f"{m.row_id} {m.part}" for m in over if m.row_id == focus and m.start == lo]
+        labels = [f"{m.label or m.row_id} {m.part}" for m in over if m.row_id == focus and m.start == lo]
+        refs = list(dict.fromkeys(f"{m.kind}:{m.row_id}" for m in sorted(over, key=lambda m: m.end - m.start)
+                                  if m.kind))
         pieces.append({"s": lo, "t": text[lo:hi], "k": " ".join(kinds), "tip": "\n".join(tips),
-                       "lab": " · ".join(labels)})
+                       "lab": " · ".join(labels), "r": refs})
     return pieces
 
 
@@ -951,10 +1161,14 @@ def _status_word(row: dict) -> str:
     return "draft" if status_of(row) == DRAFT else "checked"
 
 
-def marks_for(folder: DraftFolder, article_id: str) -> list[Mark]:
+def marks_of_row(kind: str, r: dict, rid: str | None = None, label: str | None = None) -> list[Mark]:
+    """The highlights of one row (``rid``/``label`` name a row that has no id yet)."""
+    k = KINDS[kind]
+    rid = _s(r.get(k.id_col)) if rid is None else rid
+    label = short_id(rid, _s(r.get("article_id"))) if label is None else label
+    draft, ref = status_of(r) == DRAFT, ("" if label == "new" else kind)
     marks = []
-    for r in folder.rows("statements", article_id):
-        rid, draft = r.get("attribution_id", ""), status_of(r) == DRAFT
+    if kind == "statements":
         who = _s(r.get("speaker")) or "no named speaker"
         if _s(r.get("actor")) and r.get("actor") != r.get("speaker"):
             who += f" → {r.get('actor')}"
@@ -965,24 +1179,24 @@ def marks_for(folder: DraftFolder, article_id: str) -> list[Mark]:
             s, e = _int(r.get(f"{part}_start")), _int(r.get(f"{part}_end"))
             if s is not None and e is not None:
                 tip = f"Statement {rid} ({_status_word(r)}) — {part}: {how} by {who}"
-                marks.append(Mark(s, e, part, rid, tip, draft))
-    for r in folder.rows("figures", article_id):
-        rid, draft = r.get("figure_id", ""), status_of(r) == DRAFT
-        s, e = _int(r.get("start")), _int(r.get("end"))
-        if s is not None and e is not None:
-            tip = (f"Figure {rid} ({_status_word(r)}) — {_s(r.get('measure')) or 'number'}: "
-                   f"{figure_range(r.get('low'), r.get('high'))} {_s(r.get('unit'))}".rstrip()
-                   + (f", claimed by {r.get('claimant')}" if _s(r.get("claimant")) else ", in the outlet's own voice"))
-            marks.append(Mark(s, e, "figure", rid, tip, draft))
-    for r in folder.rows("terms", article_id):
-        rid, draft = r.get("term_id", ""), status_of(r) == DRAFT
-        s, e = _int(r.get("start")), _int(r.get("end"))
-        if s is not None and e is not None:
-            tip = f"Term {rid} ({_status_word(r)}) — {_s(r.get('category')) or 'term'}"
-            if _s(r.get("refers_to")):
-                tip += f", refers to {r.get('refers_to')}"
-            marks.append(Mark(s, e, "term", rid, tip, draft))
-    return marks
+                marks.append(Mark(s, e, part, rid, tip, draft, label, ref))
+        return marks
+    s, e = _int(r.get("start")), _int(r.get("end"))
+    if s is None or e is None:
+        return marks
+    if kind == "figures":
+        tip = (f"Figure {rid} ({_status_word(r)}) — {_s(r.get('measure')) or 'number'}: "
+               f"{figure_range(r.get('low'), r.get('high'))} {_s(r.get('unit'))}".rstrip()
+               + (f", claimed by {r.get('claimant')}" if _s(r.get("claimant")) else ", in the outlet's own voice"))
+        return [Mark(s, e, "figure", rid, tip, draft, label, ref)]
+    tip = f"Term {rid} ({_status_word(r)}) — {_s(r.get('category')) or 'term'}"
+    if _s(r.get("refers_to")):
+        tip += f", refers to {r.get('refers_to')}"
+    return [Mark(s, e, "term", rid, tip, draft, label, ref)]
+
+
+def marks_for(folder: DraftFolder, article_id: str) -> list[Mark]:
+    return [m for kind in KINDS for r in folder.rows(kind, article_id) for m in marks_of_row(kind, r)]
 
 
 def _int(value) -> int | None:
@@ -1043,7 +1257,10 @@ class Annotator(Shown):
     ``.fields`` (column -> widget of the form), ``.set_buttons`` (span text
     column -> "from selection" button), ``.accept_button``, ``.delete_button``,
     ``.undo_button``, ``.add_statement_button``, ``.add_figure_button``,
-    ``.add_term_button`` and ``.status`` (the message shown last).
+    ``.add_term_button`` and ``.status`` (the message shown last).  ``.summaries`` (kind -> the
+    chosen row's one-line summary at the top of its form); ``.pending`` (a new row that is not
+    complete yet, so not saved; None otherwise); ``.text.clicked = {"row": "kind:id", "n": n}``
+    is what the browser sends when a highlight is clicked.
 
     The Article tab (``.kind.value = "article"``) shows the article's row of
     articles.csv: ``.article_fields`` (column -> widget, saved on Enter or when
@@ -1106,6 +1323,9 @@ class Annotator(Shown):
         self.previews: dict[str, W.HTML] = {}
         self.set_buttons: dict[str, W.Button] = {}
         self.clear_buttons: dict[str, W.Button] = {}
+        self.summaries: dict[str, W.HTML] = {}
+        self.pending: dict | None = None  # a new row that is not complete yet, so not saved
+        self._shown_focus: str | None = None
         self.forms = {k: self._form(k) for k in KINDS}
         self.form_box = W.VBox(layout=W.Layout(width="auto"))
         self._build_article_form()
@@ -1133,6 +1353,7 @@ class Annotator(Shown):
         self.kind.observe(self._on_kind, names="value")
         self.rows.observe(self._on_row, names="value")
         self.text.observe(self._on_selection, names="selection")
+        self.text.observe(self._on_click, names="clicked")
         self.accept_button.on_click(self._on_accept)
         self.delete_button.on_click(self._on_delete)
         self.undo_button.on_click(self._on_undo)
@@ -1155,7 +1376,19 @@ class Annotator(Shown):
 
     def _form(self, kind: str) -> W.VBox:
         k = KINDS[kind]
-        children = []
+        self.summaries[kind] = W.HTML(layout=W.Layout(width="auto"))
+        children = [self.summaries[kind]]
+        top = []
+        if kind == "statements":  # the types first: at 1366x768 the end of the form is below the fold
+            self.fields["statements:speaker_type"] = W.Dropdown(options=["", "person", "institution", "anonymous"],
+                                                                description="Speaker type")
+            self.fields["statements:quote_type"] = W.Dropdown(options=["", "direct", "indirect", "mixed"],
+                                                              description="Quote type")
+            top = ["speaker_type", "quote_type"]
+            for col in top:
+                self._style_field(kind, col)
+            children.append(W.HBox([self.fields[f"statements:{c}"] for c in top],
+                                   layout=W.Layout(flex_flow="row wrap", width="auto", margin="0 0 4px 0")))
         for text_col, s_col, e_col in k.spans:
             part = _PART_NAMES[text_col]
             start = W.Text(placeholder="start", tooltip=f"Where the {part} starts (character offset)",
@@ -1167,7 +1400,7 @@ class Annotator(Shown):
                             layout=W.Layout(width="auto"))
             row = [W.HTML(f"<b>{esc(part.capitalize())}</b>", layout=W.Layout(width="5.2em")), start, end, setb]
             key = f"{kind}:{text_col}"
-            if (text_col, s_col, e_col) != k.main:
+            if text_col == "speaker":  # (a statement without a cue is left out by the loader: no ✕ for it)
                 clear = W.Button(description="", icon="times", tooltip=f"This statement has no {part}: clear it",
                                  layout=W.Layout(width="2.4em"))
                 clear.on_click(lambda b, kind=kind, tc=text_col: self._on_clear(kind, tc))
@@ -1183,11 +1416,7 @@ class Annotator(Shown):
         if kind == "statements":
             self.fields["statements:actor"] = W.Combobox(options=actors, description="Actor", ensure_option=False,
                                                          continuous_update=False)
-            self.fields["statements:speaker_type"] = W.Dropdown(options=["", "person", "institution", "anonymous"],
-                                                                description="Speaker type")
-            self.fields["statements:quote_type"] = W.Dropdown(options=["", "direct", "indirect", "mixed"],
-                                                              description="Quote type")
-            cols = ["actor", "speaker_type", "quote_type"]
+            cols = ["actor"]
         elif kind == "figures":
             self.fields["figures:claimant"] = W.Combobox(options=actors, description="Claimant", ensure_option=False,
                                                          continuous_update=False)
@@ -1208,16 +1437,19 @@ class Annotator(Shown):
             self.fields["terms:refers_to"] = W.Text(description="Refers to", continuous_update=False)
             cols = ["category", "refers_to"]
         for col in cols:
-            w = self.fields[f"{kind}:{col}"]
-            w.tooltip = _FIELD_TIPS[col]
-            w.style = {"description_width": "7.5em"}
-            w.layout = W.Layout(width="auto", max_width="26em")
-            children.append(w)
+            children.append(self._style_field(kind, col))
         for key, w in self.fields.items():
             if key.startswith(kind + ":"):
                 w.observe(lambda ch, kind=kind: self._on_field(kind), names="value")
         return W.VBox(children, layout=W.Layout(width="auto", border="1px solid #d0d0d0", padding="6px",
                                                 margin="6px 0"))
+
+    def _style_field(self, kind: str, col: str) -> W.Widget:
+        w = self.fields[f"{kind}:{col}"]
+        w.tooltip = _FIELD_TIPS[col]
+        w.style = {"description_width": "7.5em"}
+        w.layout = W.Layout(width="auto", max_width="26em")
+        return w
 
     # -- showing
 
@@ -1279,7 +1511,9 @@ class Annotator(Shown):
         options = [(self._row_label(kind, r), r[k.id_col]) for r in rows if r.get(k.id_col)]
         wanted = row_id if row_id is not None else (self.rows.value if keep_row else None)
         ids = [v for _, v in options]
-        if wanted not in ids:
+        if self.pending is not None:
+            wanted = None  # the form shows the new row, which is not in the list until it is saved
+        elif wanted not in ids:
             wanted = next((r[k.id_col] for r in rows if status_of(r) == DRAFT and r.get(k.id_col)),
                           ids[0] if ids else None)
         self._busy = True
@@ -1297,35 +1531,48 @@ class Annotator(Shown):
 
     def _row_label(self, kind: str, r: dict) -> str:
         k = KINDS[kind]
-        lacking = missing(kind, r)
+        lacking = self.folder.incomplete(kind, r)
         flag = "DRAFT" if status_of(r) == DRAFT else "✓ checked"
-        if lacking and status_of(r) != DRAFT:
+        if lacking:
             flag += f" (needs {', '.join(c.replace('_', ' ') for c in lacking)})"
         if kind == "statements":
-            who = _s(r.get("actor")) or _s(r.get("speaker")) or "(no speaker)"
+            speaker, actor = " ".join(_s(r.get("speaker")).split()), _s(r.get("actor")).strip()
+            who = speaker or "(no speaker)"
+            if actor and actor != speaker:
+                who += f" → {actor}"
             what = f"{who}: “{_short(_s(r.get('content')), 50)}”"
         elif kind == "figures":
             what = (f"{_s(r.get('measure')) or 'figure'} {figure_range(r.get('low'), r.get('high'))}: "
                     f"“{_short(_s(r.get('text')), 40)}”")
         else:
             what = f"{_s(r.get('category')) or 'term'}: “{_short(_s(r.get('term')), 40)}”"
-        return f"{flag} · {r.get(k.id_col)} · {what}"
+        return f"{flag} {short_id(_s(r.get(k.id_col)), _s(r.get('article_id')))} · {what}"
 
     def _show_row(self) -> None:
-        """Fill the form with the chosen row; redraw the text with that row in focus."""
+        """Fill the form with the chosen row (or the new row not saved yet); redraw the text with it in focus."""
         kind, rid, aid = self.kind.value, self.rows.value, self.article.value
+        pending = self.pending
+        marks = marks_for(self.folder, aid)
+        if pending is not None:
+            marks += marks_of_row(kind, pending, "NEW", "new")
+        focus = "NEW" if pending is not None else (rid or "")
+        if focus != self._shown_focus:  # another row (or article): a selection made before is not for it
+            self._shown_focus = focus
+            self.text.selection = {}
         self.text.length = len(self.folder.text(aid))
-        self.text.focus = rid or ""
-        self.text.pieces = cut_pieces(self.folder.text(aid), marks_for(self.folder, aid), rid or "")
-        has_row = rid is not None
+        self.text.focus = focus
+        self.text.pieces = cut_pieces(self.folder.text(aid), marks, focus)
+        has_row = rid is not None or pending is not None
         self.accept_button.disabled = self.delete_button.disabled = not has_row
+        self.delete_button.description = "Discard" if pending is not None else "Delete"
         self.undo_button.disabled = not self.folder.history
         if not has_row:
             self.form_box.children = [W.HTML(f"<i>No {esc(kind)} in this article yet. Select words in the text "
                                              "and add one below.</i>")]
             return
         self.form_box.children = [self.forms[kind]]
-        row = self.folder.row(kind, rid)
+        row = pending if pending is not None else self.folder.row(kind, rid)
+        self.summaries[kind].value = self._summary_html(kind, row)
         self._busy = True
         try:
             for key, w in self.fields.items():
@@ -1339,6 +1586,21 @@ class Annotator(Shown):
         finally:
             self._busy = False
         self._show_previews(kind, row)
+
+    def _summary_html(self, kind: str, row: dict) -> str:
+        """The chosen row in one line: which, its status, and what it still needs."""
+        k = KINDS[kind]
+        lacking = self.folder.incomplete(kind, row)
+        needs = (f' · <span style="color:#A33C00">still needs: {esc(", ".join(c.replace("_", " ") for c in lacking))}'
+                 '</span>' if lacking else "")
+        if row is self.pending:
+            head = f"<b>New {esc(k.name)}</b> · not saved yet: it is saved when it is complete"
+        else:
+            rid = _s(row.get(k.id_col))
+            state = "<b>DRAFT</b>" if status_of(row) == DRAFT else "<b>✓ checked</b>"
+            head = (f'<span title="{esc(rid)}">{esc(k.name.capitalize())} '
+                    f'<b>{esc(short_id(rid, _s(row.get("article_id"))))}</b></span> · {state}')
+        return f'<div style="overflow-wrap:anywhere;margin-bottom:4px">{head}{needs}</div>'
 
     def _show_previews(self, kind: str, row: dict) -> None:
         for text_col, _, _ in KINDS[kind].spans:
@@ -1361,22 +1623,57 @@ class Annotator(Shown):
 
     # -- handlers
 
+    def _drop_pending(self) -> str:
+        """Forget the new row that was not complete; a note for the message ("" when there was none)."""
+        if self.pending is None:
+            return ""
+        self.pending = None
+        return " The new row was not complete, so it was not saved."
+
     def _on_article(self, change):
         if self._busy:
             return
+        note = self._drop_pending()
         self.text.selection = {}
         self._refresh(keep_row=False)
         n = self.folder.drafts(article_id=self.article.value)
-        self._say("info", f"{n} draft row{'' if n == 1 else 's'} left in this article." if n
-                  else "Every row of this article is checked.")
+        self._say("info", (f"{n} draft row{'' if n == 1 else 's'} left in this article." if n
+                           else "Every row of this article is checked.") + note)
 
     def _on_kind(self, change):
         if not self._busy:
+            note = self._drop_pending()
             self._refresh(keep_row=False)
+            if note:
+                self._say("info", note.strip())
 
     def _on_row(self, change):
         if not self._busy and change["new"] is not None:
+            note = self._drop_pending()
             self._show_row()
+            if note:
+                self._say("info", note.strip())
+
+    def _on_click(self, change):
+        """A click on a highlight in the text chooses its row."""
+        ref = _s((change["new"] or {}).get("row"))
+        kind, _, rid = ref.partition(":")
+        if kind not in KINDS or not rid or self.article.value is None:
+            return
+        try:
+            self.folder.row(kind, rid)
+        except AnnotationError as exc:
+            self._say("error", f"{exc}.")
+            return
+        note = self._drop_pending()
+        self._busy = True
+        try:
+            self.kind.value = kind
+        finally:
+            self._busy = False
+        self._refresh(row_id=rid)
+        if note:
+            self._say("info", note.strip())
 
     def _on_selection(self, change):
         self.selected.value = self._selection_html()
@@ -1386,15 +1683,10 @@ class Annotator(Shown):
         self._refresh_articles(row_id=row_id)
         note = ""
         if saved is not None:
-            row = self.folder.row(self.kind.value, saved)
-            known = set(self.folder.actors)
-            unknown = [v for col in ("actor", "claimant") if (v := _s(row.get(col)).strip()) and v not in known]
-            if known and unknown:  # (a folder without actors.csv gets no such note)
-                note = (f" Note: “{unknown[0]}” is not in actors.csv yet; add it there, or choose a name from the "
-                        "list.")
-            lacking = missing(self.kind.value, row)
+            lacking = self.folder.incomplete(self.kind.value, self.folder.row(self.kind.value, saved))
             if lacking:
-                note += f" Still to choose: {', '.join(c.replace('_', ' ') for c in lacking)}."
+                note = (f" It stays a draft until it is complete; still to choose: "
+                        f"{', '.join(c.replace('_', ' ') for c in lacking)}.")
         self._say("ok", f"Saved: {message}.{note}")
 
     def _selection(self) -> tuple[int, int]:
@@ -1406,7 +1698,7 @@ class Annotator(Shown):
         try:
             s, e = int(sel.get("start")), int(sel.get("end"))
         except (TypeError, ValueError):
-            raise AnnotationError("nothing is selected: select words in the article with the mouse first") from None
+            raise AnnotationError("nothing is selected: select words in the article first") from None
         if not (0 <= s <= e <= len(text)):
             raise AnnotationError(f"the selection {s}–{e} is outside the text ({len(text)} characters): select "
                                   "again")
@@ -1415,13 +1707,42 @@ class Annotator(Shown):
         while e > s and text[e - 1].isspace():
             e -= 1
         if s == e:
-            raise AnnotationError("the selection is empty: select words in the article with the mouse first")
+            raise AnnotationError("the selection is empty: select words in the article first")
         return s, e
 
     def _form_values(self, kind: str) -> dict:
         return {key.split(":", 1)[1]: _s(w.value) for key, w in self.fields.items() if key.startswith(kind + ":")}
 
+    def _apply_pending(self, kind: str, values: dict) -> bool:
+        """Change the new row that is not saved yet; save it once it is complete."""
+        f, aid, row = self.folder, self.article.value, self.pending
+        changed = {c for c in values if _s(values[c]) != _s(row.get(c))}
+        if not changed:
+            return True
+        try:
+            new = f.check(kind, dict(row) | {c: _s(v) for c, v in values.items()}, f.text(aid), changed)
+            lacking = f.incomplete(kind, new)
+            if not lacking:
+                k = KINDS[kind]
+                _, s_col, e_col = k.main
+                rest = {c: v for c, v in new.items() if c not in (k.id_col, "article_id", s_col, e_col, "status")}
+                new_id, message = f.add(kind, aid, int(new[s_col]), int(new[e_col]), **rest)
+        except AnnotationError as exc:
+            self._say("error", f"Not saved: {exc}.")
+            return False
+        if lacking:
+            self.pending = new
+            self._show_row()
+            self._say("info", f"Not saved yet: the new {KINDS[kind].name} still needs its "
+                      f"{', '.join(c.replace('_', ' ') for c in lacking)}; it is saved when it is complete.")
+            return True
+        self.pending = None
+        self._after_save(message, new_id, saved=new_id)
+        return True
+
     def _apply(self, kind: str, values: dict) -> bool:
+        if self.pending is not None:
+            return self._apply_pending(kind, values)
         rid = self.rows.value
         if rid is None:
             return False
@@ -1429,6 +1750,7 @@ class Annotator(Shown):
             message = self.folder.update(kind, rid, values)
         except AnnotationError as exc:
             self._say("error", f"Not saved: {exc}.")
+            self._refresh()  # the form shows what is saved (reloaded when the row was changed elsewhere)
             return False
         if message.endswith("nothing changed"):
             self._say("info", message[0].upper() + message[1:] + ".")
@@ -1436,13 +1758,21 @@ class Annotator(Shown):
         self._after_save(message, rid, saved=rid)
         return True
 
+    def _chosen_row(self, kind: str) -> dict | None:
+        if self.pending is not None:
+            return self.pending
+        if self.rows.value is None:
+            return None
+        return self.folder.row(kind, self.rows.value)
+
     def _on_field(self, kind: str) -> None:
         if self._busy:
             return
         self._apply(kind, self._form_values(kind))
 
     def _on_set_span(self, kind: str, text_col: str) -> None:
-        if self.rows.value is None:
+        row = self._chosen_row(kind)
+        if row is None:
             self._say("error", f"Not saved: there is no {KINDS[kind].name} chosen; add one first.")
             return
         try:
@@ -1450,25 +1780,25 @@ class Annotator(Shown):
         except AnnotationError as exc:
             self._say("error", f"Not saved: {exc}.")
             return
+        self.text.selection = {}  # used: it is not applied a second time, to this row or another
         _, s_col, e_col = next(sp for sp in KINDS[kind].spans if sp[0] == text_col)
-        values = self._form_values(kind)
-        row = self.folder.row(kind, self.rows.value)
-        for col in values:  # only the span changes: unsaved (refused) typing elsewhere is not sent along
-            values[col] = _s(row.get(col))
+        values = {col: _s(row.get(col)) for col in self._form_values(kind)}  # unsaved typing is not sent along
         values[s_col], values[e_col] = str(s), str(e)
-        if self._apply(kind, values):
-            self.text.selection = {}
-        else:
-            self._show_row()  # the form shows what is saved, not the refused span
+        self._apply(kind, values)
 
     def _on_clear(self, kind: str, text_col: str) -> None:
-        if self.rows.value is None:
+        if self._chosen_row(kind) is None:
             return
         _, s_col, e_col = next(sp for sp in KINDS[kind].spans if sp[0] == text_col)
         self._apply(kind, {s_col: "", e_col: ""})
 
     def _on_accept(self, button=None) -> None:
         kind, rid = self.kind.value, self.rows.value
+        if self.pending is not None:
+            lacking = self.folder.incomplete(kind, self.pending)
+            self._say("error", f"Not saved: choose the {' and the '.join(c.replace('_', ' ') for c in lacking)} "
+                      "of the new row first; it is saved as soon as it is complete.")
+            return
         if rid is None:
             self._say("error", "Nothing to accept: choose a row first.")
             return
@@ -1476,14 +1806,23 @@ class Annotator(Shown):
             message = self.folder.accept(kind, rid)
         except AnnotationError as exc:
             self._say("error", f"Not saved: {exc}.")
+            self._refresh()
             return
-        # on to the next draft of this kind, if any
+        # on to the next draft of this kind after this row (in list order), else the first draft before it
         k = KINDS[kind]
-        nxt = next((r[k.id_col] for r in self.folder.rows(kind, self.article.value) if status_of(r) == DRAFT), rid)
+        ids = [r[k.id_col] for r in self.folder.rows(kind, self.article.value) if r.get(k.id_col)]
+        drafts = {r[k.id_col] for r in self.folder.rows(kind, self.article.value) if status_of(r) == DRAFT}
+        here = ids.index(rid) if rid in ids else -1
+        nxt = next((i for i in ids[here + 1:] + ids[:here + 1] if i in drafts), rid)
         self._after_save(message, nxt, saved=rid)
 
     def _on_delete(self, button=None) -> None:
         kind, rid = self.kind.value, self.rows.value
+        if self.pending is not None:
+            self.pending = None
+            self._refresh(keep_row=False)
+            self._say("info", f"The new {KINDS[kind].name} was discarded (it had not been saved).")
+            return
         if rid is None:
             self._say("error", "Nothing to delete: choose a row first.")
             return
@@ -1491,37 +1830,54 @@ class Annotator(Shown):
             message = self.folder.delete(kind, rid)
         except AnnotationError as exc:
             self._say("error", f"Not saved: {exc}.")
+            self._refresh()
             return
         self._after_save(message + " (Undo brings it back)")
 
     def _on_undo(self, button=None) -> None:
+        self._drop_pending()
         try:
             message = self.folder.undo()
         except AnnotationError as exc:
             msg = str(exc)
+            self._refresh_articles()
             self._say("error", msg[0].upper() + msg[1:] + ".")
             return
         self._refresh_articles()
         self._say("ok", message[0].upper() + message[1:] + ".")
 
     def _on_add(self, kind: str) -> None:
+        f, aid = self.folder, self.article.value
         try:
             s, e = self._selection()
             values = {}
             if kind == "figures":
-                words = self.folder.text(self.article.value)[s:e].strip()
+                words = f.text(aid)[s:e].strip()
                 if _NUMBER_RE.fullmatch(words):
                     values = {"low": words, "high": words}
-            new_id, message = self.folder.add(kind, self.article.value, s, e, **values)
+            row = f.new_row(kind, aid, s, e, **values)
+            lacking = f.incomplete(kind, row)
+            if not lacking:
+                new_id, message = f.add(kind, aid, s, e, **values)
         except AnnotationError as exc:
             self._say("error", f"Not saved: {exc}.")
             return
         self.text.selection = {}
+        self._drop_pending()
         self._busy = True
         try:
             self.kind.value = kind
         finally:
             self._busy = False
+        if lacking:  # kept here until complete: the corpus loader would leave out (or complain about) it
+            self.pending = row
+            self._refresh()
+            self._say("info", f"New {KINDS[kind].name}, not saved yet: "
+                      + ("select its cue (such as “said”) and press the cue's “selection” button, and choose the "
+                         if "cue" in lacking else "choose the ")
+                      + " and the ".join(c.replace("_", " ") for c in lacking if c != "cue")
+                      + ". It is saved as soon as it is complete; Discard drops it.")
+            return
         self._after_save(message, new_id, saved=new_id)
 
     # -- the Article tab: the chosen article's row of articles.csv

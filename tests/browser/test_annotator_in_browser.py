@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import re
 import secrets
 import signal
 import socket
@@ -42,6 +43,10 @@ PAYLOAD = ("<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">
            "<script>window.__pwned=1</script> \"quoted\" & 'single'")
 HOSTILE = f"Officials said {PAYLOAD} was found.\nNothing else.\n"
 CONTENT_BUTTON = "button[title='Set the content to the words selected in the article']"
+CUE_BUTTON = "button[title='Set the cue to the words selected in the article']"
+SPEAKER_BUTTON = "button[title='Set the speaker to the words selected in the article']"
+# ids as `claimlab draft` makes them: the article's id, then the row's own part
+AWK = "wash-post-2016-09-26-clash-reported-in-the-north"
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -70,7 +75,7 @@ def make_draft_folder(folder: Path) -> Path:
     seed = next(r for r in seed_articles if r["article_id"] == SEED_ARTICLE)
     (folder / seed["file"]).write_bytes((SEEDS / seed["file"]).read_bytes())
     write_rows(folder / "articles.csv", [
-        dict.fromkeys(header, "") | {"article_id": "awkward", "file": "awkward.txt", "outlet": "Wire",
+        dict.fromkeys(header, "") | {"article_id": AWK, "file": "awkward.txt", "outlet": "Wire",
                                       "headline": "Clash reported", "status": "draft"},
         seed | {"status": "draft"}], header)
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
@@ -85,12 +90,12 @@ def make_draft_folder(folder: Path) -> Path:
     rows, header = tables["attributions.csv"]
     blank = dict.fromkeys(header, "")
     rows[:0] = [
-        blank | {"article_id": "awkward", "attribution_id": "W01", "actor": "", "speaker_type": "institution",
+        blank | {"article_id": AWK, "attribution_id": f"{AWK}-W01", "actor": "", "speaker_type": "institution",
                  "quote_type": "direct", "status": "draft"}
         | span(AWKWARD, "at least 12 civilians 𝐰𝐞𝐫𝐞 killed", "content") | span(AWKWARD, "said", "cue")
         | span(AWKWARD, "The ministry", "speaker"),
         # the machine cut this content short: the test corrects it with the mouse
-        blank | {"article_id": "awkward", "attribution_id": "W02", "speaker_type": "anonymous",
+        blank | {"article_id": AWK, "attribution_id": f"{AWK}-W02", "speaker_type": "anonymous",
                  "quote_type": "indirect", "status": "draft"}
         | span(AWKWARD, "30 people", "content") | span(AWKWARD, "Rescuers", "speaker")
         | {"cue": "said", "cue_start": str(AWKWARD.index("Rescuers said") + 9),
@@ -100,7 +105,7 @@ def make_draft_folder(folder: Path) -> Path:
                 | span(HOSTILE, PAYLOAD, "content") | span(HOSTILE, "said", "cue") | span(HOSTILE, "Officials", "speaker"))
     figs, fheader = tables["figures.csv"]
     s = AWKWARD.index("12 civilians")
-    figs.insert(0, dict.fromkeys(fheader, "") | {"article_id": "awkward", "figure_id": "WF1", "measure": "civilians killed",
+    figs.insert(0, dict.fromkeys(fheader, "") | {"article_id": AWK, "figure_id": f"{AWK}-WF1", "measure": "civilians killed",
                                                  "low": "12", "high": "", "text": "at least 12", "start": str(s - 9),
                                                  "end": str(s + 2), "status": "draft"})
     for name, (rows_, header_) in tables.items():
@@ -117,14 +122,14 @@ def notebook_for(path: Path, folder: Path) -> Path:
 # --------------------------------------------------------------------------- driving the page
 
 _FIND_JS = """
-(needle) => {
+([needle, after]) => {
   const box = document.querySelector('.cla-text');
   if (!box) return null;
   const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
   const nodes = [];
   let full = '';
   while (walker.nextNode()) { nodes.push([walker.currentNode, full.length]); full += walker.currentNode.data; }
-  const at = full.indexOf(needle);
+  const at = full.indexOf(needle, after ? full.indexOf(after) : 0);
   if (at < 0) return {found: false, domText: full};
   const point = (i, after) => {
     for (const [n, o] of nodes) if (after ? (i > o && i <= o + n.data.length) : (i >= o && i < o + n.data.length)) return [n, i - o];
@@ -150,17 +155,17 @@ _SELECTED_JS = """
 """
 
 
-def find(page, needle: str) -> dict:
-    where = page.evaluate(_FIND_JS, needle)
+def find(page, needle: str, after: str = "") -> dict:
+    where = page.evaluate(_FIND_JS, [needle, after])
     assert where and where["found"], f"{needle!r} is not in the rendered text"
     return where
 
 
-def drag_select(page, needle: str) -> str:
-    """Select ``needle`` in the article by dragging the mouse over it; returns the browser's selection."""
-    where = find(page, needle)
+def drag_select(page, needle: str, after: str = "") -> str:
+    """Select ``needle`` (the first after ``after``) by dragging the mouse over it; returns the browser's selection."""
+    where = find(page, needle, after)
     page.wait_for_timeout(200)  # after scrolling
-    where = find(page, needle)
+    where = find(page, needle, after)
     page.mouse.move(where["x0"], where["y0"])
     page.mouse.down()
     page.mouse.move((where["x0"] + where["x1"]) / 2, (where["y0"] + where["y1"]) / 2, steps=5)
@@ -220,36 +225,111 @@ def correct_by_mouse(page, folder: Path, shot_prefix: str) -> None:
     # highlights are drawn, visible, and labelled for hover
     content = page.locator(".cla-text .cla-content").first
     expect(content).to_be_visible()
-    assert "Statement W01" in (content.get_attribute("title") or "")
+    assert f"Statement {AWK}-W01" in (content.get_attribute("title") or "")  # the full id on hover
     expect(page.locator(".cla-text .cla-figure").first).to_be_visible()
     expect(page.locator(".cla-text [data-lab]").first).to_be_visible()
-    # rows list: W01 chosen first (the first draft)
+    # rows list: W01 chosen first (the first draft), labelled with the short id and the speaker's words
     select = page.locator("select").filter(has=page.locator("option", has_text="W02"))
     expect(select).to_have_count(1)
-    select.select_option(label=next(o for o in select.locator("option").all_inner_texts() if "W02" in o))
+    options = [o.replace("\xa0", " ") for o in select.locator("option").all_inner_texts()]  # (shown with NBSPs)
+    assert any(o.startswith("DRAFT W01 · The ministry: “at least 12") for o in options), options
+    assert_row_list_readable(page, select)
+    expect(page.locator(".cla-text [data-lab]").first).to_have_attribute("data-lab", "W01 speaker", timeout=20_000)
+    select.locator("option", has_text="W02").click()  # with the mouse, as a person does
     expect(page.locator(".cla-text [data-lab]").first).to_have_attribute("data-lab", "W02 speaker", timeout=20_000)
 
     # 1. drag over the whole clause and make it W02's content
     selected = drag_select(page, "that 30 people were hurt")
     assert selected.strip() == "that 30 people were hurt", selected
-    expect(page.get_by_text("Selected ", exact=False).first).to_contain_text("that 30 people were hurt", timeout=20_000)
+    expect(page.get_by_text(re.compile(r"^Selected \d")).first).to_contain_text("that 30 people were hurt", timeout=20_000)
     page.locator(CONTENT_BUTTON).click()
     row = wait_for_row(folder / "attributions.csv", "attribution_id",
-                       lambda r: r["attribution_id"] == "W02" and r["status"] == "checked")
+                       lambda r: r["attribution_id"] == f"{AWK}-W02" and r["status"] == "checked")
     check_saved(row, selected)
-    expect(page.locator("[role=status]").first).to_contain_text("Saved: changed content of statement W02")
+    expect(page.locator("[role=status]").first).to_contain_text(f"Saved: changed content of statement {AWK}-W02")
+
+    # the used selection is gone: choosing W01 with the mouse and pressing a selection button changes nothing
+    expect(page.get_by_text("Nothing selected", exact=False).first).to_be_visible(timeout=20_000)
+    assert page.evaluate(_SELECTED_JS) == "", "the used words still look selected"
+    w01 = read_rows(folder / "attributions.csv")[0]
+    select.locator("option", has_text="W01").click()
+    expect(page.locator(".cla-text [data-lab]").first).to_have_attribute("data-lab", "W01 speaker", timeout=20_000)
+    page.locator(SPEAKER_BUTTON).first.click()
+    expect(page.locator("[role=status]").first).to_contain_text("select words in the article first")
+    page.wait_for_timeout(1500)  # a late selection message would land now
+    expect(page.get_by_text("Nothing selected", exact=False).first).to_be_visible()
+    assert read_rows(folder / "attributions.csv")[0] == w01
+
+    # a click on a highlight chooses its row: the figure
+    figure = page.locator(".cla-text .cla-figure").first
+    figure.scroll_into_view_if_needed()
+    figure.click()
+    expect(page.locator(".cla-text [data-lab]").first).to_have_attribute("data-lab", "WF1 figure", timeout=20_000)
+    expect(page.get_by_role("button", name="Figures")).to_have_class(re.compile("mod-active"))
+    page.get_by_role("button", name="Statements").click()
 
     # 2. double-click a word, shift-click a later one, and add it as a new statement
     before = {r["attribution_id"] for r in read_rows(folder / "attributions.csv")}
     selected = word_select(page, "officials", "strike")  # the shift-click is before: selection runs backwards
     if not selected.strip():
         pytest.fail("double-click + shift-click selected nothing")
-    expect(page.get_by_text("Selected ", exact=False).first).to_contain_text(selected.strip()[:10], timeout=20_000)
+    expect(page.get_by_text(re.compile(r"^Selected \d")).first).to_contain_text(selected.strip()[:10], timeout=20_000)
     page.get_by_role("button", name="New statement").click()
+    # only its content: not saved until it has a cue and its types, which are in sight at the top of the form
+    expect(page.locator("[role=status]").first).to_contain_text("New statement, not saved yet")
+    assert {r["attribution_id"] for r in read_rows(folder / "attributions.csv")} == before
+    speaker_type = page.locator(".widget-dropdown", has=page.locator("label", has_text="Speaker type")).locator("select")
+    quote_type = page.locator(".widget-dropdown", has=page.locator("label", has_text="Quote type")).locator("select")
+    in_sight(page, speaker_type, "the speaker type menu")
+    in_sight(page, quote_type, "the quote type menu")
+    cue = drag_select(page, "said", after="strike, officials ")
+    assert cue == "said", cue
+    expect(page.get_by_text(re.compile(r"^Selected \d")).first).to_contain_text("“said”", timeout=20_000)
+    page.locator(CUE_BUTTON).first.click()
+    expect(page.locator("[role=status]").first).to_contain_text("still needs its quote type")
+    speaker_type.select_option("institution")
+    expect(page.locator("[role=status]").first).to_contain_text("still needs its quote type", timeout=20_000)
+    quote_type.select_option("indirect")
     row = wait_for_row(folder / "attributions.csv", "attribution_id", lambda r: r["attribution_id"] not in before)
     check_saved(row, selected)
-    assert row["status"] == "checked" and row["article_id"] == "awkward"
+    at = AWKWARD.index("said", AWKWARD.index("strike, officials"))
+    assert (row["cue"], row["cue_start"], row["cue_end"]) == ("said", str(at), str(at + 4))
+    assert (row["status"], row["article_id"], row["speaker_type"], row["quote_type"]) == (
+        "checked", AWK, "institution", "indirect")
     expect(page.locator("[role=status]").first).to_contain_text(f"Saved: added statement {row['attribution_id']}")
+    import claimlab
+    corpus = claimlab.load_corpus(folder)  # (this folder has problems of its own: a hostile actor, …)
+    line = 2 + [r["attribution_id"] for r in read_rows(folder / "attributions.csv")].index(row["attribution_id"])
+    assert row["attribution_id"] in set(corpus.attributions["attribution_id"])
+    assert [p for p in corpus.problems.to_dict("records") if p["file"] == "attributions.csv" and p["line"] == line] == []
+
+
+def in_sight(page, locator, what: str) -> None:
+    """``locator`` is on screen without scrolling the page (at 1366x768 people accepted rows unseen)."""
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, f"{what} is out of sight: {box}, {height}"
+
+
+def assert_row_list_readable(page, select) -> None:
+    """Each row's label fits the list up to its speaker and the first words of its content."""
+    cut = page.evaluate("""(sel) => {
+      const probe = document.createElement('span');
+      const style = getComputedStyle(sel);
+      probe.style.font = style.font;
+      probe.style.whiteSpace = 'pre';
+      probe.style.position = 'absolute';
+      document.body.append(probe);
+      const out = [];
+      for (const o of sel.options) {
+        const upto = o.text.indexOf('“');
+        probe.textContent = o.text.slice(0, upto + 12);
+        if (probe.getBoundingClientRect().width > sel.clientWidth - 8) out.push([o.text, sel.clientWidth]);
+      }
+      probe.remove();
+      return out;
+    }""", select.element_handle())
+    assert not cut, f"row labels cut before the content starts: {cut}"
 
 
 def check_hostile(page) -> None:
@@ -362,6 +442,38 @@ def test_annotate_in_jupyterlab(page, lab_server):
     page.wait_for_timeout(500)
     assert_fits(page, "JupyterLab 1920x1080")
     lab.screenshot(page, "annotate-lab-1920x1080")
+
+
+def test_opening_scrolls_to_the_first_draft(page, lab_server):
+    """The row chosen on opening (the first draft, here far down the article) is in sight in the text box."""
+    folder = lab_server.root / "_annotate" / "far"
+    folder.mkdir(parents=True)
+    seed = next(r for r in read_rows(SEEDS / "articles.csv") if r["article_id"] == SEED_ARTICLE)
+    (folder / seed["file"]).write_bytes((SEEDS / seed["file"]).read_bytes())
+    write_rows(folder / "articles.csv", [seed], list(seed))
+    for name in ("attributions.csv", "figures.csv", "terms.csv"):
+        rows = [r for r in read_rows(SEEDS / name) if r["article_id"] == SEED_ARTICLE]
+        last = max(rows, key=lambda r: int(r.get("content_start") or r.get("start") or 0))
+        marked = [r | {"status": "draft" if name == "attributions.csv" and r is last else "checked"} for r in rows]
+        write_rows(folder / name, marked, list(rows[0]) + ["status"])
+    for name in ("actors.csv", "outlets.csv"):
+        (folder / name).write_bytes((SEEDS / name).read_bytes())
+    rel = "_annotate/far.ipynb"
+    notebook_for(lab_server.root / rel, folder)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    lab.open_and_run(page, lab_server, rel)
+    focused = page.locator(".cla-text .cla-content.cla-focus").first
+    expect(focused).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(1000)
+    where = page.evaluate("""() => {
+      const box = document.querySelector('.cla-text');
+      const b = box.getBoundingClientRect();
+      const f = document.querySelector('.cla-text .cla-focus').getBoundingClientRect();
+      return {inside: f.top >= b.top && f.top < b.bottom, scrolled: box.scrollTop, tall: box.scrollHeight > box.clientHeight};
+    }""")
+    assert where["tall"], "the test means something only when the text box scrolls"
+    assert where["inside"] and where["scrolled"] > 0, f"the first draft is out of sight on opening: {where}"
+    lab.screenshot(page, "annotate-lab-opening-far-draft-1366x768")
 
 
 # --------------------------------------------------------------------------- Voila
