@@ -128,9 +128,23 @@ def notebook(cells: list[dict], student: bool, checks: bool = False):
     return nb
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def _clean(nb) -> None:
+    """Strip what changes from run to run, so that building twice gives identical files.
+
+    Saved widget state and timing go; widget views keep their place, with model
+    ids numbered in order of appearance (the state they pointed to is not saved).
+    """
     nb.metadata.pop("widgets", None)
     nb.metadata["language_info"] = {"name": "python"}
+    ids: dict[str, str] = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            view = out.get("data", {}).get(WIDGET_VIEW)
+            if view and "model_id" in view:
+                view["model_id"] = ids.setdefault(view["model_id"], f"{len(ids) + 1:032x}")
     n = 0
     for cell in nb.cells:
         cell.metadata.pop("execution", None)

@@ -82,3 +82,16 @@ def test_prose_cells_show_their_sentence_not_their_code(path):
         src = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
         hidden = c["metadata"].get("jupyter", {}).get("source_hidden", False)
         assert hidden == build.prose_only(src), src[:80]
+
+
+def test_building_twice_gives_identical_files(tmp_path):
+    """Rule 8 of the hardening issue: widget model ids and timings are not left to chance."""
+    src = NOTEBOOKS / "src" / "00_start_here.py"
+    cells = build.parse(src.read_text(encoding="utf-8"))
+    import nbformat
+    texts = []
+    for _ in range(2):
+        nb = build.execute(build.notebook(cells, student=True), tmp_path)
+        texts.append(nbformat.writes(nb))
+    assert texts[0] == texts[1]
+    assert '"model_id": "00000000000000000000000000000001"' in texts[0]
