@@ -280,7 +280,7 @@ def test_saved_tables_keep_their_permissions(folder):
     select(ann, TEXT.index("mild"), TEXT.index("mild") + 4)
     ann.add_term_button.click()
     commit(ann, "terms", "category", "evaluative")
-    assert stat.S_IMODE((folder / "terms.csv").stat().st_mode) == 0o644 & ~umask
+    assert stat.S_IMODE((folder / "terms.csv").stat().st_mode) == 0o666 & ~umask
 
 
 # ----------------------------------------------------------------------------- 11. delete says it in words

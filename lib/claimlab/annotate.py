@@ -43,7 +43,6 @@ import itertools
 import math
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,7 +54,10 @@ import traitlets
 
 from . import schema
 from .corpus import TEXT_SUFFIXES, read_article
-from .reader import Shown, figure_range
+from .files import atomic_write
+from .format import figure_range
+from .markup import BLUE, GREEN, VERMILLION
+from .reader import Shown
 
 __all__ = ["ARTICLE_FIELDS", "KINDS", "AnnotationError", "Annotator", "DraftFolder", "TextView", "article_missing",
            "check_article", "missing", "missing_fields", "sentence_spans"]
@@ -653,28 +655,9 @@ class DraftFolder:
         self._atomic(path, data)
 
     def _atomic(self, path: Path, data: bytes) -> None:
-        """Write through a temporary file; keep the file's permissions (a .bak: its table's; new: 0644 less umask)."""
-        like = path if path.exists() or not path.name.endswith(".bak") else path.with_name(path.name[:-4])
-        try:
-            mode = like.stat().st_mode & 0o7777
-        except OSError:
-            umask = os.umask(0o022)
-            os.umask(umask)
-            mode = 0o644 & ~umask
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fchmod(f.fileno(), mode)
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        """Write through a temporary file; keep the file's permissions (a .bak: its table's; new: as open() would make it)."""
+        table = path.with_name(path.name[:-4]) if path.name.endswith(".bak") else None
+        atomic_write(path, data, like=table)
 
     def _edit(self, kind: str, old: dict | None, new: dict | None) -> Edit:
         k = KINDS[kind]
@@ -1209,7 +1192,7 @@ def _int(value) -> int | None:
 # ----------------------------------------------------------------------------- the widget
 
 _STYLE = {"description_width": "initial"}
-_COLOURS = {"ok": "#009E73", "error": "#D55E00", "info": "#0072B2"}
+_COLOURS = {"ok": GREEN, "error": VERMILLION, "info": BLUE}
 _FIELD_TIPS = {
     "actor": "The canonical entity the speaker stands for (a name from actors.csv)",
     "speaker_type": "person, institution, or anonymous (an unnamed official or a vague collective)",

@@ -42,6 +42,7 @@ import pandas as pd
 
 from . import schema
 from .corpus import IGNORED_NAMES, TEXT_SUFFIXES, CorpusError, read_article
+from .files import mode_for
 
 STATUS = schema.STATUS
 DRAFT = "draft"
@@ -388,12 +389,7 @@ def _write_all(folder: Path, plans: list[tuple[str, bytes, _Table | None]],
                     f.write(content)
                     f.flush()
                     os.fsync(f.fileno())
-                if old is not None:
-                    os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-                else:
-                    umask = os.umask(0)
-                    os.umask(umask)
-                    os.chmod(tmp, 0o666 & ~umask)
+                os.chmod(tmp, mode_for(path))
             except OSError as exc:
                 report.problems.append(f"cannot write {path}: {_why(exc)}")
                 return False

@@ -33,13 +33,13 @@ import io
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import grading, views
+from .files import atomic_write
 from .format import shorten as _shorten
 from .format import text as _plain
 from .markup import feedback_box
@@ -559,14 +559,7 @@ class ClaimLedger:
                     backup = _backup_name(target)
                     shutil.copy2(target, backup)
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            atomic_write(target, data)
         except OSError as exc:
             self._say("problem", f"Could not save {_shown(target)}: {exc.strerror or exc}. Nothing was lost: "
                                  "the rows are still here. Try another name, e.g. ledger.export(\"ledger2.csv\").")
