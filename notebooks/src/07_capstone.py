@@ -381,8 +381,9 @@ own = framing[(framing["voice"] == "outlet") & (framing["refers_to"] == "US Stat
 Markdown(
     "In its own voice, UrduPoint News (following Sputnik) adds after the official's words: "
     + "; ".join(f"“{md(t)}”" for t in own["term"])
-    + ". TASS adds no such comment on the official. UrduPoint's headline also puts 'Precise' in "
-    "scare quotes and sets the claim against Moscow's criticism."
+    + ". TASS adds no such comment on the official. UrduPoint's headline also quotes the official's "
+    "word 'Precise' on its own (the marks say whose word it is; some readers hear doubt in them) and "
+    "sets the claim against Moscow's criticism."
 )
 
 # %% [markdown]
