@@ -224,8 +224,10 @@ assert term_list.value.startswith(f"<p>{len(terms)} term(s) match.</p>")
 #   for Lesson 06, where those figures are the centre of attention.
 # - **"alleged"**. Press TV writes of Russia's "alleged role in air raids";
 #   TASS of Washington "accusing Russia of its alleged indiscriminate
-#   shelling". Both hedges protect Russia. In TASS's sentence it is not clear
-#   whether TASS or the Russian centre it quotes chose the word.
+#   shelling". Both hedges protect Russia. Both sit in a paraphrase of a
+#   Russian statement (the Defence Ministry's denial, the reconciliation
+#   centre's complaint), so in neither sentence can we tell whether the
+#   outlet or the Russian side chose the word.
 # - **"what they said were"**, **"what are said to be"**. UrduPoint: US forces
 #   struck "what they said were positions of al-Qaeda leaders". Press TV: the
 #   US-led coalition strikes "what are said to be Daesh terrorists". The outlet

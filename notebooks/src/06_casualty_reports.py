@@ -187,7 +187,7 @@ ex_subset.check(part_of)
 # Russian reconciliation centre, the US strike near Idlib "has left
 # numerous casualties". Sputnik, as UrduPoint prints it, reports the Russian
 # Defence Ministry saying "an unspecified number of casualties". Press TV
-# says air strikes "reportedly" left "fatalities".
+# says air strikes "reportedly hit Idlib, leaving fatalities".
 #
 # The figures table keeps these **vague**: both low and high are empty. They
 # are never zero, because zero would be a claim that nobody was hurt, the
@@ -505,7 +505,8 @@ _NOT_DISCOUNTED_US_STRIKE = (
 _IDLIB_2017_CONTESTED = (
     "The text gives competing accounts of responsibility: SOHR itself says it was not clear "
     "whether Syrian, Russian or US-led coalition aircraft carried out the strikes, and the "
-    "Russian Defence Ministry denies that its planes struck Idlib at all. With several possible "
+    "Russian Defence Ministry denies that its planes have struck Idlib at all since the start of "
+    "2017. With several possible "
     "attackers and a denial, Contested is the grade that fits best.")
 
 
@@ -730,7 +731,9 @@ Exercise("06.transfer_units", corpus)
 # - Vague quantities stay vague: **missing, never zero**. Open ranges stay
 #   open: "almost" gives only a high, "more than" only a low.
 # - Headings drop qualifiers and attributions: Press TV's crosshead turned
-#   Rudskoi's "almost" into an exact number of its own.
+#   the "almost" of the sentence under it into an exact number of its own,
+#   "targeted" into "hit", and dropped Rudskoi's name and whose strikes
+#   they were.
 # - Two reports of one source are one source: the Russian casualty claims
 #   about the US strike come from one ministry through two state agencies.
 # - Grading (adapted from Airwars): *Confirmed* needs the responsible party

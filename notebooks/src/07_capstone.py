@@ -291,8 +291,10 @@ HTML(claimlab.compare.side_by_side(
 
 # %% [markdown]
 # Here the versions differ much more. Both agencies keep "precise and
-# targeted" in quotation marks, holding the phrase at arm's length, and both
-# insert a Russian legal aside into their paraphrase of the official:
+# targeted" in quotation marks, which mark it as the official's own words
+# inside their paraphrase (Lesson 05: marks that report words are not a
+# hedge), and both insert a Russian legal aside into their paraphrase of the
+# official:
 # "(outlawed in Russia)" in TASS, "(banned in Russia)" in Sputnik's text.
 # TASS keeps "leaders"; in this sentence Sputnik has the strike aimed at "the
 # al-Qaeda terrorist group" as a whole.
@@ -461,8 +463,10 @@ HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
 #
 # Could it be Contested? The Russian account of "numerous casualties and
 # major destruction" pulls against "precise". But on the scale, Contested
-# means disagreement about who caused the harm, and no one disputes who
-# struck; the Russian figures, vague as they are, do not say who was hurt. A
+# means disagreement about who caused the harm (several possible attackers,
+# or, in the course's addition to Airwars' grade, the accused party denying
+# it), and no one disputes who struck; the Russian figures, vague as they
+# are, do not say who was hurt. A
 # reader who argues for Contested has to say exactly which point the two
 # accounts dispute. There is rarely only one defensible grade: what makes an
 # assessment good is that it gives its reasons.
