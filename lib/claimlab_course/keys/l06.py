@@ -176,7 +176,8 @@ _NOT_DISCOUNTED_US_STRIKE = (
 _IDLIB_2017_CONTESTED = (
     "The text gives competing accounts of responsibility: SOHR itself says it was not clear "
     "whether Syrian, Russian or US-led coalition aircraft carried out the strikes, and the "
-    "Russian Defence Ministry denies that its planes struck Idlib at all. With several possible "
+    "Russian Defence Ministry denies that its planes have struck Idlib at all since the start of "
+    "2017. With several possible "
     "attackers and a denial, Contested is the grade that fits best.")
 
 
