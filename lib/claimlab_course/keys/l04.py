@@ -44,8 +44,8 @@ def _anonymous_explain(corpus):
 
 QUESTIONS["04.anonymous"] = Question(
     prompt="How many statements in the corpus are attributed to anonymous sources (unnamed officials, "
-           "vague collectives, or no speaker at all)? Count rows of the statement table, as the statement "
-           "explorer counts them: a quotation interrupted by “the source said” is two rows, a standfirst "
+           "vague collectives, or no speaker at all)? Count rows of the statement table, as the explorer "
+           "above counts them: a quotation interrupted by “the source said” is two rows, a standfirst "
            "is a row of its own, and a headline the page printed twice counts once.",
     kind="number",
     answer=_anonymous,

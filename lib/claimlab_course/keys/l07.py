@@ -87,7 +87,7 @@ def _outlets_carrying(corpus) -> int:
 
 
 QUESTIONS["07.outlets_carrying"] = Question(
-    prompt="Read the outlet column of the statement explorer (the outlet whose article is in our "
+    prompt="Read the outlet column of the explorer above (the outlet whose article is in our "
            "corpus). How many different outlets there print the unnamed State Department official's "
            "statement about the strike?",
     kind="number",
