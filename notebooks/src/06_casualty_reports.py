@@ -254,22 +254,25 @@ HTML(claimlab.views.as_html(open_ended[["outlet", "figure_id", "claimant", "meas
 
 # %%
 rudskoi, crosshead = fig_row.loc["F11"], fig_row.loc["F10"]
+heads = corpus.paragraphs[(corpus.paragraphs["article_id"] == crosshead.article_id)
+                          & (corpus.paragraphs["start"] <= crosshead.start) & (crosshead.end <= corpus.paragraphs["end"])]
 Markdown(
     f"Press TV reports Lieutenant General Sergei Rudskoi of the Russian General Staff saying "
     f"*“{rudskoi.text}”* had been targeted. “{rudskoi.qualifier.capitalize()}” makes "
     f"{rudskoi.high:,.0f} an **upper bound**: the table gives a high of {rudskoi.high:,.0f} and no low.\n\n"
     f"But the small heading (a *crosshead*) that Press TV puts above that paragraph reads "
-    f"*“{crosshead.text}”*. Set it against the sentence under it, and the crosshead:\n\n"
+    f"*“{heads['text'].iloc[0]}”*. Set it against the sentence under it, and the crosshead:\n\n"
     f"- drops “{rudskoi.qualifier}”, so an upper bound becomes an exact figure;\n"
     f"- drops Rudskoi's name, so the number reads as Press TV's own;\n"
     f"- says the positions were “hit”, where the sentence says they “had been targeted”: a position "
     f"can be targeted and missed;\n"
     f"- drops “in the Syrian and Russian airstrikes”, so it no longer says whose strikes they were;\n"
     f"- calls the positions “militant” where the sentence says “terrorist-held”.\n\n"
-    f"That last change is Press TV's word against Press TV's word, not Press TV's against Rudskoi's: "
+    f"Do not read that last change as Press TV overruling Rudskoi's own word: "
     f"the sentence is a paraphrase (“…Sergei Rudskoi, said almost 5,500 terrorist-held positions had been "
     f"targeted…”, with no quotation marks), and in a paraphrase the outlet picks the words (Lesson 05). “Terrorist-held” may be "
-    f"Rudskoi's word or Press TV's; the article does not let us tell. "
+    f"Rudskoi's word or Press TV's; the article does not let us tell. What it does show is Press TV "
+    f"printing two labels for the same positions. "
     f"Readers who skim only the headings take away a different claim from the one made."
 )
 
@@ -413,6 +416,11 @@ explorer
 # Course self-check (runs in the course's tests, never shown to students).
 assert idlib["claimant"].iloc[-1] == claimlab.views.UNATTRIBUTED  # the "last row" of section 1
 assert fig_row.loc["F06", "subset_of"] == "F05" and fig_row.loc["F10", "qualifier"] == ""
+# The words section 4 quotes from the crosshead and the sentence under it, and the paraphrase it names.
+assert "hit" in crosshead.text.split() and "militant" in crosshead.text and list(heads["kind"]) == ["crosshead"]
+assert "Sergei Rudskoi, said almost 5,500 terrorist-held positions had been targeted in the Syrian and " \
+       "Russian airstrikes" in corpus.text("presstv-idlib-2017")
+assert corpus.attributions.set_index("attribution_id").loc[rudskoi.attribution_id, "quote_type"] == "indirect"
 explorer.set(article="All", claimant="SOHR")
 assert list(explorer.table["figure_id"]) == ["F05", "F06"]
 assert claimlab.plots.alt_text(explorer.figure).startswith("Ranges for 2 claim(s) by 1 claimant(s)")
