@@ -36,7 +36,17 @@ def test_key_gives_every_grade_once_with_a_reason(corpus):
 def test_party_claims_about_a_rivals_strike_cannot_be_confirmed():
     # The Russian ministry's casualty claims about the US strike: one source, a party to the conflict.
     for fid in ("F01", "F02"):
-        assert grading.defensible(fid, KEY) == ["Weak"]
+        assert "Weak" in grading.defensible(fid, KEY)
+        assert "Confirmed" not in grading.defensible(fid, KEY) and "Fair" not in grading.defensible(fid, KEY)
+
+
+def test_the_us_rejection_of_russian_claims_makes_contested_arguable_for_the_us_strike(corpus):
+    # The official's rejection of "inaccurate claims" can be read as the accused party's denial;
+    # the reason must say it is arguable and that the denial clause is the course's addition.
+    for fid in ("F01", "F02"):
+        fb = grading.grade_claim(corpus, fid, "Contested", KEY)
+        assert fb.ok is True
+        assert "inaccurate claims" in fb.message and "Airwars" in fb.message and "Arguable" in fb.message
 
 
 def test_the_idlib_2017_figures_are_contested_and_never_confirmed_or_discounted():

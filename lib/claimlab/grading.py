@@ -5,6 +5,8 @@ Airwars' civilian-harm grading (https://airwars.org/about/methodology/):
 Confirmed, Fair, Weak, Contested, Discounted.  Airwars grades whole incidents
 with every source it can find; here a claim is graded from the evidence in
 the course's articles alone, so the scale is described in our own words.
+One grade is widened, not just reworded: Airwars' *Contested* covers competing
+claims of responsibility; ours adds "or the accused party denies it".
 
 There is rarely one right grade.  An answer key (a dict passed as ``key``;
 the course keeps its own in its lesson 06 source) lists, for each graded
@@ -48,7 +50,7 @@ SCALE = {
             "likely attacker.",
     "Weak": "Only one source reports the harm (however detailed), or no source is named.",
     "Contested": "The sources disagree about who caused the harm: several possible attackers, "
-                 "or the accused party denies it.",
+                 "or the accused party denies it (this last part is our addition to Airwars' grade).",
     "Discounted": "The evidence shows that those harmed were combatants, or that another party "
                   "was most likely responsible.",
 }

@@ -362,17 +362,30 @@ def _told_tass(corpus):
     return int(hit["statements"].sum())
 
 
+def _told_tass_explain(corpus):
+    a = corpus.attributions
+    rows = a[(a["actor"] == "US State Department") & (a["channel"] == "TASS")
+             & a["article_id"].isin(corpus.articles.loc[corpus.articles["outlet"] == "TASS", "article_id"])]
+    split = int(rows.duplicated(["article_id", "cue_start"]).sum())
+    return (f"{_told_tass(corpus)} rows: the pieces of the TASS article of 2 September 2019 that reached TASS "
+            "because the official \"told TASS\". Rows are not utterances: "
+            f"{split} rows continue a quotation that \"the source said\" interrupts, and TASS's first "
+            "paragraph and its \"accused\" sentence paraphrase quotations that follow them, so counting "
+            "each thing the official said once gives fewer. The headline and the standfirst repeat the "
+            "official's words without naming a channel, so they sit on the (not stated) path.")
+
+
 QUESTIONS["02.told_tass"] = Question(
-    prompt="How many statements did the anonymous State Department official give TASS directly "
-           "(claimant US State Department, channel TASS, outlet TASS)?",
+    prompt="On the path claimant US State Department → channel TASS → outlet TASS, how many statements "
+           "does the provenance explorer count? (It counts rows of the statements table: a quotation "
+           "interrupted by “the source said” is two rows, and a paraphrase is a row of its own even when "
+           "a quotation of the same words follows.)",
     kind="number",
     answer=_told_tass,
     hints=["Use the provenance explorer: choose the claimant US State Department and the outlet TASS.",
            "Several paths may remain; read the statements column of the path whose channel is TASS, "
            "not the one whose channel is (not stated)."],
-    explain="These are the statements in the TASS article of 2 September 2019 that reached TASS "
-            "because the official \"told TASS\". The headline and the standfirst repeat the official's "
-            "words without naming a channel, so they sit on the (not stated) path.",
+    explain=_told_tass_explain,
 )
 
 # %%

@@ -87,6 +87,9 @@ statements = claimlab.views.statements(corpus)
 speakerless = statements[statements["speaker"] == ""]
 Markdown(
     f"The corpus holds **{len(statements)} statements** (headlines a page printed twice are counted once). "
+    "A *statement* here is one row of the attributions table: one unbroken piece of attributed text. "
+    "So a quotation interrupted by “the source said” is two statements, and a standfirst that repeats a "
+    "sentence of the article is a statement of its own; count utterances instead and you get fewer. "
     f"In **{len(speakerless)}** of them no speaker is named at all; their cues are "
     f"{and_join(sorted(set('“' + md(c) + '”' for c in speakerless['cue'].str.lower())))}."
 )
@@ -158,14 +161,21 @@ def _anonymous_explain(corpus):
     st = statements(corpus, speaker_type="anonymous")
     official = int((st["actor"] == "US State Department").sum())
     unnamed = int((st["speaker"].fillna("") == "").sum())
+    rows = corpus.attributions[corpus.attributions["attribution_id"].isin(st["attribution_id"])]
+    said = rows[rows["speaker"].fillna("") != ""]
+    split = int(said.duplicated(["article_id", "cue_start"]).sum())   # one cue, two pieces of a quotation
     return (f"{official} of them come from the unnamed State Department official of the 2019 articles, and "
             f"{unnamed} have no speaker at all (cues such as \"reports\" and \"reportedly\"); the rest are "
-            "vague groups such as \"American officials\".")
+            "vague groups such as \"American officials\". These are rows, not utterances: "
+            f"{split} rows continue a quotation that \"the source said\" interrupts, and TASS's standfirst "
+            "repeats a sentence of its article, so counting each thing said once gives a smaller number.")
 
 
 QUESTIONS["04.anonymous"] = Question(
     prompt="How many statements in the corpus are attributed to anonymous sources (unnamed officials, "
-           "vague collectives, or no speaker at all)? Repeated headlines do not count.",
+           "vague collectives, or no speaker at all)? Count rows of the statement table, as the explorer "
+           "above counts them: a quotation interrupted by “the source said” is two rows, a standfirst "
+           "is a row of its own, and a headline the page printed twice counts once.",
     kind="number",
     answer=_anonymous,
     hints=["Use the statement explorer above: one of its menus sorts statements by the kind of speaker.",
@@ -208,7 +218,7 @@ assert len(explorer.table) == len(statements)
 # | *claimed* | casts doubt: a claim is something not yet shown to be true. |
 # | *accused*, *keeps accusing*, *criticized*, *slams* | the content is a charge against someone; "slams" (a headline word) adds heat. |
 # | *rejects*, *dismissed*, *denied* | the speaker says something is false; the outlet does not say who is right. |
-# | *has refuted* | "refute" means to *prove* false: the outlet has taken the speaker's side. |
+# | *has refuted* | in the strict sense that news style guides keep, "refute" means to *prove* false, and then the outlet has taken the speaker's side. Dictionaries also give the looser sense "deny", so the verb may mean no more than *rejects*. |
 # | *accusations*, *reports*, *criticism*, *advice* | nominal cues: a statement turned into a noun, often with no speaker. Whose reports? |
 # | *reportedly*, *are said to be* | no source at all: the outlet passes on something it does not attribute to anyone. |
 #
@@ -232,9 +242,12 @@ Markdown(
 # A few cues worth a second look:
 #
 # - Press TV writes that "Russia has refuted reports about its alleged role
-#   in air raids". *Refuted* means the reports were shown to be false; the
-#   article gives no evidence beyond the ministry's denial. A neutral
-#   outlet would write *denied*. The reports themselves have no source.
+#   in air raids". Read strictly, as many news style guides ask, *refuted* says the reports were shown to be false, yet the article
+#   gives no evidence beyond the ministry's denial. Dictionaries also record
+#   "refute" in the looser sense of "deny", and Press TV's own headline says
+#   "Russia rejects accusations", so the writer may have meant no more than
+#   that. Either way, *denied* would have left no doubt. The reports
+#   themselves have no source.
 # - UrduPoint's headline says "Moscow Slams Its Failure To
 #   Coordinate", and its last paragraph says Russia "has repeatedly stressed
 #   that its forces never attack residential areas". Both verbs lend Russia's
@@ -514,7 +527,8 @@ Exercise("04.transfer_anonymous", corpus)
 # - Sources are **named people**, **institutions** or **anonymous**. Only a
 #   named source can be checked; an anonymous one rests on the outlet's word.
 # - Reporting verbs carry judgements: *said* is neutral, *accused* reports a
-#   charge, *dismissed* a rejection, *refuted* takes the speaker's side.
+#   charge, *dismissed* a rejection; *refuted*, in the strict sense style
+#   guides keep, takes the speaker's side (dictionaries also allow "deny").
 # - **Direct** quotation gives the speaker's words, **indirect** the outlet's
 #   summary, **mixed** a summary with quoted fragments the outlet chose.
 # - The same statement in two outlets can differ in its speaker ("the

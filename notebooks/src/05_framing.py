@@ -52,9 +52,11 @@ Markdown(f"The annotators marked **{len(terms)} framing terms** in the "
 #   them.
 # - **hedge**: a word that keeps a claim at arm's length. "Reportedly",
 #   "alleged", "so-called", "what they said were", and *scare quotes*:
-#   quotation marks around a word to show that the writer does not take it at
-#   face value, as in UrduPoint's headline "US Says Carried Out 'Precise'
-#   Strike".
+#   quotation marks around a single word that the writer uses while holding
+#   it at a distance, as when Russia's Defence Ministry spokesman mocks the
+#   Pentagon's advice to change strategy to "‘help’" the United States. Most
+#   quotation marks are not hedges: they only say whose words these are
+#   (section 5).
 # - **aside**: words added in brackets or between commas that explain or
 #   comment on an actor: "(outlawed in Russia)", "[President Bashar]", "also
 #   known as ISIS", or UrduPoint's "albeit without providing any evidence that
@@ -222,18 +224,32 @@ assert term_list.value.startswith(f"<p>{len(terms)} term(s) match.</p>")
 #   for Lesson 06, where those figures are the centre of attention.
 # - **"alleged"**. Press TV writes of Russia's "alleged role in air raids";
 #   TASS of Washington "accusing Russia of its alleged indiscriminate
-#   shelling". Both hedges protect Russia. In TASS's sentence it is not clear
-#   whether TASS or the Russian centre it quotes chose the word.
+#   shelling". Both hedges protect Russia. Both sit in a paraphrase of a
+#   Russian statement (the Defence Ministry's denial, the reconciliation
+#   centre's complaint), so in neither sentence can we tell whether the
+#   outlet or the Russian side chose the word.
 # - **"what they said were"**, **"what are said to be"**. UrduPoint: US forces
 #   struck "what they said were positions of al-Qaeda leaders". Press TV: the
 #   US-led coalition strikes "what are said to be Daesh terrorists". The outlet
 #   declines to take the US description of the target on trust.
-# - **Scare quotes.** TASS's headline puts the US phrase in quotation marks:
-#   "‘precise and targeted response’". UrduPoint goes further and quotes a
-#   single word, "'Precise'", which reads as doubt. Inside his own quotation,
-#   Russia's Defence Ministry spokesman Igor Konashenkov puts "‘help’" and
-#   "‘strategies’" in scare quotes: that is sarcasm by the speaker, which
-#   IBTimes reports.
+# - **Quotation marks that report, and scare quotes.** TASS's headline puts
+#   the US phrase in quotation marks, ‘precise and targeted response’, and
+#   UrduPoint's headline quotes one word of it, 'Precise'. Marks like these
+#   mostly say whose words they are: both headlines begin "US says", and the
+#   official did use the words. So the term table does not count them as
+#   hedges; it codes the quoted words as *evaluative* (the official's own
+#   verdict on his strike), like "inaccurate claims" and "false flag
+#   reporting". Some readers hear doubt in UrduPoint's single quoted word.
+#   That is a possible reading, but the marks alone do not prove it;
+#   UrduPoint's aside on another of the official's claims, "albeit without
+#   providing any evidence that such attacks did take place" (section 6), is
+#   a plainer sign of distance. A true *scare quote* holds a word at a
+#   distance instead of reporting it: inside his own quotation, Russia's
+#   Defence Ministry spokesman Igor Konashenkov puts "‘help’" and
+#   "‘strategies’" in scare quotes. That is sarcasm by the speaker, which
+#   IBTimes reports, and no outlet in the corpus does the same in its own
+#   sentences. (The rule is written out in the seeds' data dictionary,
+#   `seeds/README.md`.)
 
 # %% tags=["key"]
 # Lesson 05 answer key (framing). Answers are computed from the term tables.
@@ -272,21 +288,60 @@ so_called = terms[terms["term"] == "so-called"]
 ex_so_called.check(so_called["outlet"].iloc[0])
 
 # %% tags=["key"]
-def _presstv_own_hedges(corpus) -> int:
-    t = views.term_table(corpus, outlet="Press TV", category="hedge")
-    return int((t["voice"] == "outlet").sum())
+BOTH, NEITHER = "Both", "Neither"
+
+
+def _presstv_hedges(corpus):
+    return views.term_table(corpus, outlet="Press TV", category="hedge")
+
+
+def _attributed_hedges(corpus) -> list[str]:
+    t = _presstv_hedges(corpus)
+    return sorted(t.loc[t["voice"] == "attributed", "term"])
+
+
+def _hedge_options(corpus) -> list[str]:
+    return _attributed_hedges(corpus) + [BOTH, NEITHER]
+
+
+def _is_speakerless_cue(corpus, term) -> bool:
+    """The term is itself the cue of a statement that names no speaker ("reportedly")."""
+    a = corpus.attributions
+    a = a[(a["article_id"] == term.article_id) & (a["speaker"].fillna("") == "")]
+    return bool(((a["cue_start"] <= term.start) & (term.end <= a["cue_end"])).any())
+
+
+def _presstv_own_hedge(corpus) -> str:
+    t = _presstv_hedges(corpus)
+    t = t[t["voice"] == "attributed"]
+    own = sorted(r.term for r in t.itertuples() if _is_speakerless_cue(corpus, r))
+    if not own:
+        return NEITHER
+    return BOTH if len(own) == len(t) else own[0]
+
+
+def _presstv_hedges_explain(corpus) -> str:
+    t = _presstv_hedges(corpus)
+    column = int((t["voice"] == "outlet").sum())
+    return (f"“{_presstv_own_hedge(corpus)}”. Its sentence names no speaker at all, and the word is itself the "
+            "cue, so nobody but Press TV says it. “Alleged” sits in Press TV's paraphrase of Russia's denial "
+            "(“Russia has refuted reports about its alleged role…”): in a paraphrase the outlet picks the "
+            "words, so it may be Press TV's, but Russia may have used it too, and the article does not let "
+            f"us tell. So Press TV uses {column} hedges in its own voice by the voice column's count, at least "
+            f"{column + 1} by a reader's, and {len(t)} if “alleged” is its word too.")
 
 
 QUESTIONS["05.presstv_hedges"] = Question(
-    prompt="According to the voice column of the term table, how many hedges does Press TV use "
-           "in its own voice?",
-    kind="number",
-    answer=_presstv_own_hedges,
-    hints=["Use the filters: outlet Press TV, category hedge, voice outlet.",
-           "Count the rows left in the table; the line above the table counts them for you."],
-    explain="Two “so-called”s and “what are said to be”. The column counts “reportedly” and "
-            "“alleged” as attributed because they sit inside the span of a reported statement; "
-            "a careful reader may well hear Press TV's own voice there too.",
+    prompt="The voice column counts two of Press TV's hedges as attributed, because they lie inside "
+           "the span of a reported statement. Which of them can only be Press TV's own word?",
+    kind="choice",
+    options=_hedge_options,
+    answer=_presstv_own_hedge,
+    hints=["Filter the explorer to outlet Press TV, category hedge, voice attributed; then find each "
+           "word in the article (section 8) and ask who is speaking in its sentence.",
+           "One of them is the cue of a statement with no speaker; the other sits in a paraphrase of "
+           "Russia's Defence Ministry, where the words could be Press TV's or Russia's."],
+    explain=_presstv_hedges_explain,
 )
 
 # %%
@@ -294,18 +349,29 @@ ex_hedges = Exercise("05.presstv_hedges", corpus)
 ex_hedges
 
 # %% tags=["solution"]
-# Worked solution: Press TV's hedges whose voice is "outlet".
-own_hedges = claimlab.views.term_table(corpus, outlet="Press TV", category="hedge")
-own_hedges = own_hedges[own_hedges["voice"] == "outlet"]
-ex_hedges.check(len(own_hedges))
+# Worked solution: Press TV's hedges that the voice column calls attributed, and the statements around
+# them. "reportedly" is the cue of a statement with no speaker; "alleged" sits in a paraphrase of Russia.
+hedged = claimlab.views.term_table(corpus, outlet="Press TV", category="hedge")
+hedged = hedged[hedged["voice"] == "attributed"]
+around = corpus.attributions[corpus.attributions["article_id"] == "presstv-idlib-2017"]
+around = around[[any(a.start <= t.start and t.end <= a.end for t in hedged.itertuples())
+                 for a in around.itertuples()]]
+HTML(claimlab.views.as_html(around[["speaker", "cue", "quote_type", "content"]]))
+
+# %% tags=["solution"]
+ex_hedges.check("reportedly")
 
 # %% tags=["test"]
 # Course self-check (runs in the course's tests, never shown to students).
 assert ex_so_called.check("TASS").ok is False and "Hint" in ex_so_called.feedback.value
 assert ex_so_called.check("Press TV").ok is True
-assert ex_hedges.check("5").ok is False
-assert ex_hedges.check("3").ok is True
-ex_so_called.input.value, ex_hedges.input.value = None, ""
+assert ex_hedges.check("alleged").ok is False and ex_hedges.check("Both").ok is False
+assert ex_hedges.check("reportedly").ok is True
+# Quotation marks are hedges only as scare quotes: in the seeds, Konashenkov's two, in his own quotation.
+marked = terms[(terms["category"] == "hedge") & terms["term"].str.contains("[‘’'\"“”]")]
+assert set(marked["term"]) == {"‘help’", "‘strategies.’"} and set(marked["voice"]) == {"attributed"}
+assert not terms[terms["term"].isin(["precise and targeted response", "Precise"])]["category"].eq("hedge").any()
+ex_so_called.input.value, ex_hedges.input.value = None, None
 for ex in (ex_so_called, ex_hedges):
     ex.feedback.value, ex.attempts = "", 0
 
@@ -506,7 +572,8 @@ assert reader.layers == ("terms",) and "Takfiri" in reader.value
 # - Framing terms come in four kinds: **actor labels** ("terrorists",
 #   "militants", "rebel-held", "the opposition", "regime", "Daesh",
 #   "Takfiri"), **hedges** ("so-called", "alleged", "reportedly", scare
-#   quotes), **asides** ("(outlawed in Russia)", "[President Bashar]") and
+#   quotes; quotation marks that only report someone's words are not
+#   hedges), **asides** ("(outlawed in Russia)", "[President Bashar]") and
 #   **evaluative** words ("well-known lies", "war of words").
 # - Ask *whose* word a label is: the outlet's own, the speaker's in a direct
 #   quotation, or the outlet's choice inside a paraphrase. The `voice` column

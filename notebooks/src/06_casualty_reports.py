@@ -187,7 +187,7 @@ ex_subset.check(part_of)
 # Russian reconciliation centre, the US strike near Idlib "has left
 # numerous casualties". Sputnik, as UrduPoint prints it, reports the Russian
 # Defence Ministry saying "an unspecified number of casualties". Press TV
-# says air strikes "reportedly" left "fatalities".
+# says air strikes "reportedly hit Idlib, leaving fatalities".
 #
 # The figures table keeps these **vague**: both low and high are empty. They
 # are never zero, because zero would be a claim that nobody was hurt, the
@@ -254,13 +254,25 @@ HTML(claimlab.views.as_html(open_ended[["outlet", "figure_id", "claimant", "meas
 
 # %%
 rudskoi, crosshead = fig_row.loc["F11"], fig_row.loc["F10"]
+heads = corpus.paragraphs[(corpus.paragraphs["article_id"] == crosshead.article_id)
+                          & (corpus.paragraphs["start"] <= crosshead.start) & (crosshead.end <= corpus.paragraphs["end"])]
 Markdown(
     f"Press TV reports Lieutenant General Sergei Rudskoi of the Russian General Staff saying "
     f"*“{rudskoi.text}”* had been targeted. “{rudskoi.qualifier.capitalize()}” makes "
     f"{rudskoi.high:,.0f} an **upper bound**: the table gives a high of {rudskoi.high:,.0f} and no low.\n\n"
     f"But the small heading (a *crosshead*) that Press TV puts above that paragraph reads "
-    f"*“{crosshead.text}”*. The crosshead turns an upper bound into an exact figure, drops Rudskoi's name "
-    f"so that the number reads as Press TV's own, and swaps his “terrorist-held” for “militant”. "
+    f"*“{heads['text'].iloc[0]}”*. Set it against the sentence under it, and the crosshead:\n\n"
+    f"- drops “{rudskoi.qualifier}”, so an upper bound becomes an exact figure;\n"
+    f"- drops Rudskoi's name, so the number reads as Press TV's own;\n"
+    f"- says the positions were “hit”, where the sentence says they “had been targeted”: a position "
+    f"can be targeted and missed;\n"
+    f"- drops “in the Syrian and Russian airstrikes”, so it no longer says whose strikes they were;\n"
+    f"- calls the positions “militant” where the sentence says “terrorist-held”.\n\n"
+    f"Do not read that last change as Press TV overruling Rudskoi's own word: "
+    f"the sentence is a paraphrase (“…Sergei Rudskoi, said almost 5,500 terrorist-held positions had been "
+    f"targeted…”, with no quotation marks), and in a paraphrase the outlet picks the words (Lesson 05). “Terrorist-held” may be "
+    f"Rudskoi's word or Press TV's; the article does not let us tell. What it does show is Press TV "
+    f"printing two labels for the same positions. "
     f"Readers who skim only the headings take away a different claim from the one made."
 )
 
@@ -290,15 +302,17 @@ def _dropped_word(corpus) -> str:
 
 
 QUESTIONS["06.crosshead"] = Question(
-    prompt="The Press TV crosshead reports Rudskoi's figure for positions hit. Which word of "
-           "his does it drop?",
+    prompt="The Press TV crosshead repeats the figure for positions hit from the paragraph under it, "
+           "where Press TV reports what Rudskoi said. Which word that limits the number does it drop?",
     kind="text",
     answer=_dropped_word,
     hints=["Compare the crosshead with the paragraph under it, where Rudskoi is quoted.",
            "The missing word turns an exact number into an upper bound; look at the "
            "qualifier column for Rudskoi's figure."],
-    explain="Rudskoi said “almost”, an upper bound with no lower end. The crosshead prints an "
-            "exact figure and drops his name too, so the number reads as Press TV's own.",
+    explain="The paragraph says “almost”, an upper bound with no lower end. The crosshead prints an "
+            "exact figure and drops Rudskoi's name too, so the number reads as Press TV's own. (The "
+            "paragraph is a paraphrase, so even “almost” is Press TV's report of what he said, not his "
+            "own recorded words.)",
 )
 
 # %%
@@ -402,6 +416,11 @@ explorer
 # Course self-check (runs in the course's tests, never shown to students).
 assert idlib["claimant"].iloc[-1] == claimlab.views.UNATTRIBUTED  # the "last row" of section 1
 assert fig_row.loc["F06", "subset_of"] == "F05" and fig_row.loc["F10", "qualifier"] == ""
+# The words section 4 quotes from the crosshead and the sentence under it, and the paraphrase it names.
+assert "hit" in crosshead.text.split() and "militant" in crosshead.text and list(heads["kind"]) == ["crosshead"]
+assert "Sergei Rudskoi, said almost 5,500 terrorist-held positions had been targeted in the Syrian and " \
+       "Russian airstrikes" in corpus.text("presstv-idlib-2017")
+assert corpus.attributions.set_index("attribution_id").loc[rudskoi.attribution_id, "quote_type"] == "indirect"
 explorer.set(article="All", claimant="SOHR")
 assert list(explorer.table["figure_id"]) == ["F05", "F06"]
 assert claimlab.plots.alt_text(explorer.figure).startswith("Ranges for 2 claim(s) by 1 claimant(s)")
@@ -437,7 +456,12 @@ HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
 # %% [markdown]
 # Airwars grades whole incidents, using every source it can find, and it
 # records civilian harm specifically. Our version is narrower: you grade one
-# claim in one article, using only what the corpus says. Three things follow:
+# claim in one article, using only what the corpus says. It also changes one
+# grade: Airwars' *Contested* is for competing claims about who was
+# responsible (several possible attackers). The course adds **"or the accused
+# party denies it"**, so a denial by the party said to have struck counts as
+# contesting the claim here; at Airwars, a denial alone would not move an
+# incident into that grade. Three things follow:
 #
 # - A claim can fit more than one description. A single-source claim whose
 #   attacker is disputed is both *Weak* and *Contested*. Pick the grade you
@@ -468,10 +492,14 @@ _NOT_FAIR_RUSSIA = (
     "two Russian state agencies, TASS and Sputnik. Repeating one source is not corroboration.")
 
 
-_NOT_CONTESTED_US_STRIKE = (
-    "Contested is for competing claims about who caused the harm. Nobody disputes who struck "
-    "here: the US says it carried out the strike. What the two sides disagree about is what it "
-    "hit, and the US official does not address casualties at all.")
+_CONTESTED_US_STRIKE = (
+    "Arguable, on the course's wider reading of Contested (\"or the accused party denies it\", "
+    "which Airwars' own grade does not include). Nobody disputes who struck: the US says it carried "
+    "out the strike. But the accused party does answer the Russian side: the State Department "
+    "official accuses Russian media of promoting \"inaccurate claims\" about the operation, and "
+    "those claims may well include the casualties. Against that: the official never mentions casualties, "
+    "so it is not a denial of this claim in so many words. If you choose Contested, say that you "
+    "read the rejection as a denial; Weak is the safer grade.")
 
 
 _NOT_DISCOUNTED_US_STRIKE = (
@@ -485,7 +513,8 @@ _NOT_DISCOUNTED_US_STRIKE = (
 _IDLIB_2017_CONTESTED = (
     "The text gives competing accounts of responsibility: SOHR itself says it was not clear "
     "whether Syrian, Russian or US-led coalition aircraft carried out the strikes, and the "
-    "Russian Defence Ministry denies that its planes struck Idlib at all. With several possible "
+    "Russian Defence Ministry denies that its planes have struck Idlib at all since the start of "
+    "2017. With several possible "
     "attackers and a denial, Contested is the grade that fits best.")
 
 
@@ -514,11 +543,11 @@ GRADING: dict[str, dict] = {
             "Weak": "One source, the Russian reconciliation centre, which is part of a party to the "
                     "conflict and speaks about its rival's strike. It gives no number ({F01}), no "
                     "names and no evidence, and no one else in the article reports casualties.",
+            "Contested": _CONTESTED_US_STRIKE,
         },
         "not_defensible": {
             "Confirmed": _NOT_CONFIRMED_RUSSIA,
             "Fair": _NOT_FAIR_RUSSIA,
-            "Contested": _NOT_CONTESTED_US_STRIKE,
             "Discounted": _NOT_DISCOUNTED_US_STRIKE,
         },
     },
@@ -527,11 +556,11 @@ GRADING: dict[str, dict] = {
             "Weak": "One source, the Russian Defence Ministry, reaching UrduPoint through Sputnik. "
                     "It is the same ministry as the reconciliation centre in the TASS article, so "
                     "the two reports count as one source, and neither gives a number ({F02}).",
+            "Contested": _CONTESTED_US_STRIKE,
         },
         "not_defensible": {
             "Confirmed": _NOT_CONFIRMED_RUSSIA,
             "Fair": _NOT_FAIR_RUSSIA,
-            "Contested": _NOT_CONTESTED_US_STRIKE,
             "Discounted": _NOT_DISCOUNTED_US_STRIKE,
         },
     },
@@ -710,7 +739,9 @@ Exercise("06.transfer_units", corpus)
 # - Vague quantities stay vague: **missing, never zero**. Open ranges stay
 #   open: "almost" gives only a high, "more than" only a low.
 # - Headings drop qualifiers and attributions: Press TV's crosshead turned
-#   Rudskoi's "almost" into an exact number of its own.
+#   the "almost" of the sentence under it into an exact number of its own,
+#   "targeted" into "hit", and dropped Rudskoi's name and whose strikes
+#   they were.
 # - Two reports of one source are one source: the Russian casualty claims
 #   about the US strike come from one ministry through two state agencies.
 # - Grading (adapted from Airwars): *Confirmed* needs the responsible party

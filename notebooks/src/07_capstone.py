@@ -189,7 +189,8 @@ def _outlets_carrying(corpus) -> int:
 
 
 QUESTIONS["07.outlets_carrying"] = Question(
-    prompt="How many of the corpus's outlets publish the unnamed State Department official's "
+    prompt="Read the outlet column of the explorer above (the outlet whose article is in our "
+           "corpus). How many different outlets there print the unnamed State Department official's "
            "statement about the strike?",
     kind="number",
     answer=_outlets_carrying,
@@ -197,9 +198,11 @@ QUESTIONS["07.outlets_carrying"] = Question(
            "Sputnik passed the statement on but published none of the articles. And the official "
            "of this example is never named: a State Department official named in an article is "
            "someone else."],
-    explain=lambda c: (f"{_outlets_carrying(c)} outlets: TASS, which received the statement itself, "
-                       "and UrduPoint News, which republished Sputnik's version. But only one "
-                       "source: the official."),
+    explain=lambda c: (f"{_outlets_carrying(c)} outlets in that column: TASS, which received the statement "
+                       "itself, and UrduPoint News, which republished Sputnik's version. Sputnik published "
+                       "the statement too (UrduPoint's dateline credits it), so three outlets published it "
+                       "in all; but none of our articles is Sputnik's own page, so Sputnik appears only as "
+                       "the channel. Two or three outlets, only one source: the official."),
 )
 
 # %%
@@ -288,8 +291,10 @@ HTML(claimlab.compare.side_by_side(
 
 # %% [markdown]
 # Here the versions differ much more. Both agencies keep "precise and
-# targeted" in quotation marks, holding the phrase at arm's length, and both
-# insert a Russian legal aside into their paraphrase of the official:
+# targeted" in quotation marks, which mark it as the official's own words
+# inside their paraphrase (Lesson 05: marks that report words are not a
+# hedge), and both insert a Russian legal aside into their paraphrase of the
+# official:
 # "(outlawed in Russia)" in TASS, "(banned in Russia)" in Sputnik's text.
 # TASS keeps "leaders"; in this sentence Sputnik has the strike aimed at "the
 # al-Qaeda terrorist group" as a whole.
@@ -378,8 +383,9 @@ own = framing[(framing["voice"] == "outlet") & (framing["refers_to"] == "US Stat
 Markdown(
     "In its own voice, UrduPoint News (following Sputnik) adds after the official's words: "
     + "; ".join(f"“{md(t)}”" for t in own["term"])
-    + ". TASS adds no such comment on the official. UrduPoint's headline also puts 'Precise' in "
-    "scare quotes and sets the claim against Moscow's criticism."
+    + ". TASS adds no such comment on the official. UrduPoint's headline also quotes the official's "
+    "word 'Precise' on its own (the marks say whose word it is; some readers hear doubt in them) and "
+    "sets the claim against Moscow's criticism."
 )
 
 # %% [markdown]
@@ -457,8 +463,10 @@ HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
 #
 # Could it be Contested? The Russian account of "numerous casualties and
 # major destruction" pulls against "precise". But on the scale, Contested
-# means disagreement about who caused the harm, and no one disputes who
-# struck; the Russian figures, vague as they are, do not say who was hurt. A
+# means disagreement about who caused the harm (several possible attackers,
+# or, in the course's addition to Airwars' grade, the accused party denying
+# it), and no one disputes who struck; the Russian figures, vague as they
+# are, do not say who was hurt. A
 # reader who argues for Contested has to say exactly which point the two
 # accounts dispute. There is rarely only one defensible grade: what makes an
 # assessment good is that it gives its reasons.

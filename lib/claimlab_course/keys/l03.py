@@ -85,11 +85,10 @@ def _copyright_year(corpus):
 
 def _copyright_options(corpus):
     y = _copyright_year(corpus)
-    return [f"{y}: the year IBTimes first published the article",
-            f"{y}: the year of the events the article reports",
-            f"{y}: the year the web page was shown and copied; the site's footer prints the current "
-            "year on every page, old or new",
-            "The line gives no year at all"]
+    return [f"{y}: the year IBTimes first put this article online, before any later edits",
+            f"{y}: the year of the events, since a copyright line dates the work it protects",
+            f"{y}: the year the page was copied: a site footer shows the year it is viewed",
+            "No year: the line names the company that owns the site, and no date at all"]
 
 
 QUESTIONS["03.copyright"] = Question(

@@ -32,14 +32,21 @@ def _anonymous_explain(corpus):
     st = statements(corpus, speaker_type="anonymous")
     official = int((st["actor"] == "US State Department").sum())
     unnamed = int((st["speaker"].fillna("") == "").sum())
+    rows = corpus.attributions[corpus.attributions["attribution_id"].isin(st["attribution_id"])]
+    said = rows[rows["speaker"].fillna("") != ""]
+    split = int(said.duplicated(["article_id", "cue_start"]).sum())   # one cue, two pieces of a quotation
     return (f"{official} of them come from the unnamed State Department official of the 2019 articles, and "
             f"{unnamed} have no speaker at all (cues such as \"reports\" and \"reportedly\"); the rest are "
-            "vague groups such as \"American officials\".")
+            "vague groups such as \"American officials\". These are rows, not utterances: "
+            f"{split} rows continue a quotation that \"the source said\" interrupts, and TASS's standfirst "
+            "repeats a sentence of its article, so counting each thing said once gives a smaller number.")
 
 
 QUESTIONS["04.anonymous"] = Question(
     prompt="How many statements in the corpus are attributed to anonymous sources (unnamed officials, "
-           "vague collectives, or no speaker at all)? Repeated headlines do not count.",
+           "vague collectives, or no speaker at all)? Count rows of the statement table, as the explorer "
+           "above counts them: a quotation interrupted by “the source said” is two rows, a standfirst "
+           "is a row of its own, and a headline the page printed twice counts once.",
     kind="number",
     answer=_anonymous,
     hints=["Use the statement explorer above: one of its menus sorts statements by the kind of speaker.",

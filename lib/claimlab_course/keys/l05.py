@@ -46,21 +46,60 @@ QUESTIONS["05.so_called"] = Question(
 )
 
 
-def _presstv_own_hedges(corpus) -> int:
-    t = views.term_table(corpus, outlet="Press TV", category="hedge")
-    return int((t["voice"] == "outlet").sum())
+BOTH, NEITHER = "Both", "Neither"
+
+
+def _presstv_hedges(corpus):
+    return views.term_table(corpus, outlet="Press TV", category="hedge")
+
+
+def _attributed_hedges(corpus) -> list[str]:
+    t = _presstv_hedges(corpus)
+    return sorted(t.loc[t["voice"] == "attributed", "term"])
+
+
+def _hedge_options(corpus) -> list[str]:
+    return _attributed_hedges(corpus) + [BOTH, NEITHER]
+
+
+def _is_speakerless_cue(corpus, term) -> bool:
+    """The term is itself the cue of a statement that names no speaker ("reportedly")."""
+    a = corpus.attributions
+    a = a[(a["article_id"] == term.article_id) & (a["speaker"].fillna("") == "")]
+    return bool(((a["cue_start"] <= term.start) & (term.end <= a["cue_end"])).any())
+
+
+def _presstv_own_hedge(corpus) -> str:
+    t = _presstv_hedges(corpus)
+    t = t[t["voice"] == "attributed"]
+    own = sorted(r.term for r in t.itertuples() if _is_speakerless_cue(corpus, r))
+    if not own:
+        return NEITHER
+    return BOTH if len(own) == len(t) else own[0]
+
+
+def _presstv_hedges_explain(corpus) -> str:
+    t = _presstv_hedges(corpus)
+    column = int((t["voice"] == "outlet").sum())
+    return (f"“{_presstv_own_hedge(corpus)}”. Its sentence names no speaker at all, and the word is itself the "
+            "cue, so nobody but Press TV says it. “Alleged” sits in Press TV's paraphrase of Russia's denial "
+            "(“Russia has refuted reports about its alleged role…”): in a paraphrase the outlet picks the "
+            "words, so it may be Press TV's, but Russia may have used it too, and the article does not let "
+            f"us tell. So Press TV uses {column} hedges in its own voice by the voice column's count, at least "
+            f"{column + 1} by a reader's, and {len(t)} if “alleged” is its word too.")
 
 
 QUESTIONS["05.presstv_hedges"] = Question(
-    prompt="According to the voice column of the term table, how many hedges does Press TV use "
-           "in its own voice?",
-    kind="number",
-    answer=_presstv_own_hedges,
-    hints=["Use the filters: outlet Press TV, category hedge, voice outlet.",
-           "Count the rows left in the table; the line above the table counts them for you."],
-    explain="Two “so-called”s and “what are said to be”. The column counts “reportedly” and "
-            "“alleged” as attributed because they sit inside the span of a reported statement; "
-            "a careful reader may well hear Press TV's own voice there too.",
+    prompt="The voice column counts two of Press TV's hedges as attributed, because they lie inside "
+           "the span of a reported statement. Which of them can only be Press TV's own word?",
+    kind="choice",
+    options=_hedge_options,
+    answer=_presstv_own_hedge,
+    hints=["Filter the explorer to outlet Press TV, category hedge, voice attributed; then find each "
+           "word in the article (section 8) and ask who is speaking in its sentence.",
+           "One of them is the cue of a statement with no speaker; the other sits in a paraphrase of "
+           "Russia's Defence Ministry, where the words could be Press TV's or Russia's."],
+    explain=_presstv_hedges_explain,
 )
 
 

@@ -110,15 +110,17 @@ def _dropped_word(corpus) -> str:
 
 
 QUESTIONS["06.crosshead"] = Question(
-    prompt="The Press TV crosshead reports Rudskoi's figure for positions hit. Which word of "
-           "his does it drop?",
+    prompt="The Press TV crosshead repeats the figure for positions hit from the paragraph under it, "
+           "where Press TV reports what Rudskoi said. Which word that limits the number does it drop?",
     kind="text",
     answer=_dropped_word,
     hints=["Compare the crosshead with the paragraph under it, where Rudskoi is quoted.",
            "The missing word turns an exact number into an upper bound; look at the "
            "qualifier column for Rudskoi's figure."],
-    explain="Rudskoi said “almost”, an upper bound with no lower end. The crosshead prints an "
-            "exact figure and drops his name too, so the number reads as Press TV's own.",
+    explain="The paragraph says “almost”, an upper bound with no lower end. The crosshead prints an "
+            "exact figure and drops Rudskoi's name too, so the number reads as Press TV's own. (The "
+            "paragraph is a paraphrase, so even “almost” is Press TV's report of what he said, not his "
+            "own recorded words.)",
 )
 
 
@@ -153,10 +155,14 @@ _NOT_FAIR_RUSSIA = (
     "two Russian state agencies, TASS and Sputnik. Repeating one source is not corroboration.")
 
 
-_NOT_CONTESTED_US_STRIKE = (
-    "Contested is for competing claims about who caused the harm. Nobody disputes who struck "
-    "here: the US says it carried out the strike. What the two sides disagree about is what it "
-    "hit, and the US official does not address casualties at all.")
+_CONTESTED_US_STRIKE = (
+    "Arguable, on the course's wider reading of Contested (\"or the accused party denies it\", "
+    "which Airwars' own grade does not include). Nobody disputes who struck: the US says it carried "
+    "out the strike. But the accused party does answer the Russian side: the State Department "
+    "official accuses Russian media of promoting \"inaccurate claims\" about the operation, and "
+    "those claims may well include the casualties. Against that: the official never mentions casualties, "
+    "so it is not a denial of this claim in so many words. If you choose Contested, say that you "
+    "read the rejection as a denial; Weak is the safer grade.")
 
 
 _NOT_DISCOUNTED_US_STRIKE = (
@@ -170,7 +176,8 @@ _NOT_DISCOUNTED_US_STRIKE = (
 _IDLIB_2017_CONTESTED = (
     "The text gives competing accounts of responsibility: SOHR itself says it was not clear "
     "whether Syrian, Russian or US-led coalition aircraft carried out the strikes, and the "
-    "Russian Defence Ministry denies that its planes struck Idlib at all. With several possible "
+    "Russian Defence Ministry denies that its planes have struck Idlib at all since the start of "
+    "2017. With several possible "
     "attackers and a denial, Contested is the grade that fits best.")
 
 
@@ -199,11 +206,11 @@ GRADING: dict[str, dict] = {
             "Weak": "One source, the Russian reconciliation centre, which is part of a party to the "
                     "conflict and speaks about its rival's strike. It gives no number ({F01}), no "
                     "names and no evidence, and no one else in the article reports casualties.",
+            "Contested": _CONTESTED_US_STRIKE,
         },
         "not_defensible": {
             "Confirmed": _NOT_CONFIRMED_RUSSIA,
             "Fair": _NOT_FAIR_RUSSIA,
-            "Contested": _NOT_CONTESTED_US_STRIKE,
             "Discounted": _NOT_DISCOUNTED_US_STRIKE,
         },
     },
@@ -212,11 +219,11 @@ GRADING: dict[str, dict] = {
             "Weak": "One source, the Russian Defence Ministry, reaching UrduPoint through Sputnik. "
                     "It is the same ministry as the reconciliation centre in the TASS article, so "
                     "the two reports count as one source, and neither gives a number ({F02}).",
+            "Contested": _CONTESTED_US_STRIKE,
         },
         "not_defensible": {
             "Confirmed": _NOT_CONFIRMED_RUSSIA,
             "Fair": _NOT_FAIR_RUSSIA,
-            "Contested": _NOT_CONTESTED_US_STRIKE,
             "Discounted": _NOT_DISCOUNTED_US_STRIKE,
         },
     },

@@ -87,7 +87,8 @@ def _outlets_carrying(corpus) -> int:
 
 
 QUESTIONS["07.outlets_carrying"] = Question(
-    prompt="How many of the corpus's outlets publish the unnamed State Department official's "
+    prompt="Read the outlet column of the explorer above (the outlet whose article is in our "
+           "corpus). How many different outlets there print the unnamed State Department official's "
            "statement about the strike?",
     kind="number",
     answer=_outlets_carrying,
@@ -95,9 +96,11 @@ QUESTIONS["07.outlets_carrying"] = Question(
            "Sputnik passed the statement on but published none of the articles. And the official "
            "of this example is never named: a State Department official named in an article is "
            "someone else."],
-    explain=lambda c: (f"{_outlets_carrying(c)} outlets: TASS, which received the statement itself, "
-                       "and UrduPoint News, which republished Sputnik's version. But only one "
-                       "source: the official."),
+    explain=lambda c: (f"{_outlets_carrying(c)} outlets in that column: TASS, which received the statement "
+                       "itself, and UrduPoint News, which republished Sputnik's version. Sputnik published "
+                       "the statement too (UrduPoint's dateline credits it), so three outlets published it "
+                       "in all; but none of our articles is Sputnik's own page, so Sputnik appears only as "
+                       "the channel. Two or three outlets, only one source: the official."),
 )
 
 
