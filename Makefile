@@ -10,7 +10,9 @@ COURSE    ?= notebooks
 WORKSPACE ?= workspace
 LAB_PORT  ?= 8888
 DEMO_PORT ?= 8866
-# Give TOKEN=... to choose the access token; otherwise a random one is made.
+# To choose the access token, give it in the environment: TOKEN=... make lab
+# (on make's command line, `make lab TOKEN=...`, any user could read it with ps).
+# Otherwise a random one is made.
 TOKEN     ?=
 # Extra pytest arguments, e.g. make test PYTEST_ARGS='-x -k workspace'
 PYTEST_ARGS ?=
