@@ -27,6 +27,9 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # characters; and the token is handed to the server in the environment, never
 # on a command line, where any user of the machine could read it with `ps`.
 MAKE_TOKEN = JUPYTER_TOKEN="$$CLAIMLAB_TOKEN"; [ -n "$$JUPYTER_TOKEN" ] || JUPYTER_TOKEN=$$($(PY) -c 'import secrets; print(secrets.token_hex(24))'); export JUPYTER_TOKEN
+# --no-browser when Python finds no web browser to open (no display): the
+# server would otherwise warn "No web browser found".
+NO_BROWSER = browser=; $(PY) -c 'import webbrowser; webbrowser.get()' 2>/dev/null || browser=--no-browser
 # Course settings for Jupyter and Voila (jupyter-config/: no news or update
 # popup, kernels on private sockets), added to the user's own configuration.
 JUPYTER_CONFIG = export JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"
@@ -65,7 +68,7 @@ lab: install
 	@$(MAKE_TOKEN); $(JUPYTER_CONFIG); \
 	port=$$($(FREE_PORT) $(LAB_PORT)); \
 	start=; [ -f $(WORKSPACE)/00_start_here.ipynb ] && start=00_start_here.ipynb; \
-	browser=; $(PY) -c 'import webbrowser; webbrowser.get()' 2>/dev/null || browser=--no-browser; \
+	$(NO_BROWSER); \
 	export PATH="$(abspath $(VENV))/bin:$$PATH"; \
 	cd $(WORKSPACE) && exec python -m claimlab.serve --port $$port --label JupyterLab \
 	  --url "http://127.0.0.1:$$port/lab/tree/$$start" --token-env JUPYTER_TOKEN \
@@ -83,10 +86,10 @@ demo: export CLAIMLAB_DEMO_DIR := $(DIR)
 demo: export CLAIMLAB_TOKEN := $(TOKEN)
 demo: install
 	@test -f $(COURSE)/demo.ipynb || { echo "$(COURSE)/demo.ipynb does not exist yet"; exit 1; }
-	@$(MAKE_TOKEN); $(JUPYTER_CONFIG); \
+	@$(MAKE_TOKEN); $(JUPYTER_CONFIG); $(NO_BROWSER); \
 	port=$$($(FREE_PORT) $(DEMO_PORT)); \
 	exec $(PY) -m claimlab.serve --port $$port --label Demo --url "http://127.0.0.1:$$port/" --token-env JUPYTER_TOKEN \
-	  -- $(VENV)/bin/voila $(COURSE)/demo.ipynb --Voila.ip=127.0.0.1 --port=$$port --Voila.auto_token=True
+	  -- $(VENV)/bin/voila $(COURSE)/demo.ipynb --Voila.ip=127.0.0.1 --port=$$port --Voila.auto_token=True $$browser
 
 # DIR reaches the shell only through the environment, never spliced into the
 # command line, so a folder name with quotes or spaces is safe.
@@ -95,12 +98,12 @@ annotate: export CLAIMLAB_TOKEN := $(TOKEN)
 annotate: install
 	@test -n "$$CLAIMLAB_DIR" || { echo "usage: make annotate DIR=path/to/folder   (a folder of .txt articles)"; exit 2; }
 	@$(PY) -m claimlab draft "$$CLAIMLAB_DIR" || [ $$? -eq 1 ]
-	@$(MAKE_TOKEN); $(JUPYTER_CONFIG); \
+	@$(MAKE_TOKEN); $(JUPYTER_CONFIG); $(NO_BROWSER); \
 	port=$$($(FREE_PORT) $(DEMO_PORT)); \
 	nb=$$(mktemp -d)/annotate.ipynb; \
 	$(PY) -m claimlab.annotate notebook "$$CLAIMLAB_DIR" "$$nb" >/dev/null || exit 2; \
 	exec $(PY) -m claimlab.serve --port $$port --label Annotator --url "http://127.0.0.1:$$port/" --token-env JUPYTER_TOKEN \
-	  -- $(VENV)/bin/voila "$$nb" --Voila.ip=127.0.0.1 --port=$$port --Voila.auto_token=True
+	  -- $(VENV)/bin/voila "$$nb" --Voila.ip=127.0.0.1 --port=$$port --Voila.auto_token=True $$browser
 
 # LESSON reaches the shell only through the environment (as DIR for annotate).
 restore: export CLAIMLAB_LESSON := $(LESSON)
