@@ -39,3 +39,22 @@ def test_a_command_that_cannot_start_is_a_message():
     run = subprocess.run([sys.executable, "-m", "claimlab.serve", "--port", "1", "--url", "u", "--",
                           "/nonexistent/voila"], capture_output=True, text=True, timeout=60, env=ENV)
     assert run.returncode == 2 and "could not start /nonexistent/voila" in run.stderr
+
+
+def test_token_comes_from_the_environment_not_the_command_line():
+    port = _free_port()
+    server = (f"import socket; s = socket.socket(); s.bind(('127.0.0.1', {port})); s.listen(); "
+              "c, _ = s.accept(); c.close()")
+    token = "a b&c'"
+    run = subprocess.run([sys.executable, "-m", "claimlab.serve", "--port", str(port), "--url", "http://x/lab",
+                          "--token-env", "SERVE_TEST_TOKEN", "--", sys.executable, "-c", server],
+                         capture_output=True, text=True, timeout=60, env={**ENV, "SERVE_TEST_TOKEN": token})
+    assert run.returncode == 0, run
+    assert "Open: http://x/lab?token=a+b%26c%27\n" in run.stdout
+
+
+def test_an_empty_token_variable_is_a_message():
+    run = subprocess.run([sys.executable, "-m", "claimlab.serve", "--port", "1", "--url", "u",
+                          "--token-env", "SERVE_TEST_TOKEN", "--", sys.executable, "-c", "pass"],
+                         capture_output=True, text=True, timeout=60, env=ENV)
+    assert run.returncode == 2 and "SERVE_TEST_TOKEN: that environment variable is empty or not set" in run.stderr

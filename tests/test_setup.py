@@ -10,10 +10,17 @@ import importlib.metadata
 import json
 import os
 import re
+import secrets
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -249,14 +256,18 @@ def dry_run(*args: str) -> subprocess.CompletedProcess:
 def test_lab_binds_to_loopback_and_allows_root_only_for_root():
     out = dry_run("lab").stdout
     assert "-m claimlab.workspace sync --course notebooks --workspace workspace" in out
-    assert "--ip=127.0.0.1" in out and "--IdentityProvider.token=" in out
+    assert "--ip=127.0.0.1" in out and "--token-env JUPYTER_TOKEN" in out and "export JUPYTER_TOKEN" in out
+    server = out.split("jupyter lab", 1)[1]
+    assert "--token" not in server and "TOKEN" not in server  # the token is not on the server's command line
     assert ("--allow-root" in out) == (os.getuid() == 0)
 
 
 @needs_make
 def test_demo_binds_to_loopback_with_a_token():
     out = dry_run("demo").stdout
-    assert "voila notebooks/demo.ipynb --Voila.ip=127.0.0.1" in out and '--token="$token"' in out
+    assert "voila notebooks/demo.ipynb --Voila.ip=127.0.0.1" in out and "--Voila.auto_token=True" in out
+    server = out.split("/voila ", 1)[1]
+    assert "export JUPYTER_TOKEN" in out and "--token" not in server and "TOKEN" not in server
 
 
 @needs_make
@@ -265,7 +276,7 @@ def test_restore_needs_a_lesson_number():
                           capture_output=True, text=True, timeout=60)
     assert done.returncode != 0
     assert "make restore LESSON=NN" in done.stdout
-    assert "restore '03'" in dry_run("restore", "LESSON=03").stdout
+    assert 'restore "$CLAIMLAB_LESSON"' in dry_run("restore", "LESSON=03").stdout
 
 
 def test_ci_script():
@@ -334,6 +345,140 @@ def test_make_annotate_keeps_a_hostile_folder_name_out_of_the_shell(tmp_path):
     assert not marker.exists(), "the folder name was run as a shell command"
     usage = subprocess.run(["make", "-s", "annotate"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert usage.returncode == 2 and "usage: make annotate DIR=" in usage.stdout
+
+
+def _needs_installed_make():
+    if shutil.which("make") is None or not (REPO / ".venv" / ".installed").exists():
+        pytest.skip("needs make and an installed .venv (make install)")
+
+
+def test_make_restore_keeps_a_hostile_lesson_out_of_the_shell(tmp_path):
+    """LESSON reaches the recipe through the environment: a quote in it cannot start a command."""
+    _needs_installed_make()
+    marker = tmp_path / "pwned"
+    hostile = f"0';touch {marker};'"
+    run = subprocess.run(["make", "-s", "-o", ".venv/.installed", "restore", f"LESSON={hostile}"], cwd=REPO,
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode != 0
+    assert hostile in run.stderr and "is not a lesson number" in run.stderr, run  # the value arrives whole
+    assert not marker.exists(), "LESSON was run as a shell command"
+
+
+def test_make_token_snippet_keeps_a_hostile_token_out_of_the_shell(tmp_path):
+    """The recipes' token snippet (MAKE_TOKEN), run through make on its own: TOKEN arrives whole in JUPYTER_TOKEN."""
+    _needs_installed_make()
+    marker = tmp_path / "pwned"
+    hostile = f"x';touch {marker};'\"`touch {marker}`"
+    makefile = tmp_path / "probe.mk"
+    makefile.write_text(f"include {REPO / 'Makefile'}\n"
+                        "probe: export CLAIMLAB_TOKEN := $(TOKEN)\n"
+                        "probe:\n\t@$(MAKE_TOKEN); printenv JUPYTER_TOKEN\n")
+    run = subprocess.run(["make", "-s", "-f", str(makefile), "probe", f"TOKEN={hostile}"], cwd=REPO,
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert run.returncode == 0, run
+    assert run.stdout == hostile + "\n"
+    assert not marker.exists(), "TOKEN was run as a shell command"
+    # lab, demo and annotate export TOKEN the same way and start with that snippet.
+    for target in ("lab", "demo", "annotate"):
+        assert re.search(rf"^{target}: export CLAIMLAB_TOKEN := \$\(TOKEN\)$", MAKEFILE, re.MULTILINE), target
+        recipe = makefile_recipe(target)
+        assert any(line.startswith("@$(MAKE_TOKEN);") for line in recipe), target
+        assert "$(TOKEN)" not in "".join(recipe), target
+
+
+class MakeLab:
+    """`make lab` from this checkout, with a private workspace and Jupyter folders, until stopped."""
+
+    def __init__(self, tmp_path: Path, token: str, *, token_in_env: bool = False):
+        env = {**os.environ, "JUPYTER_PLATFORM_DIRS": "1", "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+               "JUPYTER_DATA_DIR": str(tmp_path / "data"), "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+               "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "lab-ws")}
+        env["JUPYTER_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="rt")  # short: kernel sockets live there
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "lib"), env.get("PYTHONPATH")]))
+        self.runtime = env["JUPYTER_RUNTIME_DIR"]
+        args = ["make", "-s", "-o", ".venv/.installed", "lab", f"WORKSPACE={tmp_path / 'ws'}", "LAB_PORT=9350"]
+        if token_in_env:  # as the README says: TOKEN=... make lab
+            env["TOKEN"] = token
+        else:
+            args.append(f"TOKEN={token}")
+        self.proc = subprocess.Popen(args, cwd=REPO, env=env,
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True, start_new_session=True)
+        self.lines: list[str] = []
+        killer = threading.Timer(90, self.stop)
+        killer.start()
+        try:
+            for line in self.proc.stdout:
+                self.lines.append(line)
+                if m := re.search(r"JupyterLab: (http://127\.0\.0\.1:(\d+)/\S*)", line):
+                    self.url, self.port = m.group(1), int(m.group(2))
+                    return
+            raise AssertionError("make lab printed no address:\n" + "".join(self.lines))
+        finally:
+            killer.cancel()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        shutil.rmtree(self.runtime, ignore_errors=True)
+
+
+def _command_lines() -> dict[int, str]:
+    out = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                out[int(d.name)] = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                pass
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc (Linux)")
+def test_make_lab_keeps_the_token_off_every_command_line(tmp_path):
+    """While `make lab` serves, no process's command line (what `ps` shows every user) holds the token.
+
+    The token is given as the README says, in the environment (`TOKEN=... make lab`): on make's own
+    command line it would be visible whatever the recipe did."""
+    _needs_installed_make()
+    token = secrets.token_hex(24)
+    lab = MakeLab(tmp_path, token, token_in_env=True)
+    try:
+        assert f"token={token}" in lab.url
+        with urllib.request.urlopen(f"http://127.0.0.1:{lab.port}/api/status?token={token}", timeout=10) as r:
+            assert r.status == 200
+        with pytest.raises(urllib.error.HTTPError) as denied:
+            urllib.request.urlopen(f"http://127.0.0.1:{lab.port}/api/status?token=wrong", timeout=10)
+        assert denied.value.code == 403
+        cmdlines = _command_lines()
+        assert any(f"--port={lab.port}" in c and "jupyter" in c for c in cmdlines.values()), "server not found"
+        assert [c for c in cmdlines.values() if token in c] == []
+        ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+        assert token not in ps
+    finally:
+        lab.stop()
+
+
+def test_make_lab_with_a_hostile_token_runs_no_command(tmp_path):
+    """The whole `make lab` recipe with a quote in TOKEN: the server starts with that token, and no command runs."""
+    _needs_installed_make()
+    marker = tmp_path / "pwned"
+    hostile = f"x';touch {marker};'"
+    lab = MakeLab(tmp_path, hostile)
+    try:
+        assert not marker.exists(), "TOKEN was run as a shell command"
+        query = urllib.parse.urlencode({"token": hostile})
+        assert lab.url.endswith("?" + query)
+        with urllib.request.urlopen(f"http://127.0.0.1:{lab.port}/api/status?{query}", timeout=10) as r:
+            assert r.status == 200
+    finally:
+        lab.stop()
+    assert not marker.exists()
 
 
 def test_citation_file_is_valid_cff_for_this_version():

@@ -1,15 +1,19 @@
 """The live-demo dashboard served by Voila, as ``make demo`` serves it, seen in Chromium.
 
 ``make demo`` runs ``voila notebooks/demo.ipynb --Voila.ip=127.0.0.1
---port=<free port> --token=<random>`` from the repository root (Voila has no
-root check and no ``--allow-root``).  The test does the same on a temporary
-copy of the repository, adding only ``--no-browser``, then chooses an article
+--port=<free port> --Voila.auto_token=True`` from the repository root, with the
+random token in JUPYTER_TOKEN (not on the command line) and the course's
+jupyter-config/ folder on JUPYTER_CONFIG_PATH, behind ``claimlab.serve``, which
+prints the address once Voila answers (Voila has no root check and no
+``--allow-root``).  The test does the same on a temporary copy of the
+repository, adding only ``--no-browser``, then chooses an article
 in the claim explorer and checks that the reader below follows, that the
 interval plot is drawn, and that the type is projector-sized.
 """
 
 from __future__ import annotations
 
+import http.client
 import os
 import secrets
 import signal
@@ -45,10 +49,13 @@ def make_demo_command() -> str:
 def test_make_demo_serves_as_this_test_does():
     """If ``make demo`` changes how it starts Voila, the browser test below must follow."""
     cmd = make_demo_command()
-    assert cmd.startswith("exec $(VENV)/bin/voila $(COURSE)/demo.ipynb "), cmd
-    for flag in ("--Voila.ip=127.0.0.1", "--port=$$port", '--token="$$token"'):
+    assert cmd.startswith("-- $(VENV)/bin/voila $(COURSE)/demo.ipynb "), cmd
+    for flag in ("--Voila.ip=127.0.0.1", "--port=$$port", "--Voila.auto_token=True"):
         assert flag in cmd, f"{flag} not in {cmd!r}"
+    assert "--token" not in cmd and "TOKEN" not in cmd  # the token is in the environment only
     assert "--allow-root" not in cmd  # Voila has no such option
+    recipe = (lab.REPO_ROOT / "Makefile").read_text().split("\ndemo: install", 1)[1].split("\n\n", 1)[0]
+    assert "$(MAKE_TOKEN); $(JUPYTER_CONFIG);" in recipe and "-m claimlab.serve --port $$port" in recipe
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +76,9 @@ def voila_demo(tmp_path_factory):
     marker = secrets.token_hex(16)
     env[lab._MARKER_ENV] = marker  # kernels inherit it: leftovers can be found
     port, token = lab.free_port(), secrets.token_hex(24)
-    cmd = [str(voila), "notebooks/demo.ipynb", "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
+    env["JUPYTER_TOKEN"] = token
+    env["JUPYTER_CONFIG_PATH"] = str(root / "jupyter-config")
+    cmd = [str(voila), "notebooks/demo.ipynb", "--Voila.ip=127.0.0.1", f"--port={port}", "--Voila.auto_token=True",
            "--no-browser"]
     log_path = base / "voila.log"
     with open(log_path, "wb") as log:
@@ -89,6 +98,11 @@ def voila_demo(tmp_path_factory):
             pytest.fail(f"voila did not listen on port {port} within 60s:\n{log_tail()}")
         time.sleep(0.2)
     try:
+        # Without the token there is no dashboard (Voila without a token would serve anyone).
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", "/")
+        assert conn.getresponse().status in (302, 403), "voila serves the demo without the token"
+        conn.close()
         yield {"url": f"http://127.0.0.1:{port}/?token={token}", "log": log_tail, "proc": proc}
     finally:
         # Voila handles SIGTERM: "Handle signal 15", then it shuts its kernels down.
