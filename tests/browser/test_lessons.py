@@ -308,7 +308,7 @@ def lesson_02(page, corpus, bugs):
     from claimlab import views
     from claimlab_course import sourcing
 
-    explorer = view(page, text="Provenance explorer")
+    explorer = view(page, text="Provenance explorer: who said it")
     all_paths = views.provenance(corpus)
     expect(rows(explorer)).to_have_count(min(len(all_paths), 50))
     plot_data(explorer, "gd => gd.data[0].link.source.length", 2 * len(all_paths))
