@@ -58,9 +58,34 @@ def test_every_figure_is_accessible(corpus):
     for fig in figs:
         assert fig.layout.title.text
         assert plots.alt_text(fig).endswith(".")
-        if fig.data[0].type != "sankey":
+        if fig.data[0].type != "sankey" and fig is not figs[0]:
             assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
     assert list(figs[0].layout.colorway) == plots.OKABE_ITO
+
+
+def test_range_plot_has_one_titled_panel_per_measure(corpus):
+    claims = views.claims(corpus)
+    fig = plots.interval_plot(claims)
+    measures = claims["measure"].unique()
+    xaxes = sorted(k for k in fig.layout.to_plotly_json() if k.startswith("xaxis"))
+    assert len(xaxes) == len(measures) > 1
+    titles = [a.text for a in fig.layout.annotations if a.xref == "paper"]
+    assert len(titles) == len(measures)
+    for m in measures:  # each panel is titled with its measure, and only its measure's rows are in it
+        (title,) = [t for t in titles if t.startswith(f"<b>{m}</b>")]
+        k = titles.index(title)
+        ya = "y" if k == 0 else f"y{k + 1}"
+        rows = {y for t in fig.data if t.yaxis == ya for y in t.y if y is not None}
+        assert {r.rsplit(" · ", 1)[1] for r in rows} == set(claims.loc[claims["measure"] == m, "figure_id"])
+        assert all(len(r.rsplit(" · ", 1)[0]) <= 24 for r in rows)  # short labels; the hover has it all
+    # Panels do not overlap, and the figure grows with the rows but within a bound.
+    doms = sorted(fig.layout[f"yaxis{'' if i == 0 else i + 1}"].domain for i in range(len(measures)))
+    assert all(a[1] < b[0] for a, b in zip(doms, doms[1:]))
+    capped = plots.interval_plot(claims, max_rows=4, max_panels=2)
+    assert len([k for k in capped.layout.to_plotly_json() if k.startswith("xaxis")]) <= 2
+    assert capped.layout.height < fig.layout.height
+    assert capped.layout.meta["note"].startswith(f"The plot shows 4 of {len(claims)} claims, in ")
+    assert fig.layout.meta["note"] == ""
 
 
 def test_vague_figures_are_never_drawn_as_numbers(corpus):
@@ -120,7 +145,7 @@ def test_explorers_cap_the_plot_but_count_every_row(corpus, monkeypatch):
     monkeypatch.setattr(w, "MAX_BARS", 4)
     e = ClaimExplorer(corpus)
     assert len(e.table) == len(corpus.figures) > 3
-    assert f"first 3 of {len(corpus.figures)} claims" in e.caption.value
+    assert f"The plot shows 3 of {len(corpus.figures)} claims" in e.caption.value
     assert plots.alt_text(e.figure).startswith("Ranges for 3 claim(s)")
     s = StatementExplorer(corpus)
     cues = s.table["cue"].str.lower().value_counts()
@@ -190,10 +215,17 @@ def test_plot_labels_show_corpus_markup_as_text():
 
 def test_explorer_figure_widget_drops_old_annotations(corpus):
     e = ClaimExplorer(corpus)
-    assert len(e.figure_widget.layout.annotations) > 0  # open-range arrows for all claims
+    arrows = [a for a in e.figure_widget.layout.annotations if a.showarrow]
+    assert len(arrows) > 0  # open-range arrows for all claims
     e.set(claimant="SOHR")
-    assert len(e.figure_widget.layout.annotations) == 0
+    want = e.figure.layout.annotations  # a panel title per measure, no arrows
+    assert [a.text for a in e.figure_widget.layout.annotations] == [a.text for a in want]
+    assert not any(a.showarrow for a in e.figure_widget.layout.annotations)
     assert e.figure_widget.layout.xaxis.autorange is True
+    # The axes of the panels that are gone are gone too.
+    axes = sorted(k for k in e.figure_widget.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis")))
+    assert axes == sorted(k for k in e.figure.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis")))
+    assert len(axes) == 2 * e.table["measure"].nunique() < 2 * len(set(corpus.figures["measure"]))
 
 
 def test_a_judgement_wants_a_reason_then_shows_the_model_answer_and_rubric(corpus):
