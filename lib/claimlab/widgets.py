@@ -142,6 +142,10 @@ class Explorer:
             # messages that only a page already open receives. Voila fetches the widgets' state after
             # the notebook has run, so a widget made empty and filled afterwards is drawn empty there.
             self.figure_widget = go.FigureWidget(self.figure)
+            # plotly.js's "responsive" option redraws the figure at the output's width when the window
+            # changes size. FigureWidget has no public way to pass plotly.js options: this trait is the
+            # one its page side hands to Plotly.newPlot.
+            self.figure_widget._config = {"responsive": True}
             return
         fw = self.figure_widget
         new = self.figure.layout
