@@ -185,7 +185,7 @@ def table_html(df: pd.DataFrame, index: bool = False) -> str:
     labels = [(names[i] if i < len(names) else
                " · ".join(map(str, c)) if isinstance(c, tuple) else c) for i, c in enumerate(cols)]
     align, nowrap = [], []
-    for i, c in enumerate(cols):
+    for i in range(len(cols)):
         column = body.iloc[:, i]
         align.append("right" if _is_number(column) else "left")
         nowrap.append(_nowrap(labels[i], column) or i < len(names) and _is_number(column))
