@@ -81,7 +81,9 @@ def _show_tables_readably() -> None:
     shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
     if shell is None or not hasattr(shell, "display_formatter"):
         return
-    shell.display_formatter.formatters["text/html"].for_type_by_name("pandas.core.frame", "DataFrame", _frame_html)
+    html = shell.display_formatter.formatters["text/html"]
+    for module in ("pandas", "pandas.core.frame"):  # pandas 3 names its classes' module "pandas"
+        html.for_type_by_name(module, "DataFrame", _frame_html)
 
 
 _show_tables_readably()

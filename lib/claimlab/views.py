@@ -131,13 +131,13 @@ def years_when(month: int, day: int, weekday: str, years=range(2010, 2026)) -> l
 # left and numbers on the right with each header aligned like its column, ids never broken, and long
 # text wrapped so the table stays within its output area. The same rules are inline on every cell
 # (see table_html), so they hold where a <style> element is stripped.
-TABLE_CSS = ("<style>table.claimlab-table {border-collapse: collapse; line-height: 1.35; max-width: 100%;}"
-             " table.claimlab-table th, table.claimlab-table td {padding: 0.25em 0.7em;"
+TABLE_CSS = ("<style>table.claimlab-table {border-collapse: collapse; line-height: 1.3; max-width: 100%;}"
+             " table.claimlab-table th, table.claimlab-table td {padding: 0.2em 0.6em;"
              " vertical-align: top; border-bottom: 1px solid #ddd;}</style>")
 
 MAX_HTML_ROWS = 50
 
-_CELL = "padding:0.25em 0.7em;vertical-align:top;border-bottom:1px solid #ddd;"
+_CELL = "padding:0.2em 0.6em;vertical-align:top;border-bottom:1px solid #ddd;"
 # Text that must stay on one line: ids ("tass-idlib-2019"), short codes and dates.
 _NOWRAP_COLUMNS = ("id", "date", "published", "status", "origin")
 
@@ -191,7 +191,7 @@ def table_html(df: pd.DataFrame, index: bool = False) -> str:
         nowrap.append(_nowrap(labels[i], column) or i < len(names) and _is_number(column))
     style = [f"{_CELL}text-align:{a};" + ("white-space:nowrap;" if w else "overflow-wrap:break-word;")
              for a, w in zip(align, nowrap)]
-    out = ['<table class="claimlab-table" style="border-collapse:collapse;line-height:1.35;max-width:100%">',
+    out = ['<table class="claimlab-table" style="border-collapse:collapse;line-height:1.3;max-width:100%">',
            "<thead>"]
     if index and df.columns.name is not None and not isinstance(df.columns, pd.MultiIndex):
         out.append("<tr>" + "".join(f'<th style="{_CELL}"></th>' for _ in names)

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from . import plots, views
+from .figure_alt import FigureLabels
 
 if TYPE_CHECKING:
     from claimlab.corpus import Corpus
@@ -118,7 +119,7 @@ class Explorer:
         head = W.HTML(f"<h3 style='font-size:{size}'>{self.title}</h3>")
         self.update()  # before the box is built: the FigureWidget starts with the first figure
         self.widget = W.VBox([head, W.HBox(list(self.filters.values()), layout=W.Layout(flex_flow="row wrap")),
-                              self.caption, self.figure_widget, self.table_out])
+                              self.caption, self.figure_widget, FigureLabels(), self.table_out])
 
     def set(self, **values):
         """Set several filters at once (names as in ``.filters``), then update once."""

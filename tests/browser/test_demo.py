@@ -196,6 +196,9 @@ def test_demo_dashboard(browser, voila_demo):
         panels = len({t.xaxis for t in first.data})
         assert figure.evaluate("gd => gd._fullLayout._subplots.cartesian.length") == panels > 1
         assert figure.locator(".xaxislayer-above").count() == panels  # one x axis per measure
+        # Screen readers: the figure is an image named by its text alternative (claimlab.figure_alt).
+        wait_for(figure, "gd => [gd.getAttribute('role'), gd.getAttribute('aria-label')]",
+                 ["img", plots.alt_text(first)])
         wide = {}
         for size in ({"width": 1366, "height": 768}, {"width": 1920, "height": 1080}):
             page.set_viewport_size(size)
@@ -235,6 +238,8 @@ def test_demo_dashboard(browser, voila_demo):
             page.wait_for_timeout(250)
         assert figure.evaluate("gd => gd.data.length") == want
         assert figure.locator(".scatterlayer .trace").count() == want
+        wait_for(figure, "gd => gd.getAttribute('aria-label')", plots.alt_text(plots.interval_plot(
+            claims, large=True, max_rows=widgets.MAX_PLOTTED, max_panels=widgets.MAX_PANELS)))
 
         # Type big enough for a projector.
         px = lambda loc: float(loc.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))  # noqa: E731

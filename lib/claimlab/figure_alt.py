@@ -1,0 +1,52 @@
+"""Text alternatives for plotly figures, for screen readers.
+
+Every claimlab figure carries a one-sentence text alternative in
+``fig.layout.meta["alt"]`` (:func:`claimlab.plots.alt_text`), but plotly.js
+draws an SVG with no accessible name, and neither JupyterLab's plotly
+renderer nor plotly's FigureWidget offers a hook to add one. A
+:class:`FigureLabels` widget, shown once on a page (each explorer holds one,
+so do the demo's), runs a few lines in the browser: every plotly graph on the
+page whose layout has ``meta.alt`` gets ``role="img"`` and that sentence as
+its ``aria-label``, now and whenever plotly redraws it (a filter changed, a
+figure added further down). The widget itself shows nothing.
+"""
+
+from __future__ import annotations
+
+import anywidget
+
+_ESM = r"""
+function label(gd) {
+  const meta = gd.layout && gd.layout.meta;
+  const alt = meta && typeof meta === 'object' ? meta.alt : null;
+  if (!alt) return;
+  if (gd.getAttribute('aria-label') !== alt) gd.setAttribute('aria-label', alt);
+  if (gd.getAttribute('role') !== 'img') gd.setAttribute('role', 'img');
+}
+function labelAll() { document.querySelectorAll('.js-plotly-plot').forEach(label); }
+function install() {
+  if (window.claimlabFigureLabels) return;
+  let queued = false;
+  const observer = new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; labelAll(); });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  window.claimlabFigureLabels = observer;
+}
+export default {
+  render({ el }) {
+    el.classList.add('claimlab-figure-labels');
+    el.style.display = 'none';
+    install();
+    labelAll();
+  }
+};
+"""
+
+
+class FigureLabels(anywidget.AnyWidget):
+    """Invisible: gives every plotly figure on the page its text alternative as an accessible name."""
+
+    _esm = _ESM
