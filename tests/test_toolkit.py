@@ -1,5 +1,7 @@
 """views, plots, widgets and exercises: behaviour on the seed corpus."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -266,3 +268,27 @@ def test_a_multi_answer_exercise_uses_checkboxes_that_tab_and_space_reach(corpus
     assert ex.check().ok is True
     ex.reset()
     assert ex.input.value == () and not any(b.value for b in boxes)
+
+
+def test_tables_align_text_left_numbers_right_and_keep_ids_whole():
+    df = pd.DataFrame({"article_id": ["tass-idlib-2019"], "headline": ["US says <its> strike was precise"],
+                       "low": [5500.0], "n": [3]})
+    out = views.table_html(df)
+    cells = re.findall(r"<t[hd][^>]*style=\"([^\"]*)\"[^>]*>([^<]*)<", out)
+    style = {text: s for s, text in cells}
+    for head, value in (("article_id", "tass-idlib-2019"), ("headline", "US says &lt;its&gt; strike was precise"),
+                        ("low", "5,500"), ("n", "3")):
+        assert style[head].split("text-align:")[1][:5] == style[value].split("text-align:")[1][:5]
+    assert "text-align:left" in style["headline"] and "text-align:right" in style["5,500"]
+    assert "white-space:nowrap" in style["tass-idlib-2019"] and "white-space:nowrap" not in style[
+        "US says &lt;its&gt; strike was precise"]
+    assert "line-height:1.3" in out and "<its>" not in out
+
+
+def test_a_crosstab_shows_its_index_and_names_its_columns_over_them():
+    t = pd.crosstab(pd.Series(["a", "b", "a"], name="label"), pd.Series(["X", "Y", "Y"], name="outlet"))
+    out = views.frame_html(t)
+    assert re.search(r'<th scope="colgroup" colspan="2"[^>]*>outlet</th>', out)
+    assert re.search(r'<th scope="col"[^>]*>label</th>', out) and out.count('<th scope="row"') == 2
+    plain = views.frame_html(pd.DataFrame({"x": ["a"]}))
+    assert 'scope="row"' not in plain and "overflow-x:auto" in plain
