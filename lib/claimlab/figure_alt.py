@@ -8,7 +8,9 @@ renderer nor plotly's FigureWidget offers a hook to add one. A
 so do the demo's), runs a few lines in the browser: every plotly graph on the
 page whose layout has ``meta.alt`` gets ``role="img"`` and that sentence as
 its ``aria-label``, now and whenever plotly redraws it (a filter changed, a
-figure added further down). The widget itself shows nothing.
+figure added further down). It also makes FigureWidgets follow the width of
+their output area when JupyterLab lays out its panels again after the window
+changed size. The widget itself shows nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +25,23 @@ function label(gd) {
   if (gd.getAttribute('aria-label') !== alt) gd.setAttribute('aria-label', alt);
   if (gd.getAttribute('role') !== 'img') gd.setAttribute('role', 'img');
 }
-function labelAll() { document.querySelectorAll('.js-plotly-plot').forEach(label); }
+// plotly.js's "responsive" option redraws a FigureWidget when the window is resized, but JupyterLab
+// lays its panels out a moment later: the figure measured the old width. Watching the output area
+// itself and announcing a resize when its width changes lets plotly measure again.
+const widths = new WeakMap();
+const areas = typeof ResizeObserver === 'function' ? new ResizeObserver(entries => {
+  let changed = false;
+  for (const e of entries) {
+    const w = Math.round(e.contentRect.width);
+    if (widths.get(e.target) !== w) { changed = changed || widths.has(e.target); widths.set(e.target, w); }
+  }
+  if (changed) window.dispatchEvent(new Event('resize'));
+}) : null;
+function watch(gd) {
+  const area = gd.parentElement;
+  if (areas && area && !widths.has(area)) { widths.set(area, Math.round(area.clientWidth)); areas.observe(area); }
+}
+function labelAll() { document.querySelectorAll('.js-plotly-plot').forEach(gd => { label(gd); watch(gd); }); }
 function install() {
   if (window.claimlabFigureLabels) return;
   let queued = false;

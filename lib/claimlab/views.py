@@ -142,6 +142,14 @@ _CELL = "padding:0.2em 0.6em;vertical-align:top;border-bottom:1px solid #ddd;"
 _NOWRAP_COLUMNS = ("id", "date", "published", "status", "origin")
 
 
+def cell_style(align: str = "left", nowrap: bool = False) -> str:
+    """The inline style of a cell in a claimlab table (for tables built by hand, as :func:`table_html` builds)."""
+    return f"{_CELL}text-align:{align};" + ("white-space:nowrap;" if nowrap else "overflow-wrap:anywhere;")
+
+
+TABLE_STYLE = "border-collapse:collapse;line-height:1.3;max-width:100%"
+
+
 def _is_number(column: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype)
 
@@ -189,9 +197,8 @@ def table_html(df: pd.DataFrame, index: bool = False) -> str:
         column = body.iloc[:, i]
         align.append("right" if _is_number(column) else "left")
         nowrap.append(_nowrap(labels[i], column) or i < len(names) and _is_number(column))
-    style = [f"{_CELL}text-align:{a};" + ("white-space:nowrap;" if w else "overflow-wrap:break-word;")
-             for a, w in zip(align, nowrap)]
-    out = ['<table class="claimlab-table" style="border-collapse:collapse;line-height:1.3;max-width:100%">',
+    style = [cell_style(a, w) for a, w in zip(align, nowrap)]
+    out = [f'<table class="claimlab-table" style="{TABLE_STYLE}">',
            "<thead>"]
     if index and df.columns.name is not None and not isinstance(df.columns, pd.MultiIndex):
         out.append("<tr>" + "".join(f'<th style="{_CELL}"></th>' for _ in names)

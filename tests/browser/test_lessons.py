@@ -275,7 +275,9 @@ _READABLE_JS = r"""
       for (const tr of table.querySelectorAll('tbody tr')) {
         const cells = [...tr.children];
         if (cells.every(c => lines(c) <= 1) && tr.getBoundingClientRect().height >= maxRow)
-          problems.push(`one-line row "${txt(tr)}" is ${Math.round(tr.getBoundingClientRect().height)}px high`);
+          problems.push(`one-line row "${txt(tr)}" is ${Math.round(tr.getBoundingClientRect().height)}px high ` +
+                        `(${table.className}, line-height ${getComputedStyle(cells[0]).lineHeight}, ` +
+                        `font ${getComputedStyle(cells[0]).fontSize}, cell ${Math.round(cells[0].getBoundingClientRect().height)}px)`);
         cells.forEach((c, i) => {
           const s = (c.innerText || '').trim();
           const align = getComputedStyle(c).textAlign;
