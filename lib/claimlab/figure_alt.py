@@ -37,9 +37,18 @@ const areas = typeof ResizeObserver === 'function' ? new ResizeObserver(entries 
   }
   if (changed) window.dispatchEvent(new Event('resize'));
 }) : null;
+// A plot that was out of sight (JupyterLab skips laying out cells off screen) when the window changed
+// size is measured again when it comes into view.
+const stale = gd => gd._fullLayout && gd.parentElement &&
+  Math.abs(gd._fullLayout.width - gd.parentElement.clientWidth) > 2;
+const seen = typeof IntersectionObserver === 'function' ? new IntersectionObserver(entries => {
+  if (entries.some(e => e.isIntersecting && stale(e.target))) window.dispatchEvent(new Event('resize'));
+}) : null;
+const watched = new WeakSet();
 function watch(gd) {
   const area = gd.parentElement;
   if (areas && area && !widths.has(area)) { widths.set(area, Math.round(area.clientWidth)); areas.observe(area); }
+  if (seen && !watched.has(gd)) { watched.add(gd); seen.observe(gd); }
 }
 function labelAll() { document.querySelectorAll('.js-plotly-plot').forEach(gd => { label(gd); watch(gd); }); }
 function install() {
