@@ -260,79 +260,27 @@ def interval_plot(claims: pd.DataFrame, large: bool = False, max_rows: int | Non
 
 
 def provenance_sankey(paths: pd.DataFrame, large: bool = False) -> go.Figure:
-    """Claimant → channel → outlet, with link widths counting statements.
-
-    The node labels are never drawn over the link bands: a claimant's name
-    sits left of its node and an outlet's right of its node, outside the
-    flow, and a channel's name above its node, no wider than the node, in
-    the gap left for it. The nodes are placed here (``arrangement="fixed"``)
-    so the labels can be placed with them.
-    """
+    """Claimant → channel → outlet, with link widths counting statements."""
     title = "Claimant → channel → outlet (width = number of statements)"
     if paths is None or len(paths) == 0:
         return _make("Where the statements come from", "An empty diagram: no statements.", large)
-    stages = ("claimant", "channel", "outlet")
-    nodes: list[tuple[int, str]] = []
+    labels: list[str] = []
     index: dict[tuple[str, str], int] = {}
-    for stage, col in enumerate(stages):
+    colours: list[str] = []
+    for stage, col in enumerate(("claimant", "channel", "outlet")):
         for v in paths[col]:
             if (col, v) not in index:
-                index[(col, v)] = len(nodes)
-                nodes.append((stage, str(v)))
+                index[(col, v)] = len(labels)
+                labels.append(_label(v))
+                colours.append(OKABE_ITO[stage % len(OKABE_ITO)])
     src, dst, val, hover = [], [], [], []
-    flow_in = [0.0] * len(nodes)
-    flow_out = [0.0] * len(nodes)
     for r in paths.itertuples(index=False):
         for a, b in (("claimant", "channel"), ("channel", "outlet")):
-            s, d = index[(a, getattr(r, a))], index[(b, getattr(r, b))]
-            src.append(s); dst.append(d); val.append(r.statements)
-            flow_out[s] += r.statements; flow_in[d] += r.statements
+            src.append(index[(a, getattr(r, a))]); dst.append(index[(b, getattr(r, b))])
+            val.append(r.statements)
             hover.append(f"{_label(r.claimant)} → {_label(r.channel)} → {_label(r.outlet)}: "
                          f"{r.statements} statement(s)")
-    size = [max(i, o) for i, o in zip(flow_in, flow_out)]
-    font = 18 if large else 13
-    line = round(font * 1.3)
-    thick = 18
-    # Vertical space in px: each outer node needs at least one text line, each channel two lines above it.
-    gap = [4, 2 * line + 8, 4]
-    columns = [[i for i, (s, _) in enumerate(nodes) if s == c] for c in range(3)]
-    plot_px = max(300, max(len(col) * (line + gap[c]) for c, col in enumerate(columns)) + 120)
-    pad = 4
-    ky = min((plot_px - (len(col) - 1) * pad) / sum(size[i] for i in col) for col in columns)
-    ys = [0.0] * len(nodes)
-    label_y = [0.0] * len(nodes)
-    for c, col in enumerate(columns):
-        heights = [max(size[i] * ky, 1) for i in col]
-        need = [max(h, line) if c != 1 else h for h in heights]
-        spare = plot_px - sum(need) - (gap[c] if c == 1 else 0) - gap[c] * (len(col) - 1)
-        y = (gap[c] if c == 1 else 0) + max(0, spare) / 2
-        for i, n in zip(col, need):
-            ys[i] = (y + n / 2) / plot_px
-            label_y[i] = y / plot_px
-            y += n + gap[c]
-    xs = [0.001, 0.5, 0.999]
-    chars = [max((len(_label(v, 40)) for s, v in nodes if s == c), default=0) for c in range(3)]
-    left_px, right_px = [int(n * font * 0.6) + 24 for n in (chars[0], chars[2])]
-    labels, annotations = [], []
-    for i, (stage, v) in enumerate(nodes):
-        short = _label(v, 40)
-        labels.append(short)
-        a = {"text": short, "showarrow": False, "xref": "paper", "yref": "paper", "font": {"size": font}}
-        if stage == 0:
-            a.update(x=0, xanchor="right", xshift=-10, y=1 - ys[i], yanchor="middle")
-        elif stage == 2:
-            a.update(x=1, xanchor="left", xshift=10, y=1 - ys[i], yanchor="middle")
-        else:
-            a.update(x=0.5, xanchor="center", y=1 - label_y[i], yanchor="bottom", yshift=2,
-                     text=_label(v, 18), bgcolor="rgba(255,255,255,0.9)")
-        annotations.append(a)
-    colours = [OKABE_ITO[s % len(OKABE_ITO)] for s, _ in nodes]
-    # plotly.js draws each label beside its node, over the bands: its text is made invisible (the labels
-    # stay in the data, for hover and for code) and the annotations above are what a reader sees.
-    sankey = {"type": "sankey", "arrangement": "fixed", "textfont": {"size": 1, "color": "rgba(0,0,0,0)"},
-              "node": {"label": labels, "color": colours, "pad": pad, "thickness": thick,
-                       "x": [xs[s] for s, _ in nodes], "y": ys,
-                       "hovertemplate": "%{label}: %{value} statement(s)<extra></extra>"},
+    sankey = {"type": "sankey", "node": {"label": labels, "color": colours, "pad": 18},
               "link": {"source": src, "target": dst, "value": val, "customdata": hover,
                        "hovertemplate": "%{customdata}<extra></extra>"}}
 
@@ -341,9 +289,7 @@ def provenance_sankey(paths: pd.DataFrame, large: bool = False) -> go.Figure:
     alt = (f"A flow diagram from {n(paths['claimant'].nunique(), 'claimant')} through "
            f"{n(paths['channel'].nunique(), 'channel')} to {n(paths['outlet'].nunique(), 'outlet')}, "
            f"{n(int(paths['statements'].sum()), 'statement')} in all.")
-    top, bottom = (70, 10) if large else (60, 10)
-    return _make(title, alt, large, data=[sankey], annotations=annotations, height=plot_px + top + bottom,
-                 margin={"l": left_px, "r": right_px, "t": top, "b": bottom})
+    return _make(title, alt, large, data=[sankey], height=520 if large else 460)
 
 
 def heatmap(counts: pd.DataFrame, title: str, x_title: str, y_title: str, large: bool = False) -> go.Figure:
