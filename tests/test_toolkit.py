@@ -1,5 +1,7 @@
 """views, plots, widgets and exercises: behaviour on the seed corpus."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -58,9 +60,34 @@ def test_every_figure_is_accessible(corpus):
     for fig in figs:
         assert fig.layout.title.text
         assert plots.alt_text(fig).endswith(".")
-        if fig.data[0].type != "sankey":
+        if fig.data[0].type != "sankey" and fig is not figs[0]:
             assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
     assert list(figs[0].layout.colorway) == plots.OKABE_ITO
+
+
+def test_range_plot_has_one_titled_panel_per_measure(corpus):
+    claims = views.claims(corpus)
+    fig = plots.interval_plot(claims)
+    measures = claims["measure"].unique()
+    xaxes = sorted(k for k in fig.layout.to_plotly_json() if k.startswith("xaxis"))
+    assert len(xaxes) == len(measures) > 1
+    titles = [a.text for a in fig.layout.annotations if a.xref == "paper"]
+    assert len(titles) == len(measures)
+    for m in measures:  # each panel is titled with its measure, and only its measure's rows are in it
+        (title,) = [t for t in titles if t.startswith(f"<b>{m}</b>")]
+        k = titles.index(title)
+        ya = "y" if k == 0 else f"y{k + 1}"
+        rows = {y for t in fig.data if t.yaxis == ya for y in t.y if y is not None}
+        assert {r.rsplit(" · ", 1)[1] for r in rows} == set(claims.loc[claims["measure"] == m, "figure_id"])
+        assert all(len(r.rsplit(" · ", 1)[0]) <= 24 for r in rows)  # short labels; the hover has it all
+    # Panels do not overlap, and the figure grows with the rows but within a bound.
+    doms = sorted(fig.layout[f"yaxis{'' if i == 0 else i + 1}"].domain for i in range(len(measures)))
+    assert all(a[1] < b[0] for a, b in zip(doms, doms[1:]))
+    capped = plots.interval_plot(claims, max_rows=4, max_panels=2)
+    assert len([k for k in capped.layout.to_plotly_json() if k.startswith("xaxis")]) <= 2
+    assert capped.layout.height < fig.layout.height
+    assert capped.layout.meta["note"].startswith(f"The plot shows 4 of {len(claims)} claims, in ")
+    assert fig.layout.meta["note"] == ""
 
 
 def test_vague_figures_are_never_drawn_as_numbers(corpus):
@@ -120,7 +147,7 @@ def test_explorers_cap_the_plot_but_count_every_row(corpus, monkeypatch):
     monkeypatch.setattr(w, "MAX_BARS", 4)
     e = ClaimExplorer(corpus)
     assert len(e.table) == len(corpus.figures) > 3
-    assert f"first 3 of {len(corpus.figures)} claims" in e.caption.value
+    assert f"The plot shows 3 of {len(corpus.figures)} claims" in e.caption.value
     assert plots.alt_text(e.figure).startswith("Ranges for 3 claim(s)")
     s = StatementExplorer(corpus)
     cues = s.table["cue"].str.lower().value_counts()
@@ -132,7 +159,7 @@ def test_explorers_cap_the_plot_but_count_every_row(corpus, monkeypatch):
 def test_as_html_counts_rows_it_was_not_given():
     first = pd.DataFrame({"text": [f"row {i}" for i in range(50)]})
     html = views.as_html(first, total=1234)
-    assert "Showing 50 of 1234 rows." in html and html.count("<td>") == 50
+    assert "Showing 50 of 1234 rows." in html and html.count("<td ") == 50
     assert "No rows match" in views.as_html(first.head(0), total=0)
 
 
@@ -190,10 +217,17 @@ def test_plot_labels_show_corpus_markup_as_text():
 
 def test_explorer_figure_widget_drops_old_annotations(corpus):
     e = ClaimExplorer(corpus)
-    assert len(e.figure_widget.layout.annotations) > 0  # open-range arrows for all claims
+    arrows = [a for a in e.figure_widget.layout.annotations if a.showarrow]
+    assert len(arrows) > 0  # open-range arrows for all claims
     e.set(claimant="SOHR")
-    assert len(e.figure_widget.layout.annotations) == 0
+    want = e.figure.layout.annotations  # a panel title per measure, no arrows
+    assert [a.text for a in e.figure_widget.layout.annotations] == [a.text for a in want]
+    assert not any(a.showarrow for a in e.figure_widget.layout.annotations)
     assert e.figure_widget.layout.xaxis.autorange is True
+    # The axes of the panels that are gone are gone too.
+    axes = sorted(k for k in e.figure_widget.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis")))
+    assert axes == sorted(k for k in e.figure.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis")))
+    assert len(axes) == 2 * e.table["measure"].nunique() < 2 * len(set(corpus.figures["measure"]))
 
 
 def test_a_judgement_wants_a_reason_then_shows_the_model_answer_and_rubric(corpus):
@@ -234,3 +268,27 @@ def test_a_multi_answer_exercise_uses_checkboxes_that_tab_and_space_reach(corpus
     assert ex.check().ok is True
     ex.reset()
     assert ex.input.value == () and not any(b.value for b in boxes)
+
+
+def test_tables_align_text_left_numbers_right_and_keep_ids_whole():
+    df = pd.DataFrame({"article_id": ["tass-idlib-2019"], "headline": ["US says <its> strike was precise"],
+                       "low": [5500.0], "n": [3]})
+    out = views.table_html(df)
+    cells = re.findall(r"<t[hd][^>]*style=\"([^\"]*)\"[^>]*>([^<]*)<", out)
+    style = {text: s for s, text in cells}
+    for head, value in (("article_id", "tass-idlib-2019"), ("headline", "US says &lt;its&gt; strike was precise"),
+                        ("low", "5,500"), ("n", "3")):
+        assert style[head].split("text-align:")[1][:5] == style[value].split("text-align:")[1][:5]
+    assert "text-align:left" in style["headline"] and "text-align:right" in style["5,500"]
+    assert "white-space:nowrap" in style["tass-idlib-2019"] and "white-space:nowrap" not in style[
+        "US says &lt;its&gt; strike was precise"]
+    assert "line-height:1.3" in out and "<its>" not in out
+
+
+def test_a_crosstab_shows_its_index_and_names_its_columns_over_them():
+    t = pd.crosstab(pd.Series(["a", "b", "a"], name="label"), pd.Series(["X", "Y", "Y"], name="outlet"))
+    out = views.frame_html(t)
+    assert re.search(r'<th scope="colgroup" colspan="2"[^>]*>outlet</th>', out)
+    assert re.search(r'<th scope="col"[^>]*>label</th>', out) and out.count('<th scope="row"') == 2
+    plain = views.frame_html(pd.DataFrame({"x": ["a"]}))
+    assert 'scope="row"' not in plain and "overflow-x:auto" in plain

@@ -61,3 +61,29 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted(set(__all__) | _LAZY_NAMES)
+
+
+def _frame_html(df) -> str:
+    from .views import frame_html
+
+    return frame_html(df)
+
+
+def _show_tables_readably() -> None:
+    """In an IPython kernel, show dataframes as claimlab.views.frame_html does (text left, ids unbroken).
+
+    Registered by the type's name, so pandas is not imported here; outside
+    IPython nothing happens.
+    """
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    html = shell.display_formatter.formatters["text/html"]
+    for module in ("pandas", "pandas.core.frame"):  # pandas 3 names its classes' module "pandas"
+        html.for_type_by_name(module, "DataFrame", _frame_html)
+
+
+_show_tables_readably()

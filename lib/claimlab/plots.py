@@ -74,7 +74,7 @@ def figure(cls=go.Figure):
     return cls(layout={"template": "claimlab"})
 
 
-def _make(title: str, alt: str, large: bool = False, data=(), **layout) -> go.Figure:
+def _make(title: str, alt: str, /, large: bool = False, data=(), **layout) -> go.Figure:
     """A figure built in one go from plain dicts: title, palette, font size and text alternative.
 
     Adding traces and annotations one by one re-checks the figure each time;
@@ -82,8 +82,10 @@ def _make(title: str, alt: str, large: bool = False, data=(), **layout) -> go.Fi
     """
     spec = {"template": "claimlab", "title": {"text": title}, "colorway": OKABE_ITO,
             "font": {"size": 20 if large else 14}, "meta": {"alt": alt},
-            "margin": {"l": 10, "r": 10, "t": 60, "b": 10}}
-    spec.update(layout)
+            "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+            # As wide as the output area (plotly.js draws 700 px wide without it).
+            "autosize": True}
+    spec.update(layout)  # a full title dict (position and all) replaces the plain one
     return go.Figure(data=list(data), layout=spec)
 
 
@@ -105,85 +107,156 @@ def _fmt(v) -> str:
     return "" if pd.isna(v) else f"{v:,.10g}"
 
 
-def interval_plot(claims: pd.DataFrame, large: bool = False) -> go.Figure:
-    """Each figure as a range from low to high, one row per claim, coloured by claimant.
+def interval_plot(claims: pd.DataFrame, large: bool = False, max_rows: int | None = None,
+                  max_panels: int | None = None) -> go.Figure:
+    """Each figure as a range from low to high, one row per claim, one panel per measure.
 
-    An open end ("more than 4,600") is drawn as an arrow; a vague quantity
-    ("numerous casualties") is listed with a hollow marker at zero and the
-    label "no number given", never as a zero.
+    Every measure (what is counted) gets a panel with an x axis of its own, so
+    a count of strikes is never read against a count of people. Rows are
+    coloured by claimant (legend above the panels); a row's label is short
+    (claimant and figure id), the hover text gives everything. An open end
+    ("more than 4,600") is drawn as an arrow; a vague quantity ("numerous
+    casualties") is listed with a hollow marker at zero and the label "no
+    number given", never as a zero.
+
+    With ``max_panels`` only the measures with the most claims get a panel,
+    and with ``max_rows`` at most that many rows are drawn, so the figure's
+    height stays bounded; ``fig.layout.meta["note"]`` then says what is left
+    out (empty when nothing is).
     """
     if claims is None or len(claims) == 0:
         return _make("Claims by claimant", "An empty chart: no claims match these filters.", large,
                      annotations=[{"text": "No claims match these filters.", "showarrow": False,
                                    "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper"}])
+    total = len(claims)
+    measure = claims["measure"].fillna("").astype(str)
+    counts = measure.value_counts(sort=False)  # in order of first appearance
+    order = sorted(counts.index, key=lambda m: -counts[m])  # stable: ties keep their order
+    n_measures = len(order)
+    if max_panels is not None and len(order) > max_panels:
+        order = order[:max_panels]
+        claims = claims[measure.isin(order)]
+    if max_rows is not None and len(claims) > max_rows:
+        claims = claims.head(max_rows)
+        order = [m for m in order if m in set(claims["measure"].fillna("").astype(str))]
     units = sorted(set(claims["unit"].fillna("")) - {""})
 
     def lab(v, limit=60):
         return "" if pd.isna(v) else _label(v, limit)
 
     rows = []
-    for r in claims[["claimant", "measure", "outlet", "unit", "figure_id", "text", "low", "high"]].to_dict("records"):
-        r = {**{k: lab(r[k]) for k in ("claimant", "measure", "outlet", "unit", "figure_id")},
-             "text": lab(r["text"], 120), "low": r["low"], "high": r["high"]}
-        r["row"] = f"{r['claimant']} · {r['measure']} ({r['figure_id']})"
+    panel_of = {m: p for p, m in enumerate(order)}
+    for raw in claims[["claimant", "measure", "outlet", "unit", "figure_id", "text", "low", "high"]].to_dict("records"):
+        r = {**{k: lab(raw[k]) for k in ("claimant", "measure", "outlet", "unit", "figure_id")},
+             "text": lab(raw["text"], 120), "low": raw["low"], "high": raw["high"],
+             "panel": panel_of["" if pd.isna(raw["measure"]) else str(raw["measure"])]}
+        # A short label (claimant and figure id) leaves the width to the data; the hover says everything.
+        r["row"] = f"{lab(raw['claimant'], 24)} · {r['figure_id']}"
         rows.append(r)
     by_claimant: dict[str, list[dict]] = {}
     for r in rows:
         by_claimant.setdefault(r["claimant"], []).append(r)
     colour = {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(by_claimant)}
     symbol = {c: SYMBOLS[i % len(SYMBOLS)] for i, c in enumerate(by_claimant)}
+    in_legend: set[str] = set()
+
+    def axes(p):
+        return ("x", "y") if p == 0 else (f"x{p + 1}", f"y{p + 1}")
+
     traces = []
     for c, part in by_claimant.items():
-        xs, ys, hover, mx, my, mhover, vx, vy, vhover = [], [], [], [], [], [], [], [], []
-        for r in part:
-            tip = (f"<b>{r['claimant']}</b> in {r['outlet']}<br>{r['measure']}: "
-                   f"{_fmt(r['low']) or '?'} – {_fmt(r['high']) or '?'} {r['unit']}<br>“{r['text']}”")
-            lo, hi, row = r["low"], r["high"], r["row"]
-            if pd.isna(lo) and pd.isna(hi):
-                vx.append(0); vy.append(row); vhover.append(tip + "<br>(no number given)")
-                continue
-            a = lo if not pd.isna(lo) else hi * 0.8  # "almost 5,500": open towards lower values
-            b = hi if not pd.isna(hi) else a * 1.25 + 1
-            xs += [a, b, None]; ys += [row, row, None]; hover += [tip, tip, None]
-            if not pd.isna(lo):
-                mx.append(lo); my.append(row); mhover.append(tip)
-            if not pd.isna(hi):
-                mx.append(hi); my.append(row); mhover.append(tip)
-        if xs:
-            traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines",
-                           "line": {"color": colour[c], "width": 6}, "name": c, "legendgroup": c,
-                           "hovertext": hover, "hoverinfo": "text"})
-        if mx:
-            traces.append({"type": "scatter", "x": mx, "y": my, "mode": "markers", "showlegend": not xs,
-                           "name": c, "legendgroup": c,
-                           "marker": {"color": colour[c], "size": 12, "symbol": symbol[c]},
-                           "hovertext": mhover, "hoverinfo": "text"})
-        if vx:
-            traces.append({"type": "scatter", "x": vx, "y": vy, "mode": "markers+text", "name": c,
-                           "legendgroup": c, "showlegend": not (xs or mx),
-                           "text": ["no number given"] * len(vx), "textposition": "middle right",
-                           "marker": {"color": "white", "size": 12, "symbol": symbol[c] + "-open",
-                                      "line": {"color": colour[c], "width": 2}},
-                           "hovertext": vhover, "hoverinfo": "text"})
+        for p in sorted({r["panel"] for r in part}):
+            xa, ya = axes(p)
+            xs, ys, hover, mx, my, mhover, vx, vy, vhover = [], [], [], [], [], [], [], [], []
+            for r in (r for r in part if r["panel"] == p):
+                tip = (f"<b>{r['claimant']}</b> in {r['outlet']} ({r['figure_id']})<br>{r['measure']}: "
+                       f"{_fmt(r['low']) or '?'} – {_fmt(r['high']) or '?'} {r['unit']}<br>“{r['text']}”")
+                lo, hi, row = r["low"], r["high"], r["row"]
+                if pd.isna(lo) and pd.isna(hi):
+                    vx.append(0); vy.append(row); vhover.append(tip + "<br>(no number given)")
+                    continue
+                a = lo if not pd.isna(lo) else hi * 0.8  # "almost 5,500": open towards lower values
+                b = hi if not pd.isna(hi) else a * 1.25 + 1
+                xs += [a, b, None]; ys += [row, row, None]; hover += [tip, tip, None]
+                if not pd.isna(lo):
+                    mx.append(lo); my.append(row); mhover.append(tip)
+                if not pd.isna(hi):
+                    mx.append(hi); my.append(row); mhover.append(tip)
+            common = {"type": "scatter", "name": c, "legendgroup": c, "hoverinfo": "text", "xaxis": xa, "yaxis": ya}
+            for kind, show in (("lines", xs), ("markers", mx), ("vague", vx)):
+                if not show:
+                    continue
+                t = {**common, "showlegend": c not in in_legend}
+                in_legend.add(c)
+                if kind == "lines":
+                    t.update(x=xs, y=ys, mode="lines", line={"color": colour[c], "width": 6}, hovertext=hover)
+                elif kind == "markers":
+                    t.update(x=mx, y=my, mode="markers", hovertext=mhover,
+                             marker={"color": colour[c], "size": 12, "symbol": symbol[c]})
+                else:
+                    t.update(x=vx, y=vy, mode="markers+text", hovertext=vhover,
+                             text=["no number given"] * len(vx), textposition="middle right",
+                             marker={"color": "white", "size": 12, "symbol": symbol[c] + "-open",
+                                     "line": {"color": colour[c], "width": 2}})
+                traces.append(t)
     arrows = []
     for r in rows:
         lo, hi = r["low"], r["high"]
+        xa, ya = axes(r["panel"])
         if pd.isna(hi) and not pd.isna(lo):  # "more than": the arrow points up
-            arrows.append({"x": lo * 1.25 + 1, "y": r["row"], "ax": -30, "ay": 0, "text": "",
+            arrows.append({"x": lo * 1.25 + 1, "y": r["row"], "ax": -30, "ay": 0, "text": "", "xref": xa, "yref": ya,
                            "showarrow": True, "arrowhead": 2, "arrowcolor": colour[r["claimant"]]})
         elif pd.isna(lo) and not pd.isna(hi):  # "almost": the arrow points down
-            arrows.append({"x": hi * 0.8, "y": r["row"], "ax": 30, "ay": 0, "text": "",
+            arrows.append({"x": hi * 0.8, "y": r["row"], "ax": 30, "ay": 0, "text": "", "xref": xa, "yref": ya,
                            "showarrow": True, "arrowhead": 2, "arrowcolor": colour[r["claimant"]]})
+    # Panels stacked top to bottom, each as tall as its rows; sizes in pixels, then as fractions.
+    row_px, gap_px = (34, 62) if large else (26, 50)
+    title_px, line_px = (44, 30) if large else (36, 24)
+    legend_lines = 1 + len(by_claimant) // (3 if large else 4)  # a horizontal legend wraps
+    top = title_px + legend_lines * line_px + (34 if large else 28)  # + the first panel's title
+    panel_rows = [sum(1 for r in rows if r["panel"] == p) for p in range(len(order))]
+    plot_px = sum(n * row_px + 20 for n in panel_rows) + gap_px * (len(order) - 1)
+    bottom = 40
+    height = top + plot_px + bottom
+    layout = {}
+    titles = []
+    y = plot_px
+    for p, m in enumerate(order):
+        xa, ya = axes(p)
+        h = panel_rows[p] * row_px + 20
+        d0, d1 = (y - h) / plot_px, y / plot_px
+        y -= h + gap_px
+        unit = next((r["unit"] for r in rows if r["panel"] == p and r["unit"]), "")
+        cats = list(dict.fromkeys(r["row"] for r in rows if r["panel"] == p))
+        layout["xaxis" if p == 0 else f"xaxis{p + 1}"] = {
+            "anchor": ya, "domain": [0, 1], "rangemode": "tozero", "automargin": True,
+            "showticklabels": any(not (pd.isna(r["low"]) and pd.isna(r["high"]))
+                                  for r in rows if r["panel"] == p)}
+        layout["yaxis" if p == 0 else f"yaxis{p + 1}"] = {
+            "anchor": xa, "domain": [max(0.0, d0), min(1.0, d1)], "type": "category", "autorange": "reversed",
+            "categoryorder": "array", "categoryarray": cats, "automargin": True}
+        titles.append({"text": f"<b>{_label(m) or '(no measure)'}</b>" + (f" ({unit})" if unit else ""),
+                       "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "xanchor": "left",
+                       "y": min(1.0, d1), "yanchor": "bottom", "yshift": 4, "font": {"size": 22 if large else 15}})
     vague = sum(1 for r in rows if pd.isna(r["low"]) and pd.isna(r["high"]))
-    alt = (f"Ranges for {len(rows)} claim(s) by {len(by_claimant)} claimant(s); "
-           f"{vague} give no number at all. An arrow marks an open end."
-           + (f" The claims count different things ({', '.join(units)}): compare within one measure."
-              if len(units) > 1 else ""))
-    return _make("What each claimant says, as ranges", alt, large, data=traces, annotations=arrows,
-                 xaxis={"title": {"text": "Claimed value (range from low to high)"}, "rangemode": "tozero"},
-                 yaxis={"title": {"text": "Claimant · what is counted"}, "autorange": "reversed",
-                        "type": "category"},
-                 height=max(300, 60 + 38 * len(rows)), legend={"title": {"text": "Claimant"}})
+    alt = (f"Ranges for {len(rows)} claim(s) by {len(by_claimant)} claimant(s), in {len(order)} panel(s), "
+           f"one per measure; {vague} give no number at all. An arrow marks an open end."
+           + (f" Each panel has its own scale ({', '.join(units)}): compare within one panel." if len(units) > 1 else ""))
+    note = ""
+    if len(rows) < total:
+        note = (f"The plot shows {len(rows)} of {total} claims"
+                + (f", in {len(order)} of {n_measures} measures (those with the most claims)"
+                   if len(order) < n_measures else "")
+                + ": filter to see the rest.")
+    fig = _make("", alt, large, data=traces, annotations=titles + arrows,
+                height=height, margin={"l": 10, "r": 20, "t": top, "b": bottom},
+                title={"text": "What each claimant says, as ranges", "x": 0.01, "xanchor": "left",
+                       "yref": "container", "y": 1 - 8 / height, "yanchor": "top"},
+                legend={"title": {"text": "Claimant:"}, "orientation": "h", "x": 0, "xanchor": "left",
+                        "yref": "container", "y": 1 - title_px / height, "yanchor": "top"},
+                **layout)
+    fig.layout.meta = {"alt": alt, "note": note}
+    return fig
 
 
 def provenance_sankey(paths: pd.DataFrame, large: bool = False) -> go.Figure:

@@ -127,12 +127,108 @@ def years_when(month: int, day: int, weekday: str, years=range(2010, 2026)) -> l
     return out
 
 
-TABLE_CSS = ("<style>table.claimlab-table {border-collapse: collapse;}"
-             " table.claimlab-table th, table.claimlab-table td {padding: 0.25em 0.7em; text-align: left;"
+# Compact rows (ipywidgets' HTML widget sets a 28 px line height for one-line controls), text on the
+# left and numbers on the right with each header aligned like its column, ids never broken, and long
+# text wrapped so the table stays within its output area. The same rules are inline on every cell
+# (see table_html), so they hold where a <style> element is stripped.
+TABLE_CSS = ("<style>table.claimlab-table {border-collapse: collapse; line-height: 1.3; max-width: 100%;}"
+             " table.claimlab-table th, table.claimlab-table td {padding: 0.2em 0.6em;"
              " vertical-align: top; border-bottom: 1px solid #ddd;}</style>")
 
-
 MAX_HTML_ROWS = 50
+
+_CELL = "padding:0.2em 0.6em;vertical-align:top;border-bottom:1px solid #ddd;"
+# Text that must stay on one line: ids ("outlet-story-2019"), short codes and dates.
+_NOWRAP_COLUMNS = ("id", "date", "published", "status", "origin")
+
+
+def cell_style(align: str = "left", nowrap: bool = False) -> str:
+    """The inline style of a cell in a claimlab table (for tables built by hand, as :func:`table_html` builds)."""
+    return f"{_CELL}text-align:{align};" + ("white-space:nowrap;" if nowrap else "overflow-wrap:anywhere;")
+
+
+TABLE_STYLE = "border-collapse:collapse;line-height:1.3;max-width:100%"
+
+
+def _is_number(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype)
+
+
+def _nowrap(name, column: pd.Series) -> bool:
+    n = str(name).lower()
+    if n == "id" or n.endswith("_id") or n in _NOWRAP_COLUMNS or n.endswith(("_of", "_in")):
+        return True
+    if _is_number(column):
+        return True
+    text = column.dropna().astype(str)  # one-word values (codes, ids) are never broken at their hyphens
+    return len(text) > 0 and bool(text.str.len().max() <= 40) and not text.str.contains(r"\s").any()
+
+
+def _cell_text(v) -> str:
+    import html
+    if v is None or (not isinstance(v, (list, tuple, dict)) and pd.isna(v)):
+        return ""
+    if isinstance(v, float):
+        return f"{v:,.10g}"
+    if isinstance(v, pd.Timestamp) and v == v.normalize():  # a date, as pandas shows it
+        return v.strftime("%Y-%m-%d")
+    return html.escape(str(v))
+
+
+def table_html(df: pd.DataFrame, index: bool = False) -> str:
+    """``df`` as an escaped HTML table whose headers sit over their columns.
+
+    Numbers are right-aligned and text left-aligned, each header aligned like
+    its column; ids and other one-word values never break; long text wraps.
+    With ``index``, the index comes first as ordinary columns (headed by its
+    name), and a name of the columns (as ``pd.crosstab`` gives) heads them all.
+    """
+    import html
+    if index:
+        names = [n if n is not None else "" for n in df.index.names]
+        body = df.reset_index(names=[f"__index{i}" for i in range(len(names))])
+    else:
+        names, body = [], df
+    cols = list(body.columns)
+    labels = [(names[i] if i < len(names) else
+               " · ".join(map(str, c)) if isinstance(c, tuple) else c) for i, c in enumerate(cols)]
+    align, nowrap = [], []
+    for i in range(len(cols)):
+        column = body.iloc[:, i]
+        align.append("right" if _is_number(column) else "left")
+        nowrap.append(_nowrap(labels[i], column) or i < len(names) and _is_number(column))
+    style = [cell_style(a, w) for a, w in zip(align, nowrap)]
+    out = [f'<table class="claimlab-table" style="{TABLE_STYLE}">',
+           "<thead>"]
+    if index and df.columns.name is not None and not isinstance(df.columns, pd.MultiIndex):
+        out.append("<tr>" + "".join(f'<th style="{_CELL}"></th>' for _ in names)
+                   + f'<th scope="colgroup" colspan="{len(cols) - len(names)}" style="{_CELL}text-align:left">'
+                   f"{html.escape(str(df.columns.name))}</th></tr>")
+    out.append("<tr>" + "".join(f'<th scope="col" style="{s}font-weight:bold">{html.escape(str(lab))}</th>'
+                                for s, lab in zip(style, labels)) + "</tr></thead><tbody>")
+    for row in body.itertuples(index=False, name=None):
+        out.append("<tr>" + "".join(
+            (f'<th scope="row" style="{s}">' if i < len(names) else f'<td style="{s}">')
+            + _cell_text(v) + ("</th>" if i < len(names) else "</td>")
+            for i, (s, v) in enumerate(zip(style, row))) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def frame_html(df: pd.DataFrame) -> str:
+    """How a notebook shows a dataframe: :func:`table_html`, with the index where it means something.
+
+    Registered for ``pandas.DataFrame`` in IPython's HTML formatter when
+    claimlab is imported in a kernel (pandas' own table right-aligns text and
+    puts a crosstab's column name over its index).
+    """
+    show_index = not (isinstance(df.index, pd.RangeIndex) and df.index.name is None
+                      and df.index.start == 0 and df.index.step == 1)
+    limit = pd.get_option("display.max_rows") or len(df)
+    shown = df.head(limit)
+    more = f"<p>Showing the first {len(shown)} of {len(df)} rows.</p>" if len(df) > len(shown) else ""
+    return ("<div class='claimlab-frame' style='overflow-x:auto;max-width:100%'>"
+            + table_html(shown, index=show_index) + "</div>" + more)
 
 
 def as_html(df: pd.DataFrame, max_rows: int = MAX_HTML_ROWS, empty: str = "No rows match these filters.",
@@ -146,11 +242,8 @@ def as_html(df: pd.DataFrame, max_rows: int = MAX_HTML_ROWS, empty: str = "No ro
     total = len(df) if total is None and df is not None else (total or 0)
     if df is None or total == 0 or len(df) == 0:
         return f"<p class='claimlab-empty'><em>{html.escape(empty)}</em></p>"
-    shown = df.head(max_rows).copy()
-    for col in shown.columns:
-        if str(shown[col].dtype) in ("Float64", "float64"):
-            shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:,.10g}")
-    body = TABLE_CSS + shown.to_html(index=False, escape=True, na_rep="", border=0, classes="claimlab-table")
+    shown = df.head(max_rows)
+    body = TABLE_CSS + table_html(shown)
     more = f"<p>Showing {len(shown)} of {total} rows.</p>" if total > len(shown) else ""
     return body + more
 

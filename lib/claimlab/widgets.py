@@ -20,13 +20,16 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from . import plots, views
+from .figure_alt import FigureLabels
 
 if TYPE_CHECKING:
     from claimlab.corpus import Corpus
 
 _STYLE = {"description_width": "initial"}
-# A range plot with more rows than this is unreadable (and slow to redraw); the table still counts all.
-MAX_PLOTTED = 60
+# A range plot with more rows or panels than this is too tall to read (and slow to redraw): it shows
+# the measures with the most claims, at most this many rows; the caption says so and the table counts all.
+MAX_PLOTTED = 30
+MAX_PANELS = 12
 # Likewise for the bar chart of cues: the most frequent ones are drawn.
 MAX_BARS = 40
 
@@ -45,7 +48,7 @@ class Explorer:
         self.large = large
         self.filters: dict[str, W.Dropdown] = {}
         self.table_out = W.HTML()
-        self.figure_widget = plots.figure(go.FigureWidget)
+        self.figure_widget = None  # made from the first figure (see _show_figure)
         self.caption = W.HTML()
         self.figure = None
         self._muted = False
@@ -114,9 +117,9 @@ class Explorer:
             dd.observe(self._changed, names="value")
         size = "1.25em" if self.large else "1em"
         head = W.HTML(f"<h3 style='font-size:{size}'>{self.title}</h3>")
+        self.update()  # before the box is built: the FigureWidget starts with the first figure
         self.widget = W.VBox([head, W.HBox(list(self.filters.values()), layout=W.Layout(flex_flow="row wrap")),
-                              self.caption, self.figure_widget, self.table_out])
-        self.update()
+                              self.caption, self.figure_widget, FigureLabels(), self.table_out])
 
     def set(self, **values):
         """Set several filters at once (names as in ``.filters``), then update once."""
@@ -135,15 +138,34 @@ class Explorer:
         display(self.widget)
 
     def _show_figure(self):
+        if self.figure_widget is None:
+            # A FigureWidget sends its figure to the page once, when it is made; later changes travel as
+            # messages that only a page already open receives. Voila fetches the widgets' state after
+            # the notebook has run, so a widget made empty and filled afterwards is drawn empty there.
+            self.figure_widget = go.FigureWidget(self.figure)
+            # plotly.js's "responsive" option redraws the figure at the output's width when the window
+            # changes size. FigureWidget has no public way to pass plotly.js options: this trait is the
+            # one its page side hands to Plotly.newPlot.
+            self.figure_widget._config = {"responsive": True}
+            return
         fw = self.figure_widget
+        new = self.figure.layout
+        # Assigning a layout does not remove keys the new one lacks: clear them explicitly
+        # (the annotations, and the axes of panels the new figure does not have).
+        keep = new.to_plotly_json()
+        old_axes = [k for k in fw.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis")) and k not in keep]
+        if old_axes:
+            fw.plotly_relayout({key: None for key in old_axes})
         with fw.batch_update():
             fw.data = []
             fw.add_traces(list(self.figure.data))
-            # Assigning a layout does not remove keys the new one lacks: clear them explicitly.
-            fw.layout.annotations = self.figure.layout.annotations or ()
-            fw.layout = self.figure.layout
-            fw.layout.xaxis.autorange = True
-            fw.layout.yaxis.autorange = self.figure.layout.yaxis.autorange or True
+            fw.layout.annotations = new.annotations or ()
+            fw.layout = new
+            for key in keep:  # a user's zoom is forgotten
+                if key.startswith("xaxis"):
+                    fw.layout[key].autorange = True
+                elif key.startswith("yaxis"):
+                    fw.layout[key].autorange = new[key].autorange or True
 
     def selection(self) -> dict:
         return {k: dd.value for k, dd in self.filters.items()}
@@ -171,13 +193,13 @@ class ClaimExplorer(Explorer):
         s = self.selection()
         rows = self._match([("outlet", s["outlet"]), ("claimant", s["claimant"]),
                             ("measure", s["measure"]), ("article_id", s["article"])])
-        first = self._all.iloc[rows[:max(MAX_PLOTTED, views.MAX_HTML_ROWS)]]
+        chosen = self._all.iloc[rows]
         cols = ["outlet", "claimant", "measure", "low", "high", "unit", "qualifier", "text"]
-        self.table_out.value = views.as_html(first[cols + (["status"] if self._drafts.any() else [])],
+        self.table_out.value = views.as_html(chosen.head(views.MAX_HTML_ROWS)[cols + (["status"] if self._drafts.any() else [])],
                                              total=len(rows))
-        self.figure = plots.interval_plot(first.head(MAX_PLOTTED), large=self.large)
-        more = (f" The plot shows the first {MAX_PLOTTED} of {len(rows)} claims: filter to see the rest."
-                if len(rows) > MAX_PLOTTED else "")
+        self.figure = plots.interval_plot(chosen, large=self.large, max_rows=MAX_PLOTTED, max_panels=MAX_PANELS)
+        note = self.figure.layout.meta.get("note", "") if isinstance(self.figure.layout.meta, dict) else ""
+        more = f" {note}" if note else ""
         self.caption.value = f"<p><em>{html.escape(plots.alt_text(self.figure) + more + self._draft_note())}</em></p>"
         self._show_figure()
 

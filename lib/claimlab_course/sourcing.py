@@ -76,19 +76,20 @@ def outlets_html(corpus: Corpus) -> str:
     """:func:`outlet_roles` as an escaped HTML table whose citations are links."""
     df = outlet_roles(corpus)
     cols = [c for c in ("outlet", "country", "ownership", "parent", "role", "citation") if c in df.columns]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+    left = views.cell_style("left")
+    head = "".join(f'<th scope="col" style="{left}">{html.escape(c)}</th>' for c in cols)
     rows = []
     for r in df.to_dict("records"):
         cells = []
         for c in cols:
             text = _s(r.get(c))
             if c == "citation" and text.startswith(("https://", "http://")):
-                cells.append(f'<td><a href="{html.escape(text, quote=True)}" target="_blank" '
+                cells.append(f'<td style="{left}"><a href="{html.escape(text, quote=True)}" target="_blank" '
                              f'rel="noopener">{html.escape(text)}</a></td>')
             else:
-                cells.append(f"<td>{html.escape(text)}</td>")
+                cells.append(f'<td style="{left}">{html.escape(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<table class="claimlab-table"><thead><tr>{head}</tr></thead>'
+    return (f'<table class="claimlab-table" style="{views.TABLE_STYLE}"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 

@@ -397,15 +397,15 @@ ex_no_claimant.check(len(own_voice))
 # %% [markdown]
 # ## 6 · The claim explorer
 #
-# The explorer puts every figure in the corpus on one chart, coloured by
-# claimant, with the table underneath. Use the menus to filter by **outlet**,
-# **claimant**, **measure** or **article**; the chart, its description and the
-# table change straight away. Hover over a bar or point to read the claim.
+# The explorer draws the figures as ranges, coloured by claimant, with the
+# table underneath. Each counting unit gets its own panel with its own scale,
+# so a count of people is never read against a count of strikes or a
+# distance. Use the menus to filter by **outlet**, **claimant**, **measure**
+# or **article**; the chart, its description and the table change straight
+# away. Hover over a bar or point to read the whole claim.
 #
-# One warning: with all filters on *All*, the chart mixes units (people,
-# strikes, percent, miles) on one axis, and a whole-war death toll dwarfs
-# everything else. Choose one article or one measure before comparing
-# lengths.
+# One warning: within a panel, a whole-war toll still dwarfs the toll of one
+# strike. Choose one article before comparing lengths.
 
 # %%
 explorer = ClaimExplorer(corpus)

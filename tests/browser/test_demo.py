@@ -153,9 +153,34 @@ def full_screenshot(page, name: str, max_height: int = 8000) -> Path:
     return path
 
 
+def wait_for(figure, js: str, want, tries: int = 120):
+    """Poll ``js`` (a function of the plotly graph div) until it returns ``want``."""
+    got = None
+    for _ in range(tries):
+        got = figure.evaluate(f"gd => {{ try {{ return ({js})(gd); }} catch (e) {{ return String(e); }} }}")
+        if got == want:
+            return got
+        figure.page.wait_for_timeout(250)
+    raise AssertionError(f"{js} gave {got!r}, expected {want!r}")
+
+
+def plot_width(page, figure) -> tuple[int, int]:
+    """(width of the drawn plot, width of the output area holding it), once the plot has followed a resize."""
+    last = None
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        now = figure.evaluate(
+            """gd => [Math.round(gd.querySelector('.main-svg').getBoundingClientRect().width),
+                      Math.round((gd.closest('.jp-OutputArea-output') || gd.parentElement).clientWidth)]""")
+        if now == last:
+            return tuple(now)
+        last = now
+    return tuple(last)
+
+
 def test_demo_dashboard(browser, voila_demo):
     import claimlab
-    from claimlab import plots, views
+    from claimlab import plots, views, widgets
     from claimlab.reader import article_options
 
     corpus = claimlab.load_corpus()
@@ -175,6 +200,27 @@ def test_demo_dashboard(browser, voila_demo):
         figure = page.locator(".js-plotly-plot")
         expect(figure).to_have_count(1, timeout=30_000)
         expect(figure.locator(".main-svg").first).to_be_attached()
+        # Drawn on load, before anyone touches a filter: the traces, points and panels claimlab computes.
+        first = plots.interval_plot(views.claims(corpus), large=True, max_rows=widgets.MAX_PLOTTED,
+                                    max_panels=widgets.MAX_PANELS)
+        wait_for(figure, "gd => gd.data.length", len(first.data))
+        assert figure.locator(".scatterlayer .trace").count() == len(first.data)
+        points = sum(sum(x is not None for x in t.x) for t in first.data if "markers" in t.mode)
+        assert figure.locator(".scatterlayer .point").count() == points > 0
+        panels = len({t.xaxis for t in first.data})
+        assert figure.evaluate("gd => gd._fullLayout._subplots.cartesian.length") == panels > 1
+        assert figure.locator(".xaxislayer-above").count() == panels  # one x axis per measure
+        # Screen readers: the figure is an image named by its text alternative (claimlab.figure_alt).
+        wait_for(figure, "gd => [gd.getAttribute('role'), gd.getAttribute('aria-label')]",
+                 ["img", plots.alt_text(first)])
+        wide = {}
+        for size in ({"width": 1366, "height": 768}, {"width": 1920, "height": 1080}):
+            page.set_viewport_size(size)
+            wide[size["width"]] = plot_width(page, figure)
+        page.set_viewport_size(lab.VIEWPORT)
+        for w, (plot, area) in wide.items():
+            assert plot >= 0.9 * area, f"at {w} px the plot is {plot} px wide in a {area} px output area"
+        assert wide[1920][0] > wide[1366][0] + 300, f"the plot does not follow the window: {wide}"
         table = page.locator("table.claimlab-table")
         expect(table).to_have_count(1)
         expect(table.locator("tbody tr")).to_have_count(min(len(views.claims(corpus)), 50))
@@ -198,13 +244,16 @@ def test_demo_dashboard(browser, voila_demo):
         expect(page.locator("mark[data-layer=figures]").first).to_have_text(first_figure["text"])
         # The interval plot is drawn (an SVG with the chosen article's claims).
         expect(figure.locator("svg.main-svg").first).to_be_visible()
-        want = len(plots.interval_plot(claims, large=True).data)
+        want = len(plots.interval_plot(claims, large=True, max_rows=widgets.MAX_PLOTTED,
+                                       max_panels=widgets.MAX_PANELS).data)
         for _ in range(80):
             if figure.evaluate("gd => gd.data.length") == want:
                 break
             page.wait_for_timeout(250)
         assert figure.evaluate("gd => gd.data.length") == want
         assert figure.locator(".scatterlayer .trace").count() == want
+        wait_for(figure, "gd => gd.getAttribute('aria-label')", plots.alt_text(plots.interval_plot(
+            claims, large=True, max_rows=widgets.MAX_PLOTTED, max_panels=widgets.MAX_PANELS)))
 
         # Type big enough for a projector.
         px = lambda loc: float(loc.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))  # noqa: E731

@@ -250,6 +250,83 @@ def layout_problems(page) -> list[str]:
     return page.evaluate(_LAYOUT_JS)
 
 
+# What a reader sees of tables and figures, measured: tables within their output area, compact
+# one-line rows, ids on one line, text left-aligned with headers over their columns, plots as wide
+# as their output area, and a text alternative on every plot.
+_READABLE_JS = r"""
+(maxRow) => {
+  const problems = [];
+  const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
+  const lines = el => {
+    const r = document.createRange(); r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size;
+  };
+  const txt = el => (el.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+  const numeric = s => /^[-+−]?[\d,.]+%?$/.test(s.trim());
+  for (const out of outputs) {
+    if (!out.offsetParent) continue;
+    const area = out.clientWidth;
+    for (const table of out.querySelectorAll('table.claimlab-table, table.ca-compare, table.dataframe')) {
+      const w = Math.round(table.getBoundingClientRect().width);
+      if (w > area + 1) problems.push(`table "${txt(table)}" is ${w}px wide in a ${area}px output area`);
+      if (out.scrollWidth > out.clientWidth + 1)
+        problems.push(`output with table "${txt(table)}" scrolls: ${out.scrollWidth}px in ${out.clientWidth}px`);
+      const heads = [...table.querySelectorAll('thead tr:last-child th')];
+      for (const tr of table.querySelectorAll('tbody tr')) {
+        const cells = [...tr.children];
+        if (cells.every(c => lines(c) <= 1) && tr.getBoundingClientRect().height >= maxRow)
+          problems.push(`one-line row "${txt(tr)}" is ${Math.round(tr.getBoundingClientRect().height)}px high ` +
+                        `(${table.className}, line-height ${getComputedStyle(cells[0]).lineHeight}, ` +
+                        `font ${getComputedStyle(cells[0]).fontSize}, cell ${Math.round(cells[0].getBoundingClientRect().height)}px)`);
+        cells.forEach((c, i) => {
+          const s = (c.innerText || '').trim();
+          const align = getComputedStyle(c).textAlign;
+          if (s && !numeric(s) && s.length > 3 && /\s/.test(s) && !['left', 'start'].includes(align))
+            problems.push(`text cell "${s.slice(0, 30)}" is aligned ${align}`);
+          const h = heads[i];
+          if (h && table.classList.contains('claimlab-table') && getComputedStyle(h).textAlign !== align)
+            problems.push(`header "${txt(h)}" is aligned ${getComputedStyle(h).textAlign} over a column aligned ${align}`);
+          if (h && /(^|_)id$/.test((h.innerText || '').trim()) && s && lines(c) > 1)
+            problems.push(`id "${s}" is broken over ${lines(c)} lines`);
+        });
+      }
+    }
+    for (const gd of out.querySelectorAll('.js-plotly-plot')) {
+      const svg = gd.querySelector('.main-svg');
+      if (!svg) continue;
+      const w = svg.getBoundingClientRect().width;
+      const kind = gd.closest('.jupyter-widgets') ? 'widget plot' : 'plot';
+      if (w < 0.9 * area) problems.push(`${kind} "${txt(gd)}" is ${Math.round(w)}px wide in a ${area}px output area`);
+      // A page with claimlab's figure labeller (every explorer has one) names each figure by its text alternative.
+      const alt = gd.layout && gd.layout.meta && gd.layout.meta.alt;
+      if (document.querySelector('.claimlab-figure-labels') && alt &&
+          (gd.getAttribute('role') !== 'img' || gd.getAttribute('aria-label') !== alt))
+        problems.push(`plot "${txt(gd)}" is not named by its alt text (role=${gd.getAttribute('role')})`);
+    }
+  }
+  return problems;
+}
+"""
+
+# A one-line table row is shorter than this (px), at JupyterLab's output font size.
+ONE_LINE_ROW = 26
+
+
+def readability_problems(page) -> list[str]:
+    """Problems with tables and figures; each plot is scrolled into view first, as a reader would."""
+    for plot in page.locator(".jp-OutputArea-output .js-plotly-plot").all():
+        plot.scroll_into_view_if_needed()
+        page.wait_for_timeout(600)
+    return page.evaluate(_READABLE_JS, ONE_LINE_ROW)
+
+
+def range_plot(table):
+    """The range plot an explorer draws for ``table`` (capped as the explorer caps it)."""
+    from claimlab import plots, widgets
+
+    return plots.interval_plot(table, max_rows=widgets.MAX_PLOTTED, max_panels=widgets.MAX_PANELS)
+
+
 def rendered_marks(html_text: str, layer: str) -> int:
     return html_text.count(f'data-layer="{layer}"')
 
@@ -426,13 +503,18 @@ def lesson_06(page, corpus, bugs):
     aid = "presstv-idlib-2017"
     start = views.claims(corpus, article_id=aid)
     expect(rows(explorer)).to_have_count(min(len(start), 50))
-    plot_data(explorer, "gd => gd.data.length", len(plots.interval_plot(start).data))
+    first = range_plot(start)
+    plot_data(explorer, "gd => gd.data.length", len(first.data))
+    # One panel, with its own x axis, per measure shown.
+    plot_data(explorer, "gd => gd._fullLayout._subplots.cartesian.length", len({t.xaxis for t in first.data}))
+    assert len({t.xaxis for t in first.data}) == start["measure"].nunique() > 1
     choose(explorer, "Claimant", "SOHR")
     table = views.claims(corpus, article_id=aid, claimant="SOHR")
     assert 0 < len(table) < len(start)
     expect(rows(explorer)).to_have_count(len(table), timeout=UPDATE_MS)
-    fig = plots.interval_plot(table)
+    fig = range_plot(table)
     plot_data(explorer, "gd => gd.data.length", len(fig.data))
+    plot_data(explorer, "gd => gd._fullLayout._subplots.cartesian.length", table["measure"].nunique())
     plot_data(explorer, "gd => [...new Set(gd.data.map(t => t.name))]", ["SOHR"])
     expect(explorer).to_contain_text(plots.alt_text(fig))
     # The open-range arrows are annotations: SOHR's exact figures have none.
@@ -531,7 +613,7 @@ def lesson_08(page, corpus, bugs):
     table = views.claims(mine, measure="killed")
     assert 0 < len(table) < len(views.claims(mine))
     expect(rows(explorer)).to_have_count(len(table), timeout=UPDATE_MS)
-    plot_data(explorer, "gd => gd.data.length", len(claimlab.plots.interval_plot(table).data))
+    plot_data(explorer, "gd => gd.data.length", len(range_plot(table).data))
     empty = views.claims(mine, measure="killed", article_id="ceasefire-talks")
     assert len(empty) == 0
     choose(explorer, "Article", "ceasefire-talks")
@@ -618,6 +700,8 @@ def test_lesson(page, lab_server, corpus, name):
         f"plotly figures drawn; the saved notebook has {want}"
     lab.screenshot(page, name, max_height=SHOT_MAX_HEIGHT)
 
+    unreadable = readability_problems(page)
+    assert unreadable == [], "hard to read at 1400 px:\n  " + "\n  ".join(unreadable)
     bugs: list[str] = [f"overlapping widgets (claimlab/exercises.py RadioButtons, or the widget's own layout): {p}"
                        for p in layout_problems(page)]
     INTERACTIONS[name](page, corpus, bugs)
@@ -628,6 +712,19 @@ def test_lesson(page, lab_server, corpus, name):
     assert rec.page_errors == [], rec.page_errors
     assert rec.blocked_requests == [], f"the lesson needs the internet: {rec.blocked_requests}"
     lab.screenshot(page, f"{name}-after", max_height=SHOT_MAX_HEIGHT)
+    for size in ({"width": 1366, "height": 768}, {"width": 1920, "height": 1080}):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(1500)  # JupyterLab and plotly follow the window
+        unreadable = readability_problems(page)
+        # Known defect: in JupyterLab an explorer's FigureWidget keeps the width it had when the window is
+        # resized (plotly's "responsive" redraw and claimlab.figure_alt's nudges do not reach it there; in
+        # Voila it follows, see test_demo). Reported as an expected failure; everything else must hold.
+        stuck = [p for p in unreadable if p.startswith("widget plot ") and " wide in a " in p]
+        bugs += [f"FigureWidget does not follow a window resize at {size['width']} px: {p}" for p in stuck]
+        unreadable = [p for p in unreadable if p not in stuck]
+        assert unreadable == [], f"hard to read at {size['width']} px:\n  " + "\n  ".join(unreadable)
+        lab.screenshot(page, f"{name}-{size['width']}x{size['height']}", max_height=SHOT_MAX_HEIGHT)
+    page.set_viewport_size(lab.VIEWPORT)
     if bugs:
         # Everything else passed; these are known defects in course code (see the messages), reported
         # as an expected failure so they stay visible (pytest -rx) until fixed, without hiding regressions.
