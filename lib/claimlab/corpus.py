@@ -351,6 +351,13 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
 
 def _corpus_folder(path: str | os.PathLike | None) -> Path:
     folder = Path(path) if path is not None else bundled_seeds()
+    try:
+        folder.stat()
+    except FileNotFoundError:
+        raise CorpusError(f"corpus folder not found: {folder}") from None
+    except (OSError, ValueError) as exc:  # a name too long, a NUL in it, no permission
+        raise CorpusError(f"cannot open the corpus folder {str(folder)!r}: "
+                          f"{getattr(exc, 'strerror', None) or exc}") from None
     if not folder.exists():
         raise CorpusError(f"corpus folder not found: {folder}")
     if not folder.is_dir():
