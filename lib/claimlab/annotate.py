@@ -53,8 +53,8 @@ import ipywidgets as W
 import traitlets
 
 from . import schema
-from .corpus import MAX_TABLE_BYTES, TEXT_SUFFIXES, csv_field_limit, read_article
-from .files import Refused, atomic_write, inside, read_regular
+from .corpus import MAX_TABLE_BYTES, TEXT_SUFFIXES, read_article
+from .files import Refused, atomic_write, csv_field_limit, inside, read_regular
 from .format import figure_range
 from .markup import BLUE, GREEN, VERMILLION
 from .reader import Shown

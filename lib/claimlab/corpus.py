@@ -19,7 +19,6 @@ not part of the text.  So ``corpus.texts[a][start:end]`` is the annotated span.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 import os
@@ -33,7 +32,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import schema
-from .files import Refused, inside, kind_of, read_regular
+from .files import Refused, csv_field_limit, inside, kind_of, read_regular
 from .validate import Problems, check_checksums, check_ids_and_references, check_rows
 
 if TYPE_CHECKING:
@@ -104,17 +103,6 @@ def read_csv_text(path: Path, limit: int = MAX_TABLE_BYTES) -> str:
     ``UnicodeDecodeError`` when it is not UTF-8.
     """
     return read_regular(path, limit).decode("utf-8-sig")
-
-
-@contextlib.contextmanager
-def csv_field_limit(size: int):
-    """Let :mod:`csv` read a cell of up to ``size`` characters (its default stops at 128 KiB)."""
-    old = csv.field_size_limit()
-    csv.field_size_limit(max(old, min(size + 1, 2**31 - 1)))
-    try:
-        yield
-    finally:
-        csv.field_size_limit(old)
 
 
 def _read_table(path: Path, problems: Problems) -> list[dict] | None:
@@ -466,7 +454,10 @@ def _read_articles(load: _Load) -> None:
     used_ids: dict[str, str] = {}
     paths = [(fname, real) for real, (fname, _) in load.listed.items()]
     first = {real: fname for fname, real in paths}
+    named = {os.path.normpath(load.folder / fname) for fname, _ in paths}
     for name, real in load.files:
+        if os.path.normpath(load.folder / name) in named:  # the file the metadata table names
+            continue
         if real in first:  # a link to a file that is read already
             load.problems.add(name, None, f"the same file as {first[real]}: read once, as {first[real]}")
         else:

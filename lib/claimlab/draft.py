@@ -41,9 +41,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .corpus import (IGNORED_NAMES, MAX_TABLE_BYTES, TEXT_SUFFIXES, CorpusError, csv_field_limit,
-                     read_article)
-from .files import Refused, inside, mode_for, read_regular
+from .corpus import IGNORED_NAMES, MAX_TABLE_BYTES, TEXT_SUFFIXES, CorpusError, read_article
+from .files import Refused, csv_field_limit, inside, mode_for, read_regular
 
 STATUS = schema.STATUS
 DRAFT = "draft"

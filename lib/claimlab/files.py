@@ -14,12 +14,39 @@ in a corpus folder is a :class:`Refused` with a reason, never read.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import os
 import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["new_file_mode", "mode_for", "atomic_write", "Refused", "inside", "read_regular", "kind_of"]
+__all__ = ["new_file_mode", "mode_for", "atomic_write", "Refused", "inside", "read_regular", "kind_of",
+           "spreadsheet_safe", "from_spreadsheet", "csv_field_limit"]
+
+# A spreadsheet takes a cell that begins with one of these for a formula (or, for tab and
+# carriage return, strips them and looks at what follows).  OWASP's "CSV Injection" page
+# (https://owasp.org/www-community/attacks/CSV_Injection) and ASVS requirement 1.2.10 list
+# them and advise a leading single quote, which spreadsheets read as "this cell is text".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as a CSV export writes it: a leading apostrophe when a spreadsheet would evaluate it.
+
+    A cell that already begins with apostrophes followed by such a character gets
+    one more, so :func:`from_spreadsheet` gives back exactly the text written.
+    """
+    if cell.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def from_spreadsheet(cell: str) -> str:
+    """The text :func:`spreadsheet_safe` was given: one leading apostrophe dropped where it added one."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 class Refused(Exception):
@@ -134,3 +161,17 @@ def atomic_write(path: Path, data: bytes, *, like: Path | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def csv_field_limit(size: int):
+    """Let :mod:`csv` read a cell of up to ``size`` characters (its default stops at 128 KiB).
+
+    For a text already in memory, its length covers every cell of it.
+    """
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, min(size + 1, 2**31 - 1)))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
