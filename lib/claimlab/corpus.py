@@ -22,8 +22,8 @@ import codecs
 import csv
 import io
 import os
-import stat
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import schema
-from .files import Refused, csv_field_limit, inside, kind_of, read_regular
+from .files import Refused, csv_field_limit, inside, kind_of, read_regular, swallowed_row
 from .validate import Problems, check_checksums, check_ids_and_references, check_rows
 
 if TYPE_CHECKING:
@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 TEXT_SUFFIXES = (".txt", ".md")
 IGNORED_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
 # Files a corpus folder may hold besides articles.
-SUPPORT_NAMES = {"sha256sums", "metadata.csv"} | {name.lower() for name in schema.TABLES}
+SUPPORT_FILES = {"SHA256SUMS", "metadata.csv", *schema.TABLES}
+SUPPORT_NAMES = {name.lower() for name in SUPPORT_FILES}
 # A news article is tens of kilobytes; anything this big is a dump, not an article.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 # A table of statements for tens of thousands of articles stays well below this.
@@ -114,7 +115,7 @@ def _read_table(path: Path, problems: Problems) -> list[dict] | None:
     """
     name = path.name
     try:
-        text = read_csv_text(path)
+        text = read_csv_text(inside(path.parent, name))
     except Refused as exc:
         problems.add(name, None, f"{exc}; the table is not used")
         return None
@@ -140,6 +141,8 @@ def _read_table(path: Path, problems: Problems) -> list[dict] | None:
                     # A status column added at the end of the header: rows without that cell are checked.
                     short_status = len(rec) == len(header) - 1 and header[-1] == schema.STATUS
                     if len(rec) != len(header) and not short_status:
+                        wrong.append((line, len(rec), reader.line_num - line + 1))
+                    elif reader.line_num > line and any(swallowed_row(c, len(header)) for c in rec):
                         wrong.append((line, len(rec), reader.line_num - line + 1))
                     row = dict(zip(header, rec + [""] * (len(header) - len(rec))))
                     row["_line"] = line
@@ -176,8 +179,9 @@ def _table_is_broken(name: str, header: list[str], rows: list[dict], wrong: list
     if merged:
         line, cells, lines = merged[0]
         problems.add(name, line, f"an unbalanced quote seems to run lines {line}-{line + lines - 1} together "
-                                 f"into one row of {cells} cells (the header has {len(header)}); "
-                                 "close the quote; the table is not used")
+                                 f"into one row of {cells} cells (the header has {len(header)}, and the "
+                                 "row's cells hold lines that read as rows); close the quote; the table "
+                                 "is not used")
         return True
     if len(wrong) >= 3 and len(wrong) * 2 > len(rows):
         counts = sorted({c for _, c, _ in wrong})
@@ -414,6 +418,8 @@ def _list_folder(load: _Load) -> None:
                           "check that you may read the folder") from None
     for entry in entries:
         name, lower = entry.name, entry.name.lower()
+        if name in SUPPORT_FILES:  # read (or refused, with the reason) by the step that reads it
+            continue
         real, why = _entry_problem(load.folder, entry)
         if why:
             load.problems.add(name, None, why)
@@ -426,7 +432,10 @@ def _list_folder(load: _Load) -> None:
         elif lower.endswith(".bak") or ".bak." in lower or ".bak-" in lower:
             load.problems.add(name, None, "a backup copy: not read (the annotator keeps the previous "
                                           "version of a table here)")
-        elif lower not in SUPPORT_NAMES:
+        elif lower in SUPPORT_NAMES:  # "Articles.csv": the loader reads only the exact name
+            load.problems.add(name, None, f"not read: a table must be named exactly "
+                                          f"{next(n for n in SUPPORT_FILES if n.lower() == lower)}")
+        else:
             load.problems.add(name, None, "not an article: only UTF-8 .txt and .md files are loaded")
     table = load.meta_name
     seen: dict[Path, int] = {}
@@ -453,15 +462,18 @@ def _read_articles(load: _Load) -> None:
     """Each article's text and its ``articles`` row (curated, or to be inferred)."""
     used_ids: dict[str, str] = {}
     paths = [(fname, real) for real, (fname, _) in load.listed.items()]
-    first = {real: fname for fname, real in paths}
-    named = {os.path.normpath(load.folder / fname) for fname, _ in paths}
+    first = {real: fname for fname, real in paths}   # real path -> the one name it is read under
+    # Of several names for one file, the file itself is read rather than a link to it.
+    root = load.folder.resolve()
     for name, real in load.files:
-        if os.path.normpath(load.folder / name) in named:  # the file the metadata table names
-            continue
-        if real in first:  # a link to a file that is read already
-            load.problems.add(name, None, f"the same file as {first[real]}: read once, as {first[real]}")
-        else:
+        if real not in first and root / name == real:
             first[real] = name
+    for name, real in load.files:
+        if real in load.listed and load.listed[real][0] in (name, f"./{name}"):
+            continue  # the file the metadata table names
+        if first.setdefault(real, name) != name:  # another name (a link) for a file read already
+            load.problems.add(name, None, f"the same file as {first[real]}: read once, as {first[real]}")
+        elif real not in load.listed:
             paths.append((name, real))
     for shown, real in paths:
         row = load.listed.get(real, (None, None))[1]

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 __all__ = ["new_file_mode", "mode_for", "atomic_write", "Refused", "inside", "read_regular", "kind_of",
-           "spreadsheet_safe", "from_spreadsheet", "csv_field_limit"]
+           "spreadsheet_safe", "from_spreadsheet", "csv_field_limit", "swallowed_row"]
 
 # A spreadsheet takes a cell that begins with one of these for a formula (or, for tab and
 # carriage return, strips them and looks at what follows).  OWASP's "CSV Injection" page
@@ -175,3 +175,21 @@ def csv_field_limit(size: int):
         yield
     finally:
         csv.field_size_limit(old)
+
+
+def swallowed_row(cell: str, width: int, delimiter: str = ",") -> str | None:
+    """A line inside ``cell`` that reads as a whole row of a ``width``-column table, or None.
+
+    A quote opened in one row and closed rows later turns those rows into one
+    cell that still parses; the rows it swallowed show as lines with the table's
+    number of cells.  Only tables of 3 or more columns are judged (in narrower
+    ones, any sentence with a comma would look like a row).
+    """
+    if width < 3 or "\n" not in cell:
+        return None
+    for line in cell.splitlines()[1:]:
+        if line.count(delimiter) >= width - 1:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+            if len(cells) == width:
+                return line
+    return None

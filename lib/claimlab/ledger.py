@@ -45,7 +45,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import grading, views
-from .files import Refused, atomic_write, csv_field_limit, from_spreadsheet, read_regular, spreadsheet_safe
+from .files import (
+    Refused,
+    atomic_write,
+    csv_field_limit,
+    from_spreadsheet,
+    read_regular,
+    spreadsheet_safe,
+    swallowed_row,
+)
 from .format import shorten as _shorten
 from .format import text as _plain
 from .markup import feedback_box
@@ -404,9 +412,10 @@ def _ledger_rows(reader, header: list[str], keys: list[str | None]) -> list[dict
         if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
             merged = f" (lines {line}-{line + lines - 1} ran together: a quote is not closed)" if lines > 1 else ""
             raise _Incomplete(f"line {line} has {len(values)} cells but the header has {len(header)}{merged}")
-        if lines > 1 and len(values) < len(header):
-            raise _Incomplete(f"lines {line}-{line + lines - 1} ran together into one row of {len(values)} "
-                              f"cells (the header has {len(header)}): a quote is not closed")
+        if lines > 1 and (len(values) < len(header) or any(swallowed_row(v, len(header), reader.dialect.delimiter)
+                                                           for v in values)):
+            raise _Incomplete(f"lines {line}-{line + lines - 1} ran together into one row (a cell holds lines "
+                              "that read as rows of their own): a quote is not closed")
         unknown = [h for h, k, v in zip(header, keys, values) if k is None and v.strip()]
         if unknown:
             raise _Incomplete(f"the column {unknown[0].strip()!r} (line {line}) is not a ledger field, and a "
