@@ -200,6 +200,18 @@ def ledger_reload(content: str | None = None, *, build: Callable[[Path], None] |
     return run
 
 
+def ledger_export_to_fifo(tmp: Path) -> str:
+    ClaimLedger, cwd = _ledger_in(tmp)
+    try:
+        led = ClaimLedger(None, path="fresh.csv")
+        led.add(**ROW)
+        os.mkfifo(tmp / "pipe.csv")
+        assert led.export("pipe.csv") is None and len(led.rows) == 1
+        return led.message
+    finally:
+        os.chdir(cwd)
+
+
 def ledger_at_folder(tmp: Path) -> str:
     from claimlab.ledger import LedgerError
     ClaimLedger, cwd = _ledger_in(tmp)
@@ -428,6 +440,8 @@ CASES = [
     Case("ledger-fifo", 3, "ledger", ledger_reload(build=os.mkfifo), "not a regular file",
          "my_claim_ledger.csv is a FIFO"),
     Case("ledger-folder", 3, "ledger", ledger_at_folder, "is a folder", "a folder given as the ledger's path"),
+    Case("ledger-export-fifo", 3, "ledger", ledger_export_to_fifo, "not a regular file, so it was left alone",
+         "exporting onto a FIFO (reading it to compare would hang)"),
     # Rule 3: no traceback from the workspace commands, draft or the annotator.
     Case("workspace-is-file", 3, "workspace", workspace(ws_file), "is a file, not a folder",
          "workspace/ is a file (was FileExistsError)"),
@@ -489,6 +503,28 @@ def test_hostile_case(case: Case, tmp_path, capsys):
     else:
         said = str(case.build(tmp_path))
     assert case.expect in said, said
+
+
+CORPUS_CASES = [c for c in CASES if c.target == "corpus"]
+
+
+@pytest.mark.parametrize("case", CORPUS_CASES, ids=[c.name for c in CORPUS_CASES])
+def test_draft_and_the_annotator_take_every_hostile_folder_without_a_traceback(case: Case, tmp_path):
+    """The same folders through draft (a report or DraftError) and the annotation widget (a message)."""
+    from claimlab.annotate import Annotator
+    from claimlab.draft import DraftError, draft
+    folder = case.build(tmp_path)
+    try:
+        report = draft(folder, progress=False)
+    except DraftError as exc:
+        assert str(exc)
+    else:
+        assert report.summary()
+    widget = Annotator(folder)
+    assert widget.folder is not None or widget.last_message[0] == "error"
+    outside = tmp_path / "outside"
+    if outside.exists():  # nothing was written there
+        assert sorted(p.name for p in outside.iterdir()) == ["secret.csv", "secret.txt"]
 
 
 def test_the_catalogue_holds_at_least_30_cases_with_distinct_names():

@@ -625,7 +625,7 @@ class ClaimLedger:
         ``path`` defaults to the ledger's own file.  A different file already at
         that path is kept under a fresh backup name first (see the module notes).
         """
-        target = Path(path) if path is not None else self.path
+        target = _ledger_path(path) if path is not None else self.path
         if not self._rows:
             self._say("info", f"The ledger is empty, so there is nothing to save; {_shown(target)} was not touched.")
             self._refresh()
@@ -634,8 +634,15 @@ class ClaimLedger:
         key = str(target.resolve())
         backup = None
         try:
+            if os.path.lexists(target) and not target.is_file():
+                what = "a folder" if target.is_dir() else "not a regular file"
+                self._say("problem", f"Could not save {_shown(target)}: it is {what}, so it was left alone. "
+                                     "Nothing was lost: the rows are still here. Try another name, e.g. "
+                                     "ledger.export(\"ledger2.csv\").")
+                self._refresh()
+                return None
             if target.exists():
-                old = target.read_bytes()
+                old = read_regular(target, MAX_LEDGER_BYTES)
                 if old == data:
                     self._saved = self.rows
                     self._say("ok", f"{_shown(target)} already holds these {len(self._rows)} row(s); "
@@ -647,8 +654,9 @@ class ClaimLedger:
                     shutil.copy2(target, backup)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, data)
-        except OSError as exc:
-            self._say("problem", f"Could not save {_shown(target)}: {exc.strerror or exc}. Nothing was lost: "
+        except (OSError, Refused) as exc:
+            self._say("problem", f"Could not save {_shown(target)}: {getattr(exc, 'strerror', None) or exc}. "
+                                 "Nothing was lost: "
                                  "the rows are still here. Try another name, e.g. ledger.export(\"ledger2.csv\").")
             self._refresh()
             return None
