@@ -11,6 +11,16 @@ A table may end with a ``status`` column (see :mod:`claimlab.draft`): ``draft``
 marks rows a machine wrote that nobody has checked yet.  Where a table has it,
 the frame keeps it, and rows the loader itself extracts or infers are ``draft``.
 
+Every entry of the folder is either used (an article, a table, ``SHA256SUMS``,
+a README or LICENSE) or listed in ``corpus.problems`` with the reason it is
+not: links that lead outside the folder, links to nothing, sub-folders,
+FIFOs, sockets and devices, backups, hidden and unknown files.  Nothing
+outside the folder is read: every name (the ``file`` column of the metadata
+table, ``SHA256SUMS`` entries, links) is resolved and refused when it leaves
+the folder, special files are never opened and no file is read past its size
+limit (:mod:`claimlab.files`).  A table that cannot be used is one problem,
+not one per row of the tables that depend on it.
+
 Offsets are Python ``str`` offsets (end exclusive) into the article text as
 decoded from UTF-8 without newline translation; a leading byte-order mark is
 not part of the text.  So ``corpus.texts[a][start:end]`` is the annotated span.

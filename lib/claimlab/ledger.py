@@ -675,7 +675,7 @@ class ClaimLedger:
         Refuses (and says why) when the rows here are not saved yet, unless
         ``replace=True``.  Afterwards Export CSV saves back to ``path``.
         """
-        path = Path(path)
+        path = _ledger_path(path)
         if self._rows and self.unsaved and not replace:
             return self._refuse(f"Not loaded: the {len(self._rows)} row(s) here are not all saved yet. "
                                 f"Export them first, or call ledger.load(\"{_shown(path)}\", replace=True) "

@@ -1,5 +1,10 @@
 """Checks for a corpus folder: raw files, checksums and curated tables.
 
+Every cell is checked against its type: spans against the text, categorical
+columns against their allowed values, dates as real dates written YYYY-MM-DD,
+numbers as finite numbers; ids are unique and references resolve.  Every
+``SHA256SUMS`` line is checked, and names that leave the folder are refused.
+
 :func:`claimlab.load_corpus` runs these checks and lists the problems in
 ``corpus.problems``; ``python -m claimlab validate [DIR]`` (in
 :mod:`claimlab.__main__`) prints them.  This module works on plain rows and
