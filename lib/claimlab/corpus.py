@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import schema
-from .files import Refused, csv_field_limit, inside, kind_of, read_regular, swallowed_row
+from .files import Refused, csv_field_limit, folder_problem, inside, kind_of, read_regular, swallowed_row
 from .validate import Problems, check_checksums, check_ids_and_references, check_rows
 
 if TYPE_CHECKING:
@@ -353,17 +353,9 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
 
 def _corpus_folder(path: str | os.PathLike | None) -> Path:
     folder = Path(path) if path is not None else bundled_seeds()
-    try:
-        folder.stat()
-    except FileNotFoundError:
-        raise CorpusError(f"corpus folder not found: {folder}") from None
-    except (OSError, ValueError) as exc:  # a name too long, a NUL in it, no permission
-        raise CorpusError(f"cannot open the corpus folder {str(folder)!r}: "
-                          f"{getattr(exc, 'strerror', None) or exc}") from None
-    if not folder.exists():
-        raise CorpusError(f"corpus folder not found: {folder}")
-    if not folder.is_dir():
-        raise CorpusError(f"not a folder: {folder} (give the folder that holds the articles)")
+    why = folder_problem(folder)
+    if why:
+        raise CorpusError(why if why.startswith("not a folder") else f"corpus folder {why}")
     return folder
 
 

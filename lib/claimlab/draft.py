@@ -42,7 +42,7 @@ import pandas as pd
 
 from . import schema
 from .corpus import IGNORED_NAMES, MAX_TABLE_BYTES, TEXT_SUFFIXES, CorpusError, read_article
-from .files import Refused, csv_field_limit, inside, mode_for, read_regular
+from .files import Refused, csv_field_limit, folder_problem, inside, mode_for, read_regular
 
 STATUS = schema.STATUS
 DRAFT = "draft"
@@ -484,15 +484,9 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
 
 def _files_to_draft(folder: Path) -> list[Path]:
     """The article files of ``folder``; :class:`DraftError` when there are none to draft."""
-    try:
-        folder.stat()
-    except FileNotFoundError:
-        raise DraftError(f"folder not found: {folder}") from None
-    except (OSError, ValueError) as exc:  # a name too long, a NUL in it, no permission
-        raise DraftError(f"cannot open the folder {str(folder)!r}: "
-                         f"{getattr(exc, 'strerror', None) or exc}") from None
-    if not folder.is_dir():
-        raise DraftError(f"not a folder: {folder} (give the folder that holds the articles)")
+    why = folder_problem(folder)
+    if why:
+        raise DraftError(f"folder {why}" if why.startswith(("not found", "cannot")) else why)
     try:
         files = _article_files(folder)
     except OSError as exc:

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 __all__ = ["new_file_mode", "mode_for", "atomic_write", "Refused", "inside", "read_regular", "kind_of",
-           "spreadsheet_safe", "from_spreadsheet", "csv_field_limit", "swallowed_row"]
+           "spreadsheet_safe", "from_spreadsheet", "csv_field_limit", "swallowed_row", "folder_problem"]
 
 # A spreadsheet takes a cell that begins with one of these for a formula (or, for tab and
 # carriage return, strips them and looks at what follows).  OWASP's "CSV Injection" page
@@ -85,6 +85,19 @@ def inside(folder: Path, name: str | os.PathLike) -> Path:
     if real != root and root not in real.parents:
         raise Refused(f"{text!r} leads outside the folder (to {real}); only files inside the folder are read")
     return real
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot be opened as a folder ("not found: ...", "not a folder: ..."), or None."""
+    try:
+        folder.stat()
+    except FileNotFoundError:
+        return f"not found: {folder}"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL in it, no permission
+        return f"cannot be opened: {str(folder)!r} ({getattr(exc, 'strerror', None) or exc})"
+    if not folder.is_dir():
+        return f"not a folder: {folder} (give the folder that holds the articles)"
+    return None
 
 
 def read_regular(path: Path, limit: int) -> bytes:
