@@ -352,6 +352,9 @@ CASES = [
     Case("unknown-type", 1, "corpus", with_files(notes__docx=b"PK\x03\x04"), "not an article", "a .docx file"),
     Case("table-case", 1, "corpus", with_files(Articles__csv=ARTICLES_HEAD), "must be named exactly articles.csv",
          "Articles.csv: a table under a name the loader does not read"),
+    Case("name-line-break", 1, "corpus", with_files(**{"evil\nfake.txt: fine\nx.txt": b""}),
+         "evil\\nfake.txt: fine\\nx.txt: empty file", "a file name with line breaks that would forge "
+                                                          "lines of validate's output"),
     Case("file-dotdot", 2, "corpus", articles("x,../outside/secret.txt,,,,"), "leads outside the folder",
          "articles.csv names ../outside/secret.txt"),
     Case("file-absolute", 2, "corpus", articles("x,/etc/hostname,,,,"), "is an absolute path",

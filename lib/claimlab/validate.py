@@ -29,7 +29,15 @@ class Problems(list):
     """A list of ``{"file", "line", "problem"}`` dicts, in the order found."""
 
     def add(self, file: str | Path, line: int | None, problem: str) -> None:
-        self.append({"file": str(file), "line": line, "problem": problem})
+        # A line break in a file name must not start a line of its own where the problems are printed.
+        self.append({"file": _printable(str(file)), "line": line, "problem": _printable(problem)})
+
+
+def _printable(text: str) -> str:
+    """``text`` with each character that does not print (line breaks, tabs, controls) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 # SHA256SUMS lists a few hundred files at most; a bigger one is not a manifest.
