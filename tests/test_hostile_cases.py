@@ -438,6 +438,10 @@ CASES = [
     Case("ledger-unknown-column", 6, "ledger", ledger_reload(LEDGER_HEAD.strip() + ",my notes\n"
                                                              "c,,,,,,no,Weak,a,,keep me\n"),
          "'my notes' (line 2) is not a ledger field", "a column the ledger does not know, with values"),
+    Case("ledger-empty-extra-column", 6, "ledger", ledger_reload(LEDGER_HEAD.strip() + ",Notes\n"
+                                                                 "c,,,,,,no,Weak,a,,\n"),
+         "'Notes' are not ledger fields; they are empty", "an empty column the ledger does not know (loaded, "
+                                                          "and said)"),
     Case("ledger-column-twice", 6, "ledger", ledger_reload(LEDGER_HEAD.strip() + ",claim\nc,,,,,,no,Weak,a,,d\n"),
          "appears twice", "the claim column twice"),
     Case("ledger-fifo", 3, "ledger", ledger_reload(build=os.mkfifo), "not a regular file",

@@ -391,6 +391,10 @@ def _read_rows(path: Path) -> tuple[list[dict] | None, str]:
                               f"columns {', '.join(FIELDS)}")
             _check_header(header, keys)
             rows = _ledger_rows(reader, header, keys)
+            extra = [h.strip() for h, k in zip(header, keys) if k is None and h.strip()]
+            if extra:  # all empty, or _ledger_rows would have refused the file
+                note += (f" The column(s) {', '.join(map(repr, extra))} are not ledger fields; they are empty, "
+                         "so nothing is lost, and a ledger saved from here leaves them out.")
     except csv.Error as exc:
         raise _Incomplete(f"line {reader.line_num} cannot be read ({exc}): a quote is not closed") from None
     return rows, note
