@@ -7,8 +7,8 @@ offline renderer does) and opened at the widths of a lesson's output area on a
 
 from __future__ import annotations
 
-import plotly.io as pio
 import pandas as pd
+import plotly.io as pio
 import pytest
 
 import claimlab
