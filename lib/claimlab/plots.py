@@ -74,6 +74,25 @@ def figure(cls=go.Figure):
     return cls(layout={"template": "claimlab"})
 
 
+class Figure(go.Figure):
+    """A plotly figure that names itself for screen readers when a notebook shows it.
+
+    plotly.js draws an SVG with no accessible name. Shown in a notebook, this
+    figure first shows an invisible :class:`claimlab.figure_alt.FigureLabels`,
+    which gives every plotly graph on the page its text alternative
+    (``layout.meta["alt"]``) as ``aria-label``. Everything else is plotly's
+    ``go.Figure``.
+    """
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        from .figure_alt import FigureLabels
+
+        display(FigureLabels())
+        super()._ipython_display_()
+
+
 def _make(title: str, alt: str, /, large: bool = False, data=(), **layout) -> go.Figure:
     """A figure built in one go from plain dicts: title, palette, font size and text alternative.
 
@@ -86,7 +105,7 @@ def _make(title: str, alt: str, /, large: bool = False, data=(), **layout) -> go
             # As wide as the output area (plotly.js draws 700 px wide without it).
             "autosize": True}
     spec.update(layout)  # a full title dict (position and all) replaces the plain one
-    return go.Figure(data=list(data), layout=spec)
+    return Figure(data=list(data), layout=spec)
 
 
 def alt_text(fig: go.Figure) -> str:
