@@ -300,6 +300,7 @@ _READABLE_JS = r"""
       // Every figure has a text alternative, and a screen reader hears it: claimlab's figure labeller (shown
       // with every claimlab figure and every explorer) names each plot by it.
       const alt = gd.layout && gd.layout.meta && gd.layout.meta.alt;
+      if (!alt && !(gd.data && gd.data.length)) continue;  // a FigureWidget whose first drawing is still on its way
       if (!alt) problems.push(`plot "${txt(gd)}" has no text alternative (layout.meta.alt)`);
       else if (gd.getAttribute('role') !== 'img' || gd.getAttribute('aria-label') !== alt)
         problems.push(`plot "${txt(gd)}" is not named by its alt text (role=${gd.getAttribute('role')})`);
