@@ -35,7 +35,8 @@ COPY notebooks ${COURSE_DIR}/notebooks
 COPY jupyter-config ${COURSE_DIR}/jupyter-config
 COPY binder/start ${COURSE_DIR}/binder/start
 
-RUN python -m pip install "${COURSE_DIR}" "${JUPYTERHUB}" \
+# nbgitpuller: for instructors who push course updates with a link (docs/hub.md).
+RUN python -m pip install "${COURSE_DIR}" "${JUPYTERHUB}" "nbgitpuller>=1.2" \
  && rm -rf "${COURSE_DIR}/lib" "${COURSE_DIR}/build" \
  && "${COURSE_DIR}/postBuild" \
  && chmod 0755 "${COURSE_DIR}/binder/start"

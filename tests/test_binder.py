@@ -153,7 +153,7 @@ def test_dockerfile_installs_the_course_non_editably_outside_home_and_starts_thr
     variables = docker_variables()
     assert variables["COURSE_DIR"] == "/opt/conflicting-accounts"
     runs = " ".join(expand(args, variables | {"JUPYTERHUB": "jupyterhub"}) for i, args in steps if i == "RUN")
-    assert re.search(r'pip install "/opt/conflicting-accounts" "jupyterhub"', runs), runs
+    assert re.search(r'pip install "/opt/conflicting-accounts" "jupyterhub" "nbgitpuller[<>=.\d]*"', runs), runs
     assert " -e " not in runs and "--editable" not in runs
     assert '"/opt/conflicting-accounts/postBuild"' in runs  # the quiet first start
     copied = {source for i, a in steps if i == "COPY" for source in shlex.split(a)[:-1]}
@@ -170,3 +170,29 @@ def test_dockerignore_keeps_student_work_and_environments_out():
     ignored = set((REPO / ".dockerignore").read_text().split())
     assert {".git", ".venv", "workspace"} <= ignored
 
+
+
+# --------------------------------------------------------------------------- README's Binder link
+
+def test_readme_binder_badge_opens_the_first_lesson_in_the_workspace():
+    """The badge's urlpath names the first lesson as binder/start syncs it (Binder's home is the repository)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\((https://mybinder\.org/v2/gh/[^)\s]+)\)", readme)
+    assert len(links) == 1, links
+    query = dict(p.split("=", 1) for p in links[0].split("?", 1)[1].split("&"))
+    assert query["urlpath"] == f"lab/tree/workspace/{LESSONS[0]}", (
+        f"README's Binder link opens {query['urlpath']}; the first lesson is now {LESSONS[0]}")
+    assert "badge_logo.svg" in readme and "docs/hub.md" in readme
+
+
+def test_the_documented_nbgitpuller_link_pulls_where_binder_start_looks():
+    """docs/hub.md's link clones into the hidden folder binder/start syncs from, and opens the first lesson."""
+    hub_md = (REPO / "docs" / "hub.md").read_text(encoding="utf-8")
+    links = re.findall(r"https://hub\.example\.org/hub/user-redirect/git-pull\?\S+", hub_md)
+    assert len(links) == 1, links
+    from urllib.parse import parse_qs, urlsplit
+    query = {k: v[0] for k, v in parse_qs(urlsplit(links[0]).query).items()}
+    assert query["targetpath"].startswith(".")  # hidden: students see each lesson once, in workspace/
+    assert f'pulled="$HOME/{query["targetpath"]}/notebooks"' in START.read_text()
+    assert query["urlpath"] == f"lab/tree/workspace/{LESSONS[0]}"
+    assert f"/lab/tree/workspace/{LESSONS[0]}" in hub_md.split("## Zero to JupyterHub")[1]

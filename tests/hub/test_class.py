@@ -31,18 +31,17 @@ class ClassRun:
 
 
 @pytest.fixture(scope="module")
-def class_run(tmp_path_factory):
+def class_run():
     hub = classroom.Hub(STUDENTS)
+    run = ClassRun(hub, classroom.lessons_to_run())
+
+    def work(student):
+        # The last lesson stays open: memory is measured with one lesson open.
+        return [hub.run_lesson(student, lesson, shutdown=lesson != run.lessons[-1]) for lesson in run.lessons]
+
     try:
         hub.start()
         classroom.in_parallel(hub.spawn, hub.students)
-        lessons = classroom.lessons_to_run()
-        run = ClassRun(hub, lessons)
-
-        def work(student):
-            # The last lesson stays open: memory is measured with one lesson open.
-            return [hub.run_lesson(student, lesson, shutdown=lesson != lessons[-1]) for lesson in lessons]
-
         for student, runs in zip(hub.students, classroom.in_parallel(work, hub.students)):
             run.runs[student.name] = runs
         time.sleep(1)  # let the shut-down kernels go
@@ -51,7 +50,9 @@ def class_run(tmp_path_factory):
     except classroom.HubError as exc:
         pytest.fail(str(exc), pytrace=False)
     finally:
-        print("\n".join(f"{s.name}: server started in {s.spawn_seconds:.1f} s" for s in hub.students))
+        for s in hub.students:  # shown with -s: the figures docs/hub.md records
+            lessons = ", ".join(f"{r.lesson} {r.seconds:.1f} s" for r in run.runs.get(s.name, []))
+            print(f"{s.name}: server started in {s.spawn_seconds:.1f} s; ran {lessons or 'nothing'}")
         hub.stop()
 
 
