@@ -32,6 +32,6 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=f"class test skipped (outside CI): {why}"))
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")  # before the module's hub fixture
 def _fail_without_hub():
     pytest.fail(f"the class test cannot run under CI=true: {classroom.missing_requirements()}", pytrace=False)
