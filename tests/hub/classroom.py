@@ -209,7 +209,8 @@ class Hub:
         """Stop the hub, its proxy and every server and kernel it started; remove the folder."""
         import psutil
 
-        if self.proc is None:
+        if self.proc is None:  # never started, or stopped already
+            shutil.rmtree(self.base, ignore_errors=True)
             return
         try:
             started = psutil.Process(self.proc.pid).children(recursive=True)
