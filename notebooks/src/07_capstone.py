@@ -16,7 +16,7 @@
 # - keep your assessments in a claim ledger, and save it as a CSV file that
 #   you can open again next time.
 #
-# **Time:** about 45 minutes. **Before you start:** Lessons 00 to 06. This
+# **Time:** about 45 minutes. **Before you start:** Lessons 01 to 06. This
 # lesson uses what they taught: outlets and channels (02), dates (03),
 # attribution (04), framing (05) and grading claims (06).
 
