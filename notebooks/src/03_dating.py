@@ -163,6 +163,13 @@ ex_metadata
 # Worked solution: the option that names whose record the date is and what would confirm it.
 ex_metadata.reveal()
 
+# %% tags=["test"]
+# Course self-check: the footer's year is a wrong answer with a hint; the reasoned option is right; reset.
+feedback = ex_metadata.check(next(o for o in ex_metadata.input.options if "footer" in o))
+assert feedback.ok is False and feedback.message.startswith("Not yet. Hint:") and "archive" not in feedback.message
+assert ex_metadata.check(next(o for o in ex_metadata.input.options if "publisher's own record" in o)).ok
+ex_metadata.reset()
+
 # %% [markdown]
 # ### Exercise 03.search_headline: off the page (10 minutes)
 #
@@ -418,6 +425,12 @@ QUESTIONS["03.thursdays_2016"] = Question(
 # %%
 thursdays = ...
 check("03.thursdays_2016", thursdays, corpus)
+
+# %% tags=["test"]
+# Course self-check: the untouched ... asks for an answer; a list missing a Thursday is not right.
+assert check("03.thursdays_2016", thursdays, corpus).ok is None
+some = [d for d in range(1, 30) if dating.weekday(2016, 2, d) == "Thursday"][:-1]
+assert check("03.thursdays_2016", some, corpus).ok is False
 
 # %% tags=["solution"]
 # Worked solution: keep the days of February 2016 whose weekday is Thursday.
