@@ -36,6 +36,7 @@ LESSONS = [
     "07_capstone",
     "08_machine_attribution",
     "09_case_file",
+    "appendix_tables",
 ]
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -405,6 +406,23 @@ def lesson_01(page, corpus, bugs):
     answer_exercise(page, "01.verbatim", corpus)   # several answers: ticked with the keyboard
 
 
+def appendix_tables(page, corpus, bugs):
+    """The tables tour moved out of lesson 01: its counts, and its bar chart of paragraph kinds, drawn and named."""
+    from claimlab import plots
+
+    p = corpus.paragraphs
+    kinds = p["kind"].value_counts()
+    summary = page.locator(".jp-OutputArea-output").filter(
+        has_text=f"Of {len(p)} paragraphs, {kinds.get('body', 0)} are body text")
+    expect(summary).to_have_count(1)
+    chart = page.locator(".jp-OutputArea-output .js-plotly-plot")
+    expect(chart).to_have_count(1)
+    assert chart.evaluate("gd => [...gd.data[0].x]") == [str(k) for k in kinds.index]
+    assert chart.evaluate("gd => [...gd.data[0].y]") == [int(v) for v in kinds.values]
+    alt = plots.alt_text(plots.bar(kinds, "Paragraphs in the corpus, by kind", "kind of line", "paragraphs"))
+    expect(chart).to_have_attribute("aria-label", alt)
+
+
 def lesson_02(page, corpus, bugs):
     from claimlab import views
     from claimlab_course import sourcing
@@ -696,6 +714,7 @@ INTERACTIONS: dict[str, Callable] = {
     "07_capstone": lesson_07,
     "08_machine_attribution": lesson_08,
     "09_case_file": lesson_09,
+    "appendix_tables": appendix_tables,
 }
 
 LAB_ROOT: list = []  # the served copy of the repository, for interactions that read files the lesson writes
@@ -709,7 +728,8 @@ def corpus():
 
 
 def test_every_lesson_is_covered():
-    names = sorted(p.stem for p in (lab.REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    folder = lab.REPO_ROOT / "notebooks"
+    names = sorted(p.stem for p in [*folder.glob("[0-9][0-9]_*.ipynb"), *folder.glob("appendix_*.ipynb")])
     assert sorted(set(names) - set(LESSONS)) == [], "a lesson without a browser test: add it to LESSONS"
 
 
