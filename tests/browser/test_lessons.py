@@ -415,7 +415,7 @@ def appendix_tables(page, corpus, bugs):
     summary = page.locator(".jp-OutputArea-output").filter(
         has_text=f"Of {len(p)} paragraphs, {kinds.get('body', 0)} are body text")
     expect(summary).to_have_count(1)
-    chart = page.locator(".jp-OutputArea-output .js-plotly-plot")
+    chart = page.locator(".js-plotly-plot")  # a static figure's plot is its output node itself
     expect(chart).to_have_count(1)
     assert chart.evaluate("gd => [...gd.data[0].x]") == [str(k) for k in kinds.index]
     assert chart.evaluate("gd => [...gd.data[0].y]") == [int(v) for v in kinds.values]
