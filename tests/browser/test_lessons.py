@@ -291,7 +291,8 @@ _READABLE_JS = r"""
         });
       }
     }
-    for (const gd of out.querySelectorAll('.js-plotly-plot')) {
+    // a static figure's plot is the output node itself; an explorer's sits inside its widget
+    for (const gd of out.matches('.js-plotly-plot') ? [out] : out.querySelectorAll('.js-plotly-plot')) {
       const svg = gd.querySelector('.main-svg');
       if (!svg) continue;
       const w = svg.getBoundingClientRect().width;
@@ -316,7 +317,7 @@ ONE_LINE_ROW = 26
 
 def readability_problems(page) -> list[str]:
     """Problems with tables and figures; each plot is scrolled into view first, as a reader would."""
-    for plot in page.locator(".jp-OutputArea-output .js-plotly-plot").all():
+    for plot in page.locator(".jp-OutputArea-output.js-plotly-plot, .jp-OutputArea-output .js-plotly-plot").all():
         plot.scroll_into_view_if_needed()
         page.wait_for_timeout(600)
     return page.evaluate(_READABLE_JS, ONE_LINE_ROW)
