@@ -1,8 +1,8 @@
 # %% [markdown]
 # # Lesson 01 · Start here: one air strike, two death tolls
 #
-# **The question.** One Tuesday in February, air strikes hit the city of
-# Idlib in Syria. Two groups gave numbers for the dead, and Iran's
+# **The question.** One Tuesday in February, air strikes were reported in
+# the city of Idlib in Syria. Two groups gave numbers for the dead, and Iran's
 # state-owned English channel, Press TV, printed both in one article. The
 # numbers are not the same. **Is one of them wrong?**
 #
