@@ -111,9 +111,11 @@ restore: install
 	@test -n "$$CLAIMLAB_LESSON" || { echo "usage: make restore LESSON=NN   (for example: make restore LESSON=03)"; exit 2; }
 	@$(PY) -m claimlab.workspace restore "$$CLAIMLAB_LESSON" --course $(COURSE) --workspace $(WORKSPACE)
 
+# The venv and the workspace are matched as absolute paths, so WORKSPACE=workspace/,
+# ./workspace or an absolute path all keep the student's checkpoints.
 clean:
 	rm -rf build dist .pytest_cache screenshots lib/*.egg-info
-	find . -path ./$(VENV) -prune -o -path ./$(WORKSPACE) -prune -o \
+	find "$(CURDIR)" -path "$(abspath $(VENV))" -prune -o -path "$(abspath $(WORKSPACE))" -prune -o \
 	  \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -print0 | xargs -0 rm -rf
 
 distclean: clean

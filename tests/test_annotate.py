@@ -633,7 +633,9 @@ def test_an_actor_missing_from_actors_csv_is_added_there_as_a_draft(small):
     actors = {r["actor"]: r for r in read_rows(small / "actors.csv")}
     assert (actors["Ministry of Nowhere"]["type"], actors["Ministry of Nowhere"]["status"]) == ("unknown", "draft")
     assert actors["Health ministry"]["status"] == ""  # the rows already there are kept as they were
-    assert claimlab.load_corpus(small).problems.to_dict("records") == []
+    assert only_backups(claimlab.load_corpus(small).problems) == {"actors.csv.bak", "attributions.csv.bak"}
+    for backup in small.glob("*.bak"):  # validate lists the backups; without them it passes
+        backup.unlink()
     assert cli(["validate", str(small)]) == 0
     assert (small / "actors.csv").stat().st_mode == mode
     commit(ann, "statements", "actor", "Health ministry")
@@ -647,6 +649,17 @@ def test_an_actor_missing_from_actors_csv_is_added_there_as_a_draft(small):
     refused(ann, small, before, "“Health ministry”")
 
 
+def only_backups(problems) -> set[str]:
+    """The files of ``problems``, each of which must be one of the annotator's backups, listed as not read.
+
+    The loader lists every file it does not read (issue #17), the annotator's
+    ``<table>.bak`` included; nothing else may be a problem.
+    """
+    for p in problems.itertuples(index=False):
+        assert p.file.endswith(".bak") and p.problem.startswith("a backup copy: not read"), p
+    return set(problems["file"])
+
+
 def test_the_corpus_loader_reads_an_annotated_folder_without_complaint(small):
     import claimlab
 
@@ -654,7 +667,7 @@ def test_the_corpus_loader_reads_an_annotated_folder_without_complaint(small):
     ann.accept_button.click()
     assert (small / "attributions.csv.bak").exists()
     corpus = claimlab.load_corpus(small)
-    assert corpus.problems.to_dict("records") == []
+    assert only_backups(corpus.problems) == {"attributions.csv.bak"}
     statuses = dict(zip(corpus.attributions["attribution_id"], corpus.attributions["status"], strict=True))
     assert statuses == {"A01": "checked", "A02": "draft"}
 

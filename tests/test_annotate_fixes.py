@@ -121,7 +121,9 @@ def test_undo_of_a_delete_puts_the_row_back_in_its_place_beside_other_changes(fo
 
 def loads_cleanly(folder, ann):
     corpus = claimlab.load_corpus(folder)
-    assert corpus.problems.to_dict("records") == []
+    # Nothing but the annotator's backups, which the loader lists as not read (issue #17).
+    assert [p for p in corpus.problems.itertuples(index=False)
+            if not (p.file.endswith(".bak") and p.problem.startswith("a backup copy"))] == []
     shown = [v for _, v in ann.rows.options] if ann.kind.value == "statements" else None
     if shown is not None:
         assert len(shown) == int((corpus.attributions["article_id"] == "art").sum())

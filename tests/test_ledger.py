@@ -157,22 +157,28 @@ def test_add_button_adds_the_form_and_clears_it(corpus, here):
 def test_export_never_loses_a_different_file(corpus, here):
     theirs = here / "my_claim_ledger.csv"
     theirs.write_text("notes I made by hand\n", encoding="utf-8")
-    led = ClaimLedger(corpus)                                # not a ledger: says so, starts empty
+    led = ClaimLedger(corpus)          # not a ledger: says so, starts empty under a new name beside it
     assert led.rows == [] and "does not look like a claim ledger" in led.message
+    assert "kept untouched" in led.message and "my_claim_ledger-2.csv" in led.message
     assert led.add(**ROW)
-    assert led.export().resolve() == theirs.resolve()
+    assert led.export().resolve() == (here / "my_claim_ledger-2.csv").resolve()
+    assert theirs.read_text(encoding="utf-8") == "notes I made by hand\n"
+
+    # Exporting onto that file on purpose keeps it first, under a backup name.
+    assert led.export(theirs).resolve() == theirs.resolve()
     backup = here / "my_claim_ledger.bak.csv"
     assert backup.read_text(encoding="utf-8") == "notes I made by hand\n"
     assert "kept as my_claim_ledger.bak.csv" in led.message
 
     # Saving again overwrites only what this ledger wrote itself: no new backup.
     assert led.add(**{**ROW, "claim": "another"})
-    led.export()
-    assert sorted(p.name for p in here.iterdir()) == ["my_claim_ledger.bak.csv", "my_claim_ledger.csv"]
+    led.export(theirs)
+    assert sorted(p.name for p in here.iterdir()) == ["my_claim_ledger-2.csv", "my_claim_ledger.bak.csv",
+                                                       "my_claim_ledger.csv"]
 
     # Someone else changes the file: the next export keeps that version too, under a fresh name.
     theirs.write_text("edited elsewhere\n", encoding="utf-8")
-    led.export()
+    led.export(theirs)
     assert (here / "my_claim_ledger.bak-2.csv").read_text(encoding="utf-8") == "edited elsewhere\n"
     assert backup.read_text(encoding="utf-8") == "notes I made by hand\n"
     assert len(ClaimLedger(corpus).rows) == 2

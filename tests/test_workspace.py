@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -350,3 +351,22 @@ def test_an_appendix_is_synced_tracked_and_restored_like_a_lesson(course, wsdir)
     assert "'my notes'" in restored.backups[0].read_text(encoding="utf-8")
     assert (wsdir / "appendix_tables.ipynb").read_bytes() == (course / "appendix_tables.ipynb").read_bytes()
     assert ws._parse_lesson("appendix_tables.ipynb") == "appendix_tables"
+
+
+@pytest.mark.parametrize("given", ["workspace", "workspace/", "./workspace", "workspace//"])
+def test_make_clean_keeps_the_workspace_checkpoints_however_it_is_spelled(tmp_path, given):
+    """`make clean WORKSPACE=workspace/` (a trailing slash) used to delete the student's checkpoints."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    kept = [tmp_path / "workspace" / ".ipynb_checkpoints", tmp_path / "workspace" / "sub" / "__pycache__",
+            tmp_path / ".venv" / "lib" / "__pycache__"]
+    gone = [tmp_path / "notebooks" / ".ipynb_checkpoints", tmp_path / "lib" / "claimlab" / "__pycache__"]
+    for d in kept + gone:
+        d.mkdir(parents=True)
+        (d / "x").write_text("x")
+    r = subprocess.run([make, "-s", "clean", f"WORKSPACE={given}"], cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert [d for d in kept if not d.exists()] == []
+    assert [d for d in gone if d.exists()] == []

@@ -53,8 +53,8 @@ import ipywidgets as W
 import traitlets
 
 from . import schema
-from .corpus import TEXT_SUFFIXES, read_article
-from .files import atomic_write
+from .corpus import MAX_TABLE_BYTES, TEXT_SUFFIXES, read_article
+from .files import Refused, atomic_write, csv_field_limit, inside, read_regular
 from .format import figure_range
 from .markup import BLUE, GREEN, VERMILLION
 from .reader import Shown
@@ -186,7 +186,10 @@ def read_table(path: Path) -> Table:
     name = path.name
     if not path.exists():
         return Table(name, list(schema.TABLES.get(name, [])), [], exists=False)
-    raw = path.read_bytes()
+    try:  # only a regular file inside the folder, never more than the loader's limit
+        raw = read_regular(inside(path.parent, name), MAX_TABLE_BYTES)
+    except (Refused, OSError) as exc:
+        raise AnnotationError(f"{name} cannot be used: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -197,7 +200,8 @@ def read_table(path: Path) -> Table:
     first = text.split("\n", 1)[0]
     newline = "\r\n" if first.endswith("\r") else "\n"
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        with csv_field_limit(len(text)):
+            records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise AnnotationError(f"{name} is not a readable CSV file: {exc}") from None
     if not records:
@@ -440,7 +444,7 @@ class DraftFolder:
             if not aid or not name:
                 continue
             listed.add(name)
-            text, why = read_article(self.path / name)
+            text, why = read_article(name, folder=self.path)
             if text is None:
                 problems.append(f"{name} ({aid}): {why}")
                 continue

@@ -11,6 +11,16 @@ A table may end with a ``status`` column (see :mod:`claimlab.draft`): ``draft``
 marks rows a machine wrote that nobody has checked yet.  Where a table has it,
 the frame keeps it, and rows the loader itself extracts or infers are ``draft``.
 
+Every entry of the folder is either used (an article, a table, ``SHA256SUMS``,
+a README or LICENSE) or listed in ``corpus.problems`` with the reason it is
+not: links that lead outside the folder, links to nothing, sub-folders,
+FIFOs, sockets and devices, backups, hidden and unknown files.  Nothing
+outside the folder is read: every name (the ``file`` column of the metadata
+table, ``SHA256SUMS`` entries, links) is resolved and refused when it leaves
+the folder, special files are never opened and no file is read past its size
+limit (:mod:`claimlab.files`).  A table that cannot be used is one problem,
+not one per row of the tables that depend on it.
+
 Offsets are Python ``str`` offsets (end exclusive) into the article text as
 decoded from UTF-8 without newline translation; a leading byte-order mark is
 not part of the text.  So ``corpus.texts[a][start:end]`` is the annotated span.
@@ -20,8 +30,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +42,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import schema
+from .files import Refused, csv_field_limit, folder_problem, inside, kind_of, read_regular, swallowed_row
 from .validate import Problems, check_checksums, check_ids_and_references, check_rows
 
 if TYPE_CHECKING:
@@ -40,9 +53,12 @@ if TYPE_CHECKING:
 TEXT_SUFFIXES = (".txt", ".md")
 IGNORED_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
 # Files a corpus folder may hold besides articles.
-SUPPORT_NAMES = {"sha256sums", "metadata.csv"} | {name.lower() for name in schema.TABLES}
+SUPPORT_FILES = {"SHA256SUMS", "metadata.csv", *schema.TABLES}
+SUPPORT_NAMES = {name.lower() for name in SUPPORT_FILES}
 # A news article is tens of kilobytes; anything this big is a dump, not an article.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+# A table of statements for tens of thousands of articles stays well below this.
+MAX_TABLE_BYTES = 256 * 1024 * 1024
 
 
 class CorpusError(Exception):
@@ -60,14 +76,21 @@ def bundled_seeds() -> Path:
     return Path(__file__).resolve().parents[2] / "seeds"
 
 
-def read_article(path: Path) -> tuple[str | None, str | None]:
-    """``(text, None)`` for a usable article, else ``(None, why not)``."""
+def read_article(path: Path, folder: Path | None = None) -> tuple[str | None, str | None]:
+    """``(text, None)`` for a usable article, else ``(None, why not)``.
+
+    Only a regular file is read, and never more than ``MAX_ARTICLE_BYTES``.  With
+    ``folder``, ``path`` is a name relative to it and anything outside it is refused.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return None, (f"too large for one article ({size / 2**20:.1f} MB; the limit is "
-                          f"{MAX_ARTICLE_BYTES // 2**20} MB): split it into one file per article")
-        data = path.read_bytes()
+        if folder is not None:
+            path = inside(folder, path)
+        data = read_regular(path, MAX_ARTICLE_BYTES)
+    except Refused as exc:
+        why = str(exc)
+        if why.startswith("too large"):
+            why += ": split it into one file per article"
+        return None, why
     except OSError as exc:
         return None, f"cannot be read: {exc.strerror or exc}"
     data = data.removeprefix(codecs.BOM_UTF8)
@@ -85,12 +108,37 @@ def read_article(path: Path) -> tuple[str | None, str | None]:
     return text, None
 
 
+def read_csv_text(path: Path, limit: int = MAX_TABLE_BYTES) -> str:
+    """The text of a CSV table (UTF-8, a byte-order mark dropped); :class:`Refused` or ``OSError`` if unusable.
+
+    ``UnicodeDecodeError`` when it is not UTF-8.
+    """
+    return read_regular(path, limit).decode("utf-8-sig")
+
+
 def _read_table(path: Path, problems: Problems) -> list[dict] | None:
-    """Rows of a CSV file as dicts of strings, each with its line number in ``_line``."""
+    """Rows of a CSV file as dicts of strings, each with its line number in ``_line``.
+
+    A table that cannot be used at all gives one problem and ``None``; so does one
+    whose rows mostly have the wrong number of cells (a wrong delimiter, or an
+    unbalanced quote that ran the rows together), rather than a problem per row.
+    """
     name = path.name
     try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            reader = csv.reader(f)
+        text = read_csv_text(inside(path.parent, name))
+    except Refused as exc:
+        problems.add(name, None, f"{exc}; the table is not used")
+        return None
+    except OSError as exc:
+        problems.add(name, None, f"cannot be read ({exc.strerror or exc}); the table is not used")
+        return None
+    except UnicodeDecodeError as exc:
+        problems.add(name, None, f"not valid UTF-8 ({exc.reason}); save the table as UTF-8 CSV")
+        return None
+    wrong: list[tuple[int, int, int]] = []   # (line, cells, physical lines) of rows with a wrong cell count
+    try:
+        with csv_field_limit(len(text)):
+            reader = csv.reader(io.StringIO(text, newline=""), strict=True)
             header = next(reader, None)
             if header is None:
                 problems.add(name, None, "empty table (no header row)")
@@ -103,20 +151,27 @@ def _read_table(path: Path, problems: Problems) -> list[dict] | None:
                     # A status column added at the end of the header: rows without that cell are checked.
                     short_status = len(rec) == len(header) - 1 and header[-1] == schema.STATUS
                     if len(rec) != len(header) and not short_status:
-                        problems.add(name, line, f"{len(rec)} cells, header has {len(header)}")
+                        wrong.append((line, len(rec), reader.line_num - line + 1))
+                    elif reader.line_num > line and any(swallowed_row(c, len(header)) for c in rec):
+                        wrong.append((line, len(rec), reader.line_num - line + 1))
                     row = dict(zip(header, rec + [""] * (len(header) - len(rec))))
                     row["_line"] = line
                     rows.append(row)
                 line = reader.line_num + 1
-    except UnicodeDecodeError as exc:
-        problems.add(name, None, f"not valid UTF-8 ({exc.reason}); save the table as UTF-8 CSV")
-        return None
     except csv.Error as exc:
-        problems.add(name, None, f"not a readable CSV file: {exc}")
+        problems.add(name, None, f"not a readable CSV file (line {reader.line_num}: {exc}); "
+                                 "check its quotes; the table is not used")
+        return None
+    if _table_is_broken(name, header, rows, wrong, problems):
         return None
     missing = [c for c in schema.ESSENTIAL.get(name, []) if c not in header]
     if missing:
         problems.add(name, 1, f"missing column(s): {', '.join(missing)}; the table is not used")
+        return None
+    duplicated = sorted({h for h in header if h and header.count(h) > 1})
+    if duplicated:
+        problems.add(name, 1, f"column(s) {', '.join(duplicated)} appear more than once, so which value "
+                              "counts is unclear; rename or remove the copy; the table is not used")
         return None
     id_col = schema.IDS.get(name) if name in ("attributions.csv", "figures.csv", "terms.csv") else None
     for n, row in enumerate(rows, 1):
@@ -125,6 +180,28 @@ def _read_table(path: Path, problems: Problems) -> list[dict] | None:
         if id_col and id_col not in header:
             row[id_col] = f"{name.split('.')[0][:1].upper()}{n:04d}"
     return rows
+
+
+def _table_is_broken(name: str, header: list[str], rows: list[dict], wrong: list[tuple[int, int, int]],
+                     problems: Problems) -> bool:
+    """Report rows with the wrong number of cells: one problem for a table that is broken as a whole."""
+    merged = [w for w in wrong if w[2] > 1]
+    if merged:
+        line, cells, lines = merged[0]
+        problems.add(name, line, f"an unbalanced quote seems to run lines {line}-{line + lines - 1} together "
+                                 f"into one row of {cells} cells (the header has {len(header)}, and the "
+                                 "row's cells hold lines that read as rows); close the quote; the table "
+                                 "is not used")
+        return True
+    if len(wrong) >= 3 and len(wrong) * 2 > len(rows):
+        counts = sorted({c for _, c, _ in wrong})
+        problems.add(name, None, f"{len(wrong)} of {len(rows)} rows do not have the header's {len(header)} "
+                                 f"cells (they have {', '.join(map(str, counts[:5]))}): is it separated by "
+                                 "commas, with quotes around cells that hold commas? The table is not used")
+        return True
+    for line, cells, _ in wrong:
+        problems.add(name, line, f"{cells} cells, header has {len(header)}")
+    return False
 
 
 @dataclass
@@ -222,8 +299,12 @@ class _Load:
     # Curated tables by file name; each row a dict of strings with its CSV line in ``_line``.
     tables: dict[str, list[dict]] = field(default_factory=dict)
     meta_rows: list[dict] | None = None   # articles.csv, else metadata.csv
-    files: list[Path] = field(default_factory=list)          # text files in the folder
-    listed: dict[str, dict] = field(default_factory=dict)    # file name -> its metadata row
+    meta_name: str = "articles.csv"       # which of the two
+    # Tables there that cannot be used -> the one problem that says so.
+    broken: dict[str, dict] = field(default_factory=dict)
+    files: list[tuple[str, Path]] = field(default_factory=list)  # text files in the folder: name, real path
+    # Real path of each file the metadata table names -> (the name as written, its row).
+    listed: dict[Path, tuple[str, dict]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     article_rows: list[dict] = field(default_factory=list)
     # Articles whose attributions / figures / framing terms come from the machine.
@@ -272,79 +353,159 @@ def load_corpus(path: str | os.PathLike | None = None, *, strict: bool = False,
 
 def _corpus_folder(path: str | os.PathLike | None) -> Path:
     folder = Path(path) if path is not None else bundled_seeds()
-    if not folder.exists():
-        raise CorpusError(f"corpus folder not found: {folder}")
-    if not folder.is_dir():
-        raise CorpusError(f"not a folder: {folder} (give the folder that holds the articles)")
+    why = folder_problem(folder)
+    if why:
+        raise CorpusError(why if why.startswith("not a folder") else f"corpus folder {why}")
     return folder
 
 
 def _read_tables(load: _Load) -> None:
     """The curated tables the folder has, and its metadata table (articles.csv or metadata.csv)."""
     for name in schema.TABLES:
-        p = load.folder / name
-        if p.exists():
-            rows = _read_table(p, load.problems)
+        if os.path.lexists(load.folder / name):
+            rows = _read_table(load.folder / name, load.problems)
             if rows is not None:
                 load.tables[name] = rows
+            else:
+                load.broken[name] = load.problems[-1]
     load.meta_rows = load.tables.get("articles.csv")
-    if load.meta_rows is None and (load.folder / "metadata.csv").exists():
-        load.meta_rows = _read_table(load.folder / "metadata.csv", load.problems)
+    has_articles = os.path.lexists(load.folder / "articles.csv")
+    if os.path.lexists(load.folder / "metadata.csv"):
+        if has_articles:
+            load.problems.add("metadata.csv", None, "not used: articles.csv holds this folder's metadata "
+                                                    "(merge the two, or remove one)")
+        else:
+            load.meta_rows = _read_table(load.folder / "metadata.csv", load.problems)
+            if load.meta_rows is None:
+                load.broken["metadata.csv"] = load.problems[-1]
+            else:
+                load.meta_name = "metadata.csv"
+
+
+def _entry_problem(folder: Path, entry: os.DirEntry) -> tuple[Path | None, str | None]:
+    """``(real path, None)`` for a regular file the loader may read (a link inside the folder included),
+    else ``(None, why it is not read)``."""
+    try:
+        st = entry.stat(follow_symlinks=False)
+    except OSError as exc:
+        return None, f"cannot be examined ({exc.strerror or exc}): not read"
+    real = Path(entry.path)
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            real = inside(folder, entry.name)
+        except Refused as exc:
+            return None, f"a link: {exc}"
+        try:
+            st = os.stat(real)
+        except OSError:
+            return None, f"a link to {os.readlink(entry.path)!r}, which does not exist: not read"
+    if stat.S_ISDIR(st.st_mode):
+        return None, ("a folder: not read (only the files directly in the corpus folder are read, "
+                      "and files that articles.csv names)")
+    if not stat.S_ISREG(st.st_mode):
+        return None, f"{kind_of(st.st_mode)}, not a regular file: not read"
+    return real, None
 
 
 def _list_folder(load: _Load) -> None:
-    """Which files are articles: those in the metadata table, then any other text file."""
-    for name in sorted(os.listdir(load.folder)):
-        p = load.folder / name
-        if name.startswith(".") or not p.is_file():
+    """Which files are articles: those in the metadata table, then any other text file.
+
+    Every entry of the folder is either used (an article, a table, SHA256SUMS, a
+    README or LICENSE) or listed in the problems with the reason it is not read.
+    """
+    try:
+        entries = sorted(os.scandir(load.folder), key=lambda e: e.name)
+    except OSError as exc:
+        raise CorpusError(f"cannot list {load.folder}: {exc.strerror or exc}; "
+                          "check that you may read the folder") from None
+    for entry in entries:
+        name, lower = entry.name, entry.name.lower()
+        if name in SUPPORT_FILES:  # read (or refused, with the reason) by the step that reads it
             continue
-        if p.suffix.lower() in TEXT_SUFFIXES:
-            if p.name.lower() not in IGNORED_NAMES:
-                load.files.append(p)
-        elif p.name.lower() not in SUPPORT_NAMES and not p.name.lower().endswith(".bak"):  # backups: not read
-            load.problems.add(p.name, None, "not an article: only UTF-8 .txt and .md files are loaded")
+        real, why = _entry_problem(load.folder, entry)
+        if why:
+            load.problems.add(name, None, why)
+        elif name.startswith("."):
+            load.problems.add(name, None, "a hidden file: not read (rename it without the leading dot "
+                                          "if it is an article)")
+        elif os.path.splitext(lower)[1] in TEXT_SUFFIXES:
+            if lower not in IGNORED_NAMES:
+                load.files.append((name, real))
+        elif lower.endswith(".bak") or ".bak." in lower or ".bak-" in lower:
+            load.problems.add(name, None, "a backup copy: not read (the annotator keeps the previous "
+                                          "version of a table here)")
+        elif lower in SUPPORT_NAMES:  # "Articles.csv": the loader reads only the exact name
+            load.problems.add(name, None, f"not read: a table must be named exactly "
+                                          f"{next(n for n in SUPPORT_FILES if n.lower() == lower)}")
+        else:
+            load.problems.add(name, None, "not an article: only UTF-8 .txt and .md files are loaded")
+    table = load.meta_name
+    seen: dict[Path, int] = {}
     for row in load.meta_rows or []:
         fname = row.get("file", "").strip()
         if not fname:
-            load.problems.add("articles.csv", row["_line"], "file is empty")
-        elif not (load.folder / fname).is_file():
-            load.problems.add("articles.csv", row["_line"], f"file {fname!r} not found in {load.folder}")
+            load.problems.add(table, row["_line"], "file is empty")
+            continue
+        try:
+            real = inside(load.folder, fname)
+        except Refused as exc:
+            load.problems.add(table, row["_line"], f"file {exc}; the article is not read")
+            continue
+        if not os.path.lexists(real):
+            load.problems.add(table, row["_line"], f"file {fname!r} not found in {load.folder}")
+        elif real in seen:
+            load.problems.add(table, row["_line"], f"file {fname!r} is the same file as line {seen[real]}")
         else:
-            load.listed[fname] = row
+            seen[real] = row["_line"]
+            load.listed[real] = (fname, row)
 
 
 def _read_articles(load: _Load) -> None:
     """Each article's text and its ``articles`` row (curated, or to be inferred)."""
     used_ids: dict[str, str] = {}
-    paths = [load.folder / f for f in load.listed] + [p for p in load.files if p.name not in load.listed]
-    for p in paths:
-        text, why = read_article(p)
+    paths = [(fname, real) for real, (fname, _) in load.listed.items()]
+    first = {real: fname for fname, real in paths}   # real path -> the one name it is read under
+    # Of several names for one file, the file itself is read rather than a link to it.
+    root = load.folder.resolve()
+    for name, real in load.files:
+        if real not in first and root / name == real:
+            first[real] = name
+    for name, real in load.files:
+        if real in load.listed and load.listed[real][0] in (name, f"./{name}"):
+            continue  # the file the metadata table names
+        if first.setdefault(real, name) != name:  # another name (a link) for a file read already
+            load.problems.add(name, None, f"the same file as {first[real]}: read once, as {first[real]}")
+        elif real not in load.listed:
+            paths.append((name, real))
+    for shown, real in paths:
+        row = load.listed.get(real, (None, None))[1]
+        text, why = read_article(real)
         if why:
-            load.problems.add(p.name, None, why)
+            load.problems.add(shown, None, why)
             continue
-        row = load.listed.get(p.name)
-        aid = (row or {}).get("article_id", "").strip() or _slug(p.stem)
+        aid = (row or {}).get("article_id", "").strip() or _slug(Path(shown).stem)
         if aid in used_ids:
-            load.problems.add(p.name, (row or {}).get("_line"),
+            load.problems.add(shown, (row or {}).get("_line"),
                               f"duplicate article_id {aid!r} (already used by {used_ids[aid]}); "
                               "give each article its own id")
             continue
-        used_ids[aid] = p.name
+        used_ids[aid] = shown
         load.texts[aid] = text
-        load.article_rows.append(_article_row(aid, p, row))
+        load.article_rows.append(_article_row(aid, shown, row))
 
 
-def _article_row(aid: str, path: Path, row: dict | None) -> dict:
+def _article_row(aid: str, fname: str, row: dict | None) -> dict:
     """The ``articles`` row of one article: its curated metadata row, or an empty one to infer."""
     if row is None:  # filled in by _infer_metadata, while the extractor runs
         rec = {c: "" for c in schema.TABLES["articles.csv"]}
-        rec.update(article_id=aid, file=path.name, metadata="inferred")
+        rec.update(article_id=aid, file=fname, metadata="inferred")
         return rec
     rec = {c: row.get(c, "") for c in schema.TABLES["articles.csv"]}
     rec.update({k: v for k, v in row.items() if not k.startswith("_")})
     rec["article_id"] = aid
     rec["metadata"] = "curated"
     rec["uninferred"] = ""
+    rec["_line"] = row.get("_line")
     return rec
 
 
@@ -399,9 +560,9 @@ def _check_tables(load: _Load) -> None:
     """
     tables = load.tables
     if "articles.csv" in tables:
-        tables["articles.csv"] = [dict(r, _line=(load.listed.get(r["file"]) or {}).get("_line"))
-                                  for r in load.article_rows if r["metadata"] == "curated"]
+        tables["articles.csv"] = [r for r in load.article_rows if r["metadata"] == "curated"]
     check_ids_and_references(dict(tables), load.problems)
+    _fold_orphans(load)
     usable: dict[str, list[dict]] = {}
     for name in ("attributions.csv", "figures.csv", "terms.csv", "segments.csv"):
         rows = tables.get(name, [])
@@ -421,6 +582,26 @@ def _check_tables(load: _Load) -> None:
     }
     for kind in ("terms", "attributions", "figures"):
         load.frames[kind] = _frame(usable[f"{kind}.csv"], schema.TABLES[f"{kind}.csv"], "curated")
+
+
+def _fold_orphans(load: _Load) -> None:
+    """When the metadata table cannot be used, the annotation rows of the articles it named are not
+    used either: say so in the one problem about that table, not once per row."""
+    meta = next((name for name in ("articles.csv", "metadata.csv") if name in load.broken), None)
+    if meta is None:
+        return
+    counts = {}
+    for name in ("attributions.csv", "figures.csv", "terms.csv", "segments.csv"):
+        rows = load.tables.get(name)
+        if rows:
+            kept = [r for r in rows if r.get("article_id", "") in load.texts]
+            if len(kept) < len(rows):
+                counts[name] = len(rows) - len(kept)
+                load.tables[name] = kept
+    if counts:
+        load.broken[meta]["problem"] += (
+            "; so the rows of the articles it names are not used either: "
+            + ", ".join(f"{n} of {name}" for name, n in counts.items()))
 
 
 def _add_framing_terms(load: _Load) -> None:

@@ -41,8 +41,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .corpus import IGNORED_NAMES, TEXT_SUFFIXES, CorpusError, read_article
-from .files import mode_for
+from .corpus import IGNORED_NAMES, MAX_TABLE_BYTES, TEXT_SUFFIXES, CorpusError, read_article
+from .files import Refused, csv_field_limit, folder_problem, inside, mode_for, read_regular
 
 STATUS = schema.STATUS
 DRAFT = "draft"
@@ -145,7 +145,9 @@ def _read_existing(path: Path) -> tuple[_Table | None, str | None]:
     name = path.name
     fix = "fix it or move the file away, then run draft again"
     try:
-        data = path.read_bytes()
+        data = read_regular(inside(path.parent, name), MAX_TABLE_BYTES)
+    except Refused as exc:
+        return None, f"{name} is not read: {exc}; {fix}"
     except OSError as exc:
         return None, f"cannot read {path}: {(exc.strerror or str(exc)).lower()}"
     if not data:
@@ -157,6 +159,12 @@ def _read_existing(path: Path) -> tuple[_Table | None, str | None]:
                       "or move the file away, then run draft again")
     first_end = text.find("\n")
     newline = "\r\n" if first_end > 0 and text[first_end - 1] == "\r" else "\n"
+    with csv_field_limit(len(text)):  # a cell may be longer than csv's default 128 KiB
+        return _parse_existing(name, data, text, newline, fix)
+
+
+def _parse_existing(name: str, data: bytes, text: str, newline: str, fix: str
+                    ) -> tuple[_Table | None, str | None]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[dict] = []
     try:
@@ -476,10 +484,9 @@ def draft(folder, *, progress: bool = True) -> DraftReport:
 
 def _files_to_draft(folder: Path) -> list[Path]:
     """The article files of ``folder``; :class:`DraftError` when there are none to draft."""
-    if not folder.exists():
-        raise DraftError(f"folder not found: {folder}")
-    if not folder.is_dir():
-        raise DraftError(f"not a folder: {folder} (give the folder that holds the articles)")
+    why = folder_problem(folder)
+    if why:
+        raise DraftError(f"folder {why}" if why.startswith(("not found", "cannot")) else why)
     try:
         files = _article_files(folder)
     except OSError as exc:
@@ -514,7 +521,7 @@ def _read_articles(files: list[Path], tables: dict[str, _Table],
     files_of: dict[str, str] = {}
     for p in files:
         aid = _article_id(p, listed, used_aids)
-        text, why = read_article(p)
+        text, why = read_article(p.name, folder=p.parent)  # nothing outside the folder, no FIFO
         if why:
             report.problems.append(f"{p.name}: {why}; it was not drafted")
             continue

@@ -11,9 +11,15 @@ work from code: ``.rows``, ``.add(**fields)``, ``.remove_last()``,
 Saving never loses work:
 
 * on construction, a ledger file that already exists at ``path`` is loaded,
-  and the ledger says so;
+  and the ledger says so.  A file there that cannot be read completely (not
+  a ledger, an unclosed quote, a column that is not a ledger field) is left
+  untouched: the ledger says why, starts empty and saves under a new name
+  beside it (``my_claim_ledger-2.csv``);
 * ``export`` writes a UTF-8 CSV (with a byte-order mark, so spreadsheet
-  programs read the curly quotes correctly).  If a *different* file is
+  programs read the curly quotes correctly).  A cell that begins with
+  ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+  apostrophe, so no spreadsheet runs it as a formula (OWASP, "CSV
+  Injection"); loading drops that apostrophe again.  If a *different* file is
   already there, one this ledger did not write itself, that file is first
   copied to a fresh backup name (``my_claim_ledger.bak.csv``,
   ``my_claim_ledger.bak-2.csv``, …) that never replaces anything; the message
@@ -39,7 +45,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import grading, views
-from .files import atomic_write
+from .files import (
+    Refused,
+    atomic_write,
+    csv_field_limit,
+    from_spreadsheet,
+    read_regular,
+    spreadsheet_safe,
+    swallowed_row,
+)
 from .format import shorten as _shorten
 from .format import text as _plain
 from .markup import feedback_box
@@ -47,7 +61,7 @@ from .markup import feedback_box
 if TYPE_CHECKING:
     from claimlab.corpus import Corpus
 
-__all__ = ["ClaimLedger", "FIELDS", "LABELS", "GRADES", "CORROBORATION", "DEFAULT_PATH",
+__all__ = ["ClaimLedger", "LedgerError", "FIELDS", "LABELS", "GRADES", "CORROBORATION", "DEFAULT_PATH",
            "SCALE", "claim_options", "claim_fields", "claimant_table", "trace", "route", "joined", "table_html",
            "grades_html", "count_sentences"]
 
@@ -316,11 +330,12 @@ def _status(kind: str, message: str) -> str:
 # ----------------------------------------------------------------------------- CSV
 
 def _csv_bytes(rows: list[dict]) -> bytes:
+    """The rows as a UTF-8 CSV with a byte-order mark; no cell can run as a spreadsheet formula."""
     buf = io.StringIO(newline="")
     w = csv.DictWriter(buf, fieldnames=list(FIELDS), extrasaction="ignore", lineterminator="\r\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: r.get(k, "") for k in FIELDS})
+        w.writerow({k: spreadsheet_safe(_plain(r.get(k, ""))) for k in FIELDS})
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -333,12 +348,27 @@ def _header_key(name: str) -> str | None:
     return None
 
 
+# A ledger holds tens of rows; a file this big is not one (and is not read into memory).
+MAX_LEDGER_BYTES = 64 * 1024 * 1024
+
+
+class _Incomplete(Exception):
+    """The file cannot be read completely: reading it would lose something; the message says what."""
+
+
 def _read_rows(path: Path) -> tuple[list[dict] | None, str]:
-    """Rows of a ledger CSV, or ``(None, why not)``."""
+    """Rows of a ledger CSV, or ``(None, why not)``.
+
+    Raises :class:`_Incomplete` for a file that is a ledger but cannot be read
+    without losing something (an unbalanced quote, extra cells, a column that
+    is not a ledger field, a column twice).
+    """
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_LEDGER_BYTES)
     except FileNotFoundError:
         return None, f"there is no file {_shown(path)}"
+    except Refused as exc:
+        return None, f"{_shown(path)} is {exc}"
     except OSError as exc:
         return None, f"{_shown(path)} cannot be read ({exc.strerror or exc})"
     note = ""
@@ -351,25 +381,87 @@ def _read_rows(path: Path) -> tuple[list[dict] | None, str]:
         return None, f"{_shown(path)} is empty"
     first = text.splitlines()[0]
     delimiter = max(",;\t", key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, [])
-    keys = [_header_key(h) for h in header]
-    if "claim" not in keys or "assessment" not in keys:
-        return None, (f"{_shown(path)} does not look like a claim ledger: its first line needs the "
-                      f"columns {', '.join(FIELDS)}")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        with csv_field_limit(len(text)):  # an assessment may be longer than csv's default 128 KiB
+            header = next(reader, [])
+            keys = [_header_key(h) for h in header]
+            if "claim" not in keys or "assessment" not in keys:
+                return None, (f"{_shown(path)} does not look like a claim ledger: its first line needs the "
+                              f"columns {', '.join(FIELDS)}")
+            _check_header(header, keys)
+            rows = _ledger_rows(reader, header, keys)
+            extra = [h.strip() for h, k in zip(header, keys) if k is None and h.strip()]
+            if extra:  # all empty, or _ledger_rows would have refused the file
+                note += (f" The column(s) {', '.join(map(repr, extra))} are not ledger fields; they are empty, "
+                         "so nothing is lost, and a ledger saved from here leaves them out.")
+    except csv.Error as exc:
+        raise _Incomplete(f"line {reader.line_num} cannot be read ({exc}): a quote is not closed") from None
+    return rows, note
+
+
+def _check_header(header: list[str], keys: list[str | None]) -> None:
+    twice = sorted({k for k in keys if k and keys.count(k) > 1})
+    if twice:
+        raise _Incomplete(f"the column {LABELS[twice[0]]!r} appears twice, so which one holds your words "
+                          "is unclear")
+
+
+def _ledger_rows(reader, header: list[str], keys: list[str | None]) -> list[dict]:
+    """The rows, with any cell the ledger cannot keep reported (raises :class:`_Incomplete`)."""
     rows = []
+    line = reader.line_num + 1
     for values in reader:
+        lines = reader.line_num - line + 1
+        if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
+            merged = f" (lines {line}-{line + lines - 1} ran together: a quote is not closed)" if lines > 1 else ""
+            raise _Incomplete(f"line {line} has {len(values)} cells but the header has {len(header)}{merged}")
+        if lines > 1 and (len(values) < len(header) or any(swallowed_row(v, len(header), reader.dialect.delimiter)
+                                                           for v in values)):
+            raise _Incomplete(f"lines {line}-{line + lines - 1} ran together into one row (a cell holds lines "
+                              "that read as rows of their own): a quote is not closed")
+        unknown = [h for h, k, v in zip(header, keys, values) if k is None and v.strip()]
+        if unknown:
+            raise _Incomplete(f"the column {unknown[0].strip()!r} (line {line}) is not a ledger field, and a "
+                              "ledger saved from here would drop it")
         row = {k: "" for k in FIELDS}
         for key, value in zip(keys, values):
             if key:
-                row[key] = value.strip()
+                row[key] = from_spreadsheet(value.strip())
         if any(row.values()):
             # Spelling a spreadsheet may have changed; anything else is kept exactly as it was saved.
             row["grade"] = {g.casefold(): g for g in GRADES}.get(row["grade"].casefold(), row["grade"])
             if row["corroboration"].casefold() in CORROBORATION:
                 row["corroboration"] = row["corroboration"].casefold()
             rows.append(row)
-    return rows, note
+        line = reader.line_num + 1
+    return rows
+
+
+class LedgerError(ValueError):
+    """A ledger cannot be made with these arguments; the message says what to give instead."""
+
+
+def _ledger_path(path: str | os.PathLike) -> Path:
+    """``path`` as a ledger file name; :class:`LedgerError` for one no file can have."""
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if not isinstance(text, str) or not text.strip() or "\x00" in text:
+        raise LedgerError(f"{path!r} cannot be a ledger's file name: give one such as {DEFAULT_PATH!r}")
+    p = Path(text)
+    if p.is_dir():
+        raise LedgerError(f"{text} is a folder: give a file name for the ledger, such as "
+                          f"{(p / DEFAULT_PATH).as_posix()!r}")
+    return p
+
+
+def _fresh_name(path: Path) -> Path:
+    """A name beside ``path`` that does not exist yet: name-2.csv, name-3.csv, …"""
+    suffix = path.suffix or ".csv"
+    for n in range(2, 10_000):
+        candidate = path.with_name(f"{path.stem}-{n}{suffix}")
+        if not os.path.lexists(candidate):
+            return candidate
+    raise LedgerError(f"too many files named like {path.name} here: tidy some away first")
 
 
 def _digest(data: bytes) -> str:
@@ -403,7 +495,7 @@ class ClaimLedger:
         import ipywidgets as W
 
         self.corpus = corpus
-        self.path = Path(path)
+        self.path = _ledger_path(path)
         self._rows: list[dict] = []
         self._saved: list[dict] = []            # the rows as last loaded or saved
         self._written: dict[str, str] = {}      # file -> digest of what this ledger last wrote there
@@ -459,10 +551,9 @@ class ClaimLedger:
         buttons = W.HBox([self.add_button, self.remove_button, self.export_button])
         self.widget = W.VBox([head, form, buttons, self.status, self.table])
 
-        if self.path.exists():
+        if os.path.lexists(self.path):
             if not self.load(self.path, replace=True):
-                self._say("problem", self.message + " Starting with an empty ledger; exporting keeps that file "
-                                                    "as a backup.")
+                self._open_beside(self.path)
         else:
             self._say("info", f"A new, empty ledger. Export CSV will save it as {_where(self.path)}.")
         self._refresh()
@@ -538,7 +629,7 @@ class ClaimLedger:
         ``path`` defaults to the ledger's own file.  A different file already at
         that path is kept under a fresh backup name first (see the module notes).
         """
-        target = Path(path) if path is not None else self.path
+        target = _ledger_path(path) if path is not None else self.path
         if not self._rows:
             self._say("info", f"The ledger is empty, so there is nothing to save; {_shown(target)} was not touched.")
             self._refresh()
@@ -547,8 +638,15 @@ class ClaimLedger:
         key = str(target.resolve())
         backup = None
         try:
+            if os.path.lexists(target) and not target.is_file():
+                what = "a folder" if target.is_dir() else "not a regular file"
+                self._say("problem", f"Could not save {_shown(target)}: it is {what}, so it was left alone. "
+                                     "Nothing was lost: the rows are still here. Try another name, e.g. "
+                                     "ledger.export(\"ledger2.csv\").")
+                self._refresh()
+                return None
             if target.exists():
-                old = target.read_bytes()
+                old = read_regular(target, MAX_LEDGER_BYTES)
                 if old == data:
                     self._saved = self.rows
                     self._say("ok", f"{_shown(target)} already holds these {len(self._rows)} row(s); "
@@ -560,8 +658,9 @@ class ClaimLedger:
                     shutil.copy2(target, backup)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, data)
-        except OSError as exc:
-            self._say("problem", f"Could not save {_shown(target)}: {exc.strerror or exc}. Nothing was lost: "
+        except (OSError, Refused) as exc:
+            self._say("problem", f"Could not save {_shown(target)}: {getattr(exc, 'strerror', None) or exc}. "
+                                 "Nothing was lost: "
                                  "the rows are still here. Try another name, e.g. ledger.export(\"ledger2.csv\").")
             self._refresh()
             return None
@@ -580,12 +679,16 @@ class ClaimLedger:
         Refuses (and says why) when the rows here are not saved yet, unless
         ``replace=True``.  Afterwards Export CSV saves back to ``path``.
         """
-        path = Path(path)
+        path = _ledger_path(path)
         if self._rows and self.unsaved and not replace:
             return self._refuse(f"Not loaded: the {len(self._rows)} row(s) here are not all saved yet. "
                                 f"Export them first, or call ledger.load(\"{_shown(path)}\", replace=True) "
                                 "to drop them.")
-        rows, note = _read_rows(path)
+        try:
+            rows, note = _read_rows(path)
+        except _Incomplete as exc:
+            return self._refuse(f"{_shown(path)} cannot be read completely: {exc}. It is left as it is, and "
+                                "the ledger here is unchanged.")
         if rows is None:
             return self._refuse(f"Could not load a ledger: {note}. The ledger is unchanged.")
         self._rows = rows
@@ -595,6 +698,15 @@ class ClaimLedger:
                         f"after them, and Export CSV saves to the same file.{note}")
         self._refresh()
         return True
+
+    def _open_beside(self, unreadable: Path) -> None:
+        """Start empty, saving to a new name beside a file that cannot be loaded (which stays as it is)."""
+        why = self.message.replace(" The ledger is unchanged.", "").replace(
+            " It is left as it is, and the ledger here is unchanged.", "")
+        self.path = _fresh_name(unreadable)
+        self._say("problem", f"{why} That file is kept untouched. This ledger starts empty and Export CSV "
+                             f"saves it as {_where(self.path)}. To go on with the old rows, fix that file (in a "
+                             f"text editor) and open it with ledger.load(\"{_shown(unreadable)}\").")
 
     # ------------------------------------------------------------------ the form
     def fill(self, **fields) -> None:

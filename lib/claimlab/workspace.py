@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,9 +112,48 @@ def has_edits(copy: Path, original: Path) -> bool:
     return mine is None or mine != theirs
 
 
-def _copy(src: Path, dst: Path) -> None:
+def _inside(workspace: Path, path: Path) -> bool:
+    """True when ``path`` (links followed) lies in the workspace."""
+    root, real = workspace.resolve(), path.resolve()
+    return real == root or root in real.parents
+
+
+def _copy(src: Path, dst: Path, workspace: Path) -> None:
+    """Copy ``src`` to ``dst`` in the workspace, never through a link and never outside the workspace.
+
+    The copy goes to a temporary file beside ``dst`` that then replaces it, so a
+    link at ``dst`` is replaced, not followed.
+    """
     dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(src, dst)
+    if not _inside(workspace, dst.parent):
+        raise WorkspaceError(f"{_shown(dst.parent)} leads outside {_shown(workspace)}/ (a link?); nothing was "
+                             "written there: remove the link, then run this again")
+    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    os.close(fd)
+    try:
+        shutil.copy2(src, tmp)
+        os.replace(tmp, dst)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _not_a_copy(mine: Path) -> str | None:
+    """Why the workspace entry at ``mine`` is not a lesson copy sync may read or compare, or None."""
+    if mine.is_symlink():
+        target = os.readlink(mine)
+        return f"{_shown(mine)} is a link (to {target}), not a copy of the lesson: it is left alone; remove it"
+    if not mine.is_file():
+        return f"{_shown(mine)} is not a notebook file (a folder or a special file): it is left alone; move it away"
+    return None
+
+
+def _check_workspace(workspace: Path) -> None:
+    """:class:`WorkspaceError` when the workspace cannot be a folder of lessons."""
+    if os.path.lexists(workspace) and not workspace.is_dir():
+        what = "a link to nothing" if workspace.is_symlink() else "a file"
+        raise WorkspaceError(f"{_shown(workspace)} is {what}, not a folder: rename or move it away "
+                             "(the lessons go in a folder of that name), then run this again")
 
 
 def _shown(path: Path) -> str:
@@ -156,6 +196,7 @@ def sync(course: Path, workspace: Path) -> SyncReport:
     lessons = course_lessons(course)
     report = SyncReport(lessons=len(lessons))
     pristine_dir = workspace / PRISTINE_DIR
+    _check_workspace(workspace)
     workspace.mkdir(parents=True, exist_ok=True)
 
     for lesson in lessons:
@@ -163,15 +204,18 @@ def sync(course: Path, workspace: Path) -> SyncReport:
         number = lesson_number(name)
         mine = workspace / name
         pristine = pristine_dir / name
+        if os.path.lexists(mine) and (why := _not_a_copy(mine)):
+            report.messages.append(f"lesson {number}: {why}, then run this again to get the lesson")
+            continue
         if not mine.exists():
-            _copy(lesson, mine)
-            _copy(lesson, pristine)
+            _copy(lesson, mine, workspace)
+            _copy(lesson, pristine, workspace)
             report.copied.append(name)
             report.messages.append(f"new lesson: {_shown(mine)}")
             continue
         if not pristine.exists():
             if not has_edits(mine, lesson):
-                _copy(lesson, pristine)  # same as the course: that is its origin
+                _copy(lesson, pristine, workspace)  # same as the course: that is its origin
                 continue
             report.untracked.append(name)
             report.messages.append(
@@ -180,6 +224,11 @@ def sync(course: Path, workspace: Path) -> SyncReport:
                 f"run `{restore_command(number)}` if you want the course version "
                 f"(your copy will be kept in {_shown(workspace / BACKUP_DIR)}/)"
             )
+            continue
+        if _not_a_copy(pristine) or not _inside(workspace, pristine):
+            report.messages.append(f"lesson {number}: {_shown(pristine)} is not a plain file in the workspace, "
+                                   f"so whether the course changed is unknown; run `{restore_command(number)}` "
+                                   "to start that lesson afresh")
             continue
         if lesson.read_bytes() == pristine.read_bytes():
             continue  # course unchanged since the copy was made
@@ -208,8 +257,8 @@ def sync(course: Path, workspace: Path) -> SyncReport:
                 continue
             rel = src.relative_to(course)
             dst = workspace / rel
-            if not dst.exists():
-                _copy(src, dst)
+            if not os.path.lexists(dst):
+                _copy(src, dst, workspace)
                 report.support_copied.append(str(rel))
 
     if not lessons:
@@ -252,17 +301,21 @@ def restore(course: Path, workspace: Path, lesson: str) -> RestoreReport:
             )
         matches = chosen
 
+    _check_workspace(workspace)
     report = RestoreReport(lesson=number)
     for src in matches:
         mine = workspace / src.name
-        if mine.exists():
+        if os.path.lexists(mine):
             backup = _backup_path(workspace, src.name)
             backup.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(mine), str(backup))
+            if not _inside(workspace, backup.parent):
+                raise WorkspaceError(f"{_shown(backup.parent)} leads outside {_shown(workspace)}/ (a link?); "
+                                     "your copy was not moved: remove the link, then run this again")
+            os.replace(mine, backup)  # a link is moved as it is, never followed
             report.backups.append(backup)
             report.messages.append(f"your copy of {src.name} is kept as {_shown(backup)}")
-        _copy(src, mine)
-        _copy(src, workspace / PRISTINE_DIR / src.name)
+        _copy(src, mine, workspace)
+        _copy(src, workspace / PRISTINE_DIR / src.name, workspace)
         report.restored.append(src.name)
         report.messages.append(f"restored lesson {number}: {_shown(mine)} is the course version")
     if report.backups:
@@ -305,6 +358,12 @@ def main(argv: list[str] | None = None) -> int:
             lines = restore(args.course, args.workspace, args.lesson).messages
     except WorkspaceError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a read-only workspace, a full disk, ...
+        where = f" ({_shown(Path(exc.filename))})" if exc.filename else ""
+        print(f"error: cannot write the workspace{where}: {exc.strerror or exc}; check that you may write to "
+              f"{_shown(args.workspace)}/ (it may be read-only, or the disk full), then run this again. "
+              "Nothing of yours was removed.", file=sys.stderr)
         return 2
     for line in lines:
         print(line)
