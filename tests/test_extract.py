@@ -346,3 +346,45 @@ def test_extraction_closed_early_leaves_no_workers():
     next(iter(running))
     running.close()
     assert multiprocessing.active_children() == []
+
+
+# --------------------------------------------------------------------------- figures: linear time
+
+def _numbers_article(n: int) -> str:
+    """One article of ``n`` short sentences, each with a counted figure, half
+    of them inside an attribution's content."""
+    return " ".join(
+        (f"Officials said {i % 97 + 2} people were killed in village {i}." if i % 2 else
+         f"About {i % 89 + 3} people were injured near road {i}.") for i in range(n))
+
+
+def _best_of(fn, repeat: int = 3) -> float:
+    import time
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_figure_extraction_time_grows_linearly():
+    """Four times the sentences take about four times as long (it was about
+    fourteen: each figure was compared with every figure and content before it)."""
+    small, large = _numbers_article(2000), _numbers_article(8000)
+    _, figs = extract({"a": large}, workers=1)
+    assert len(figs) == 8000  # every sentence's figure is found, none lost
+    t_small = _best_of(lambda: extract({"a": small}, workers=1))
+    t_large = _best_of(lambda: extract({"a": large}, workers=1))
+    ratio = t_large / t_small
+    assert ratio < 6, f"2,000 sentences {t_small:.3f} s, 8,000 {t_large:.3f} s: ratio {ratio:.1f}"
+
+
+def test_figure_in_a_content_gets_that_speaker_among_many():
+    text = _numbers_article(400)
+    attrs, figs = extract({"a": text}, workers=1)
+    inside = figs[figs["text"].str.contains("killed")]
+    outside = figs[figs["text"].str.contains("injured")]
+    assert len(inside) == 200 and len(outside) == 200
+    assert set(inside["claimant"]) == {"Officials"}
+    assert set(outside["claimant"]) == {""}
