@@ -388,3 +388,47 @@ def test_figure_in_a_content_gets_that_speaker_among_many():
     assert len(inside) == 200 and len(outside) == 200
     assert set(inside["claimant"]) == {"Officials"}
     assert set(outside["claimant"]) == {""}
+
+
+# --------------------------------------------------------------------------- learned words, univocal output
+
+def test_learned_words_file_is_read_and_thresholds_apply(tmp_path):
+    from claimlab.extract.vocabulary import learned_cues, learned_words
+    p = tmp_path / "w.tsv"
+    p.write_text("# comment\ncue\techoed\t16\t21\t12\ncue\tto\t1754\t19878\t610\n"
+                 "cue\tgoofily\t5\t6\t1\nsource\tpollster\t9\t12\t7\n", encoding="utf-8")
+    words = learned_words(p)
+    assert words["source"]["pollster"] == (9, 12, 7)
+    # "to": a small share of its uses; "goofily": one text (and an adverb)
+    assert learned_cues(words["cue"], min_times=4, min_texts=3, min_share=0.4) == {"echoed"}
+    assert learned_words(tmp_path / "absent.tsv") == {}
+
+
+def test_learned_words_file_with_a_bad_line_says_where(tmp_path):
+    from claimlab.extract.vocabulary import learned_words
+    p = tmp_path / "w.tsv"
+    p.write_text("cue\techoed\t16\t21\t12\ncue\tsaid\tmany\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"w\.tsv, line 2"):
+        learned_words(p)
+
+
+def test_shipped_learned_cues_are_cues():
+    from claimlab.extract.vocabulary import CUE_FORMS, LEARNED_CUES
+    assert LEARNED_CUES and LEARNED_CUES <= CUE_FORMS
+    text = "The senator echoed that the plan was unfair to farmers."
+    row = _only(extract_attributions(text), cue="echoed")
+    assert row["speaker"] == "The senator"
+    assert row["content"] == "that the plan was unfair to farmers"  # PolNeAR keeps "that"
+
+
+def test_a_cue_inside_another_statement_is_not_a_statement_of_its_own():
+    text = "The mayor said that the governor denied any plan to close the bridge."
+    df = extract_attributions(text)
+    assert list(df["cue"]) == ["said"]
+    assert "denied" in df["content"].iloc[0]
+
+
+def test_univocal_keeps_separate_statements():
+    text = "The mayor said the bridge is safe. The governor denied that the bridge would close."
+    df = extract_attributions(text)
+    assert sorted(df["cue"]) == ["denied", "said"]

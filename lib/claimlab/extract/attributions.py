@@ -165,8 +165,40 @@ def find_attributions(art: Article) -> list[dict]:
     _according_rules(art)
     _reportedly_rules(art)
     _continuation_quotes(art)
+    art.rels = univocal(art.rels)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
+
+
+def univocal(rels: list[dict]) -> list[dict]:
+    """The relations without those whose cue lies inside another relation's
+    content ("She said that he denied it": "denied" is part of what she said).
+
+    PolNeAR annotates each token in at most one attribution, so a reporting
+    verb nested in a content is not a relation of its own there.  Contents
+    are sorted by start; for each cue, the walk goes back from the last
+    content starting at or before it while some content so far (``reach``)
+    still ends at or after the cue's end.
+    """
+    if len(rels) < 2:
+        return rels
+    spans = sorted((r["content"][0], r["content"][1], r["cue"]) for r in rels)
+    starts = [s for s, _, _ in spans]
+    reach = list(accumulate((e for _, e, _ in spans), max))
+    keep = []
+    for r in rels:
+        cs, ce = r["cue"]
+        j = bisect.bisect_right(starts, cs) - 1
+        inside = False
+        while j >= 0 and reach[j] >= ce:
+            s, e, cue = spans[j]
+            if e >= ce and cue != r["cue"]:
+                inside = True
+                break
+            j -= 1
+        if not inside:
+            keep.append(r)
+    return keep
 
 
 def _headline_rules(art: Article):
