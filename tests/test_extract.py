@@ -432,3 +432,16 @@ def test_univocal_keeps_separate_statements():
     text = "The mayor said the bridge is safe. The governor denied that the bridge would close."
     df = extract_attributions(text)
     assert sorted(df["cue"]) == ["denied", "said"]
+
+
+# --------------------------------------------------------------------------- source noun phrases
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Longtime Democratic pollster Pat Caddell said the race was close.",
+     "Longtime Democratic pollster Pat Caddell"),
+    ("In Iowa, GOP frontrunner Donald Trump said he would win.", "GOP frontrunner Donald Trump"),
+    ("Yesterday Trump said he would win.", "Trump"),
+    ("When the polls closed Trump said he would win.", "Trump"),
+])
+def test_source_takes_in_titles_and_modifiers_back_to_the_clause_start(text, speaker):
+    assert _only(extract_attributions(text), cue="said")["speaker"] == speaker

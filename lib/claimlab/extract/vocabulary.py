@@ -133,6 +133,15 @@ LEARNED = learned_words()
 LEARNED_CUES = {w for w in learned_cues(LEARNED.get("cue", {}))
                 if not any(w.startswith(k) or k.startswith(w) for k in _FIG_KEYS_LOWER)}
 CUE_FORMS |= LEARNED_CUES
+# A lowercase word may extend a source noun phrase ("longtime Democratic
+# pollster Pat Caddell") when, in train, it stood inside a gold source at
+# least SOURCE_MIN_TIMES times, in SOURCE_MIN_TEXTS texts, and SOURCE_MIN_SHARE
+# of its uses were inside one.  Set on train only.
+SOURCE_MIN_TIMES = 4
+SOURCE_MIN_TEXTS = 3
+SOURCE_MIN_SHARE = 0.5
+SOURCE_WORDS = {w for w in learned_cues(LEARNED.get("source", {}), SOURCE_MIN_TIMES, SOURCE_MIN_TEXTS,
+                                        SOURCE_MIN_SHARE) if w not in CUE_FORMS}
 
 # verbs that can introduce an object before the content: told X that ...
 TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
