@@ -445,3 +445,48 @@ def test_univocal_keeps_separate_statements():
 ])
 def test_source_takes_in_titles_and_modifiers_back_to_the_clause_start(text, speaker):
     assert _only(extract_attributions(text), cue="said")["speaker"] == speaker
+
+
+# --------------------------------------------------------------------------- names
+
+def test_names_are_clean_noun_phrases():
+    from claimlab.extract.names import clean_name, is_clean_name, name_problem
+    for good in ("Richards", "GOP frontrunner Donald Trump", "the Secretary of State", "U.S.",
+                 "Martin Luther King Jr.", "52 percent of voters", "his early-morning tweets"):
+        assert is_clean_name(good), (good, name_problem(good))
+    for bad, why in (("Richards.", "ends in"), ("series of similarly coordinated", "not a noun"),
+                     ("The Florida senator is", "verb"), ("his campaign and", "ends with"),
+                     ("which", "starts with"), ("Trump, speaking in Ohio,", "ends in")):
+        assert why in (name_problem(bad) or ""), (bad, name_problem(bad))
+    assert clean_name("The Florida senator is") == "The Florida senator"
+    assert clean_name("his campaign and") == "his campaign"
+    assert clean_name("series of similarly coordinated") == "series"
+    assert clean_name("However") == ""
+
+
+def test_names_from_a_story_with_poor_phrases():
+    text = ("More than 40 people were killed, series of similarly coordinated sources said on Tuesday. "
+            '"We counted 12 bodies," said Richards. The Florida senator is said to be angry. '
+            "But Smith said the count was wrong.")
+    from claimlab.extract.names import is_clean_name
+    attrs, figs = extract({"a": text}, workers=1)
+    names = [n for n in list(attrs["actor"]) + list(attrs["speaker"]) + list(figs["claimant"]) if n]
+    assert names and all(is_clean_name(n) for n in names), names
+    assert "Richards" in set(attrs["actor"]) and "Smith" in set(attrs["actor"])
+    # the figure inside Richards's quotation is his
+    assert _only(figs, text="12 bodies")["claimant"] == "Richards"
+
+
+def test_pronouns_resolve_to_the_nearest_compatible_named_speaker():
+    text = ("Anna Berg, the agency director, said the convoy was late. The ministry said it was on "
+            "time. She added that roads were closed. It denied that too. Critics, who said the delay "
+            "was deliberate, were angry. \"We are fine,\" he said. Tom Ode said the count was wrong. "
+            "He added that the roads were open.")
+    df = extract_attributions(text)
+    actor = dict(zip(df["cue"] + "@" + df["speaker"], df["actor"]))
+    assert actor["added@She"] == "Anna Berg"      # not the ministry, nearer but no person
+    assert actor["denied@It"] == "ministry"       # not Anna Berg, nearer but no institution
+    assert actor["said@who"] == "Critics"          # the phrase before the comma
+    assert actor["said@he"] == "Anna Berg"        # his quotation comes first, but he stands after her
+    assert actor["added@He"] == "Tom Ode"         # the nearest person
+    assert set(df.loc[df["cue"] == "added", "speaker_type"]) == {"named person"}

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .cues import Cue, find_cues, scan_words
+from .names import clean_name, clean_span
 from .phrases import is_cap, np_left, np_right
 from .segment import RightTokens, quotes, sentences
 from .vocabulary import (
@@ -165,9 +166,23 @@ def find_attributions(art: Article) -> list[dict]:
     _according_rules(art)
     _reportedly_rules(art)
     _continuation_quotes(art)
-    art.rels = univocal(art.rels)
+    art.rels = univocal(clean_speakers(art.text, art.rels))
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
+
+
+def clean_speakers(text: str, rels: list[dict]) -> list[dict]:
+    """The relations with each speaker cut to a clean name (see
+    :func:`.names.clean_span`: "Richards." -> "Richards", "his campaign and"
+    -> "his campaign", "But Smith" -> "Smith"), and no speaker where no clean
+    name is left (a lone "However").  Costs a little source exact F1 on
+    PolNeAR train (0.549 -> 0.545), whose sources keep relative clauses
+    ("Barkley, who said he ..."), for names that are never fragments."""
+    for r in rels:
+        sp = r["speaker"]
+        if sp is not None:
+            r["speaker"] = clean_span(text, *sp)
+    return rels
 
 
 def univocal(rels: list[dict]) -> list[dict]:
@@ -664,7 +679,7 @@ def _actor(sp: str) -> str:
     s = sp.strip().strip(",")
     s = s.split(",")[0].strip()  # drop appositive
     s = _DET_STRIP_RE.sub("", s)
-    return s
+    return clean_name(s) or clean_name(sp)
 
 
 _SQ_OPEN_RE = re.compile(r"(?:^|\s)‘\w")
@@ -684,14 +699,66 @@ def _quote_type(content: str) -> str:
     return "indirect"
 
 
+def _actors(text: str, rels: list[dict]) -> list[tuple[str, str]]:
+    """(actor, speaker type) for each relation.
+
+    A pronoun resolves to the nearest compatible named speaker before it in
+    the text: "he"/"she" to a named person, "it" to an institution, "they"
+    to any; "X, who said" to X, the phrase before the comma.  Speakers are
+    taken in the order they stand in the text (a speaker after its quotation
+    still comes after the speakers before the quotation).  An unresolved
+    pronoun stays itself, with the type "anonymous".
+    """
+    order = sorted(range(len(rels)), key=lambda i: (rels[i]["speaker"] or rels[i]["cue"])[0])
+    out: list[tuple[str, str]] = [("", "anonymous")] * len(rels)
+    last = {"person": None, "institution": None, "any": None}
+    for i in order:
+        sp = rels[i]["speaker"]
+        spk = text[sp[0]:sp[1]] if sp is not None else ""
+        low = spk.lower()
+        antecedent = None
+        if low in ("he", "she"):
+            antecedent = last["person"]
+        elif low == "it":
+            antecedent = last["institution"]
+        elif low == "they":
+            antecedent = last["any"]
+        elif low in ("who", "which"):
+            antecedent = _relative_antecedent(text, sp[0]) or last["any"]
+        if antecedent:
+            out[i] = (antecedent, _speaker_type(antecedent, False))
+            continue
+        if low in PRON_SUBJ:
+            out[i] = (spk, _speaker_type(spk, False))
+            continue
+        actor = _actor(spk)
+        stype = _speaker_type(spk, False)
+        out[i] = (actor, stype)
+        if actor:
+            if stype == "named person":
+                last["person"] = actor
+            elif stype == "institution":
+                last["institution"] = actor
+            last["any"] = actor
+    return out
+
+
+def _relative_antecedent(text: str, pos: int) -> str:
+    """"Barkley, who said": the clean name before the comma before ``pos``, or ""."""
+    k = pos
+    while k > 0 and text[k - 1] in " \u00a0":
+        k -= 1
+    if k == 0 or text[k - 1] != ",":
+        return ""
+    sp = np_left(text, max(0, k - 160), k - 1)
+    if sp is None or text[sp[0]:sp[1]].lower() in PRON_SUBJ:
+        return ""
+    return _actor(text[sp[0]:sp[1]])
+
+
 def attribution_rows(text: str, article_id: str, rels: list[dict]) -> list[tuple]:
     rows = []
-    last_person = None  # (speaker text, actor)
-    last_inst = None
-    last_any = None
-    n = 0
-    for r in rels:
-        n += 1
+    for n, (r, (actor, stype)) in enumerate(zip(rels, _actors(text, rels)), start=1):
         sp = r["speaker"]
         cs, ce = r["cue"]
         ks, ke = r["content"]
@@ -700,28 +767,6 @@ def attribution_rows(text: str, article_id: str, rels: list[dict]) -> list[tuple
             ss_, se_ = sp
         else:
             spk, ss_, se_ = "", None, None
-        low = spk.lower()
-        resolved = False
-        if low in ("he", "she"):
-            actor = last_person or spk
-            resolved = last_person is not None
-        elif low == "it":
-            actor = last_inst or spk
-            resolved = last_inst is not None
-        elif low in ("they", "who", "which"):
-            actor = last_any or spk
-            resolved = last_any is not None
-        else:
-            actor = _actor(spk)
-        stype = _speaker_type(spk, resolved)
-        if resolved:
-            stype = _speaker_type(actor, False)
-        elif actor and low not in PRON_SUBJ:
-            if stype == "named person":
-                last_person = actor
-            elif stype == "institution":
-                last_inst = actor
-            last_any = actor
         content = text[ks:ke]
         qt = _quote_type(content)
         rows.append((

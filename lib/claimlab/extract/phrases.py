@@ -261,6 +261,13 @@ def _left_step(toks: LeftTokens, d: int, t: str) -> int:
     return _STOP
 
 
+def sentence_end_token(tok: str) -> bool:
+    """True when the period ending ``tok`` ends a sentence rather than an
+    abbreviation ("Richards." but not "Jr.", "J.", "U.S.")."""
+    return not (tok in TITLE_ABBR or len(tok) == 2 or tok.count(".") > 1
+                or tok in ("Inc.", "Corp.", "Co.", "Ltd.", "Bros."))
+
+
 def np_right(text: str, pos: int, hi: int, obj: bool = False):
     """Noun phrase starting at/after ``pos`` (inverted 'said Smith', 'told TASS')."""
     toks = RightTokens(text, pos, min(hi, pos + 200))
@@ -284,6 +291,8 @@ def np_right(text: str, pos: int, hi: int, obj: bool = False):
         tl = t.lower()
         if is_cap(t) or t in TITLE_ABBR or tl in ROLE_NOUNS:
             k += 1
+            if t.endswith(".") and sentence_end_token(t):
+                break  # "said Richards. The senator ...": the sentence ends here
             continue
         if k > j and tl in CONNECT:
             nx = toks(k + 1)
