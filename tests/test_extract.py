@@ -490,3 +490,18 @@ def test_pronouns_resolve_to_the_nearest_compatible_named_speaker():
     assert actor["said@he"] == "Anna Berg"        # his quotation comes first, but he stands after her
     assert actor["added@He"] == "Tom Ode"         # the nearest person
     assert set(df.loc[df["cue"] == "added", "speaker_type"]) == {"named person"}
+
+
+def test_coordinated_second_statement_stops_the_first_content():
+    text = "The mayor said the bridge is safe, but the engineers warned that the cables are worn."
+    df = extract_attributions(text)
+    assert _only(df, cue="said")["content"] == "the bridge is safe"
+    assert _only(df, cue="warned")["speaker"] == "the engineers"
+
+
+def test_adverbs_and_auxiliaries_belong_to_the_cue():
+    df = extract_attributions("Trump subsequently defended the remarks at a rally in Ohio.")
+    row = _only(df, speaker="Trump")
+    assert row["cue"] == "subsequently defended"
+    df = extract_attributions("Clinton is calling the plan a disaster for workers.")
+    assert _only(df, speaker="Clinton")["cue"] == "is calling"

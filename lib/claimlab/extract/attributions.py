@@ -166,7 +166,7 @@ def find_attributions(art: Article) -> list[dict]:
     _according_rules(art)
     _reportedly_rules(art)
     _continuation_quotes(art)
-    art.rels = univocal(clean_speakers(art.text, art.rels))
+    art.rels = univocal(art.text, clean_speakers(art.text, art.rels))
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
 
@@ -185,35 +185,58 @@ def clean_speakers(text: str, rels: list[dict]) -> list[dict]:
     return rels
 
 
-def univocal(rels: list[dict]) -> list[dict]:
+def univocal(text: str, rels: list[dict]) -> list[dict]:
     """The relations without those whose cue lies inside another relation's
     content ("She said that he denied it": "denied" is part of what she said).
 
     PolNeAR annotates each token in at most one attribution, so a reporting
-    verb nested in a content is not a relation of its own there.  Contents
-    are sorted by start; for each cue, the walk goes back from the last
-    content starting at or before it while some content so far (``reach``)
-    still ends at or after the cue's end.
+    verb nested in a content is not a relation of its own there.  One
+    exception: when the nested relation's speaker opens a coordinated clause
+    ("X said A, and Y added B"; ", but", ";"), the outer content stops before
+    that clause and both relations stay.
+
+    Contents are sorted by start; for each cue, the walk goes back from the
+    last content starting at or before it while some content so far
+    (``reach``) still ends at or after the cue's end.
     """
     if len(rels) < 2:
         return rels
-    spans = sorted((r["content"][0], r["content"][1], r["cue"]) for r in rels)
+    spans = sorted((r["content"][0], r["content"][1], i) for i, r in enumerate(rels))
     starts = [s for s, _, _ in spans]
     reach = list(accumulate((e for _, e, _ in spans), max))
-    keep = []
-    for r in rels:
+    cuts: dict[int, int] = {}
+    drop = set()
+    for i, r in enumerate(rels):
         cs, ce = r["cue"]
         j = bisect.bisect_right(starts, cs) - 1
-        inside = False
         while j >= 0 and reach[j] >= ce:
-            s, e, cue = spans[j]
-            if e >= ce and cue != r["cue"]:
-                inside = True
+            s, e, k = spans[j]
+            if e >= ce and rels[k]["cue"] != r["cue"]:
+                cut = _clause_cut(text, s, r)
+                if cut is None:
+                    drop.add(i)
+                else:
+                    cuts[k] = min(cut, cuts.get(k, cut))
                 break
             j -= 1
-        if not inside:
-            keep.append(r)
-    return keep
+    for k, cut in cuts.items():
+        s, _ = rels[k]["content"]
+        rels[k]["content"] = _strip_span(text, s, cut)
+    return [r for i, r in enumerate(rels) if i not in drop and r["content"][1] - r["content"][0] >= 2]
+
+
+# a coordinated clause: ", and", ", but", ";", ", while" right before its subject
+_CLAUSE_CUT_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;|\s+but)\s*$")
+
+
+def _clause_cut(text: str, outer_start: int, r: dict) -> int | None:
+    """Where an outer content starting at ``outer_start`` stops when ``r``,
+    nested in it, opens a coordinated clause with its own speaker; else None."""
+    sp = r["speaker"]
+    if sp is None or sp[0] <= outer_start + 10 or sp[1] > r["cue"][0]:
+        return None
+    m = _CLAUSE_CUT_RE.search(text, max(outer_start, sp[0] - 12), sp[0])
+    return m.start() if m else None
 
 
 def _headline_rules(art: Article):
