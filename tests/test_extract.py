@@ -505,3 +505,9 @@ def test_adverbs_and_auxiliaries_belong_to_the_cue():
     assert row["cue"] == "subsequently defended"
     df = extract_attributions("Clinton is calling the plan a disaster for workers.")
     assert _only(df, speaker="Clinton")["cue"] == "is calling"
+
+
+def test_second_verb_of_a_subject_keeps_the_subject():
+    text = "Opposition commanders dismissed the claim as propaganda and said their fighters held the bridge."
+    df = extract_attributions(text)
+    assert set(df["speaker"]) == {"Opposition commanders"}

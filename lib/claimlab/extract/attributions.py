@@ -403,6 +403,8 @@ def _cue_rules(art: Article):
             sp = np_left(text, ss, cs)
             if sp is not None and text[sp[0]:sp[1]].lower() in ("which", "that") and vl.endswith("ing"):
                 sp = None
+            if sp is not None and text[sp[0]:sp[1]].endswith((" and", " but")):
+                sp = None  # "X dismissed the claim and said": the subject is X (below)
             if sp is None and vl not in PARTICIPLES:
                 pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
                 if pw in ("and", "but"):
