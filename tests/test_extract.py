@@ -456,12 +456,15 @@ def test_names_are_clean_noun_phrases():
         assert is_clean_name(good), (good, name_problem(good))
     for bad, why in (("Richards.", "ends in"), ("series of similarly coordinated", "not a noun"),
                      ("The Florida senator is", "verb"), ("his campaign and", "ends with"),
-                     ("which", "starts with"), ("Trump, speaking in Ohio,", "ends in")):
+                     ("which senator", "starts with"), ("Trump, speaking in Ohio,", "ends in")):
         assert why in (name_problem(bad) or ""), (bad, name_problem(bad))
     assert clean_name("The Florida senator is") == "The Florida senator"
     assert clean_name("his campaign and") == "his campaign"
     assert clean_name("series of similarly coordinated") == "series"
     assert clean_name("However") == ""
+    assert clean_name("Barkley, who said he typically votes") == "Barkley"  # appositive
+    assert clean_name("the farm where farmhands") == "farmhands"  # the subject before the cue
+    assert clean_name("who") == "who" and is_clean_name("she")  # pronouns, resolved for actors
 
 
 def test_names_from_a_story_with_poor_phrases():
@@ -511,3 +514,11 @@ def test_second_verb_of_a_subject_keeps_the_subject():
     text = "Opposition commanders dismissed the claim as propaganda and said their fighters held the bridge."
     df = extract_attributions(text)
     assert set(df["speaker"]) == {"Opposition commanders"}
+
+
+def test_subject_with_a_lowercase_head_no_list_knows():
+    df = extract_attributions("Tunnels are many, and Border Patrol agents described the ground as cheese.")
+    assert _only(df, cue="described")["speaker"] == "Border Patrol agents"
+    # inside a relative clause the subject is the word after "where", not "the farm"
+    df = extract_attributions("It rained hard on the farm where farmhands said the crop was lost.")
+    assert list(df["speaker"]) == ["farmhands"]

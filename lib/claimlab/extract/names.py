@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import CUE_FORMS, DETERMINERS, TITLE_ABBR
+from .vocabulary import CUE_FORMS, DETERMINERS, PRON_SUBJ, TITLE_ABBR
 
 AUX_VERBS = frozenset("""is are was were be been being am has have had having do does did will
 would shall should can could may might must isn't aren't wasn't weren't hasn't haven't hadn't
 doesn't don't didn't won't wouldn't can't couldn't""".split())
 FUNCTION_WORDS = frozenset("""of to in on at by with from into onto over under after before during
-since until than as if when while where because though although whether that which whom whose
+since until than as if when while where because though although whether that which who whom whose
 what and or but nor so yet not also then now just even still however meanwhile instead too very
 there here""".split())
 # cue forms that are verbs whatever the context (not "reports", "remarks")
@@ -45,7 +45,7 @@ def name_problem(name: str) -> str | None:
     """Why ``name`` is not a clean noun phrase, or None when it is (an empty
     name is no name, and has no problem)."""
     s = name.strip()
-    if not s:
+    if not s or s.lower() in PRON_SUBJ:  # a pronoun is a noun phrase (resolved for the actor)
         return None
     if s[-1] in _TRAIL and not _ABBR_END_RE.search(s) and s.split()[-1] not in TITLE_ABBR:
         return f"ends in {s[-1]!r}"
@@ -110,32 +110,57 @@ def clean_name(name: str) -> str:
 _TOKEN_RE = re.compile(r"\S+")
 
 
+def _breaks(t: str) -> bool:
+    """True when token ``t`` cannot stand inside a name (a verb or a function
+    word other than those of :data:`_INNER_OK`)."""
+    w = _word(t)
+    return (w in AUX_VERBS or (t[:1].islower() and (w in FINITE_CUES or w in FUNCTION_WORDS and w not in _INNER_OK))
+            or (t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and len(w) > 5))
+
+
 def clean_span(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """The name ``text[s:e]`` cut to a clean noun phrase: up to its first verb
-    or function word (other than "of", "for", "at", "and", "to", "on", "in"
-    inside it), without function words, determiners and punctuation at its
-    end ("The Florida senator is" -> "The Florida senator", "his campaign
-    and" -> "his campaign", "Richards." -> "Richards"); None when no clean
-    phrase is left."""
+    """The name ``text[s:e]`` cut to a clean noun phrase; None when no clean
+    phrase is left.
+
+    Trailing punctuation and leading function words come off ("Richards."
+    -> "Richards", "But Smith" -> "Smith").  At a word that cannot stand in
+    a name (a verb, or a function word other than "of", "for", "at", "and",
+    "to", "on", "in"), the phrase is cut: after a comma it is an appositive
+    and the part before is kept ("Barkley, who said ..." -> "Barkley");
+    otherwise the part after it ("the farm where farmhands" -> "farmhands"),
+    or the part before when nothing is after ("The Florida senator is" ->
+    "The Florida senator").  Function words, determiners and -ly/-ed words
+    at the end come off ("his campaign and" -> "his campaign").
+    """
+    if text[s:e].strip().lower() in PRON_SUBJ:  # a pronoun is a name to resolve
+        return s, e
     s, e = tidy(text, s, e)
-    keep: list[tuple[int, int, str]] = []
-    for m in _TOKEN_RE.finditer(text, s, e):
-        t = m.group()
-        w = _word(t)
-        lower = t[:1].islower()
-        if (w in AUX_VERBS or (lower and (w in FINITE_CUES or w in FUNCTION_WORDS and w not in _INNER_OK))
-                or (t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and len(w) > 5)):
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
+    keep = toks
+    for i, (_, _, t) in enumerate(toks):
+        if _breaks(t):
+            comma = next((j for j in range(i) if toks[j][2].endswith(",")), None)
+            tail = _trim_end(toks[i + 1:])
+            if comma is not None:  # an appositive: the name before its comma
+                keep = toks[:comma + 1]
+            elif tail and not any(_breaks(x[2]) for x in tail):
+                keep = tail
+            else:
+                keep = toks[:i]
             break
-        keep.append((m.start(), m.end(), t))
-        if t.endswith(",") and keep[0][2].endswith(","):
-            break  # "Barkley, who ...": the name before an appositive
+    keep = _trim_end(list(keep))
+    if not keep:
+        return None
+    s, e = keep[0][0], tidy_end(text, keep[0][0], keep[-1][1])
+    if e <= s or name_problem(text[s:e]) is not None:
+        return None
+    return s, e
+
+
+def _trim_end(keep: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``keep`` without function words, determiners and -ly/-ed words at its end."""
     while keep and (_word(keep[-1][2]) in FUNCTION_WORDS or _word(keep[-1][2]) in DETERMINERS
                     or keep[-1][2].islower() and _word(keep[-1][2]).endswith(("ly", "ed"))
                     and len(keep[-1][2]) > 4):
         keep.pop()
-    if not keep:
-        return None
-    e = tidy_end(text, keep[0][0], keep[-1][1])
-    if e <= s or name_problem(text[s:e]) is not None:
-        return None
-    return s, e
+    return keep

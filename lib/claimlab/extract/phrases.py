@@ -41,9 +41,36 @@ def np_left(text: str, lo: int, pos: int, nested: bool = False):
     officials"; see :func:`clause_modifiers`).
     """
     sp = np_left_core(text, lo, pos, nested)
-    if sp is None or text[sp[0]:sp[1]].lower() in PRON_SUBJ:
+    if sp is None:
+        return None if nested else _bare_subject(text, lo, pos)
+    if text[sp[0]:sp[1]].lower() in PRON_SUBJ:
         return sp
     return clause_modifiers(text, lo, sp[0]), sp[1]
+
+
+def _bare_subject(text: str, lo: int, pos: int):
+    """A subject whose head is a lowercase noun no list knows ("Border Patrol
+    agents described"): the last word before ``pos`` with the modifiers
+    before it, when they run back to the start of the clause (see
+    :func:`clause_modifiers`) and the last word can head a noun phrase (no
+    function word, cue, auxiliary or -ly/-ing word)."""
+    toks = LeftTokens(text, max(lo, pos - 120), pos)
+    tok = toks(0)
+    if tok is None:
+        return None
+    t = tok[2]
+    if not (t.isalpha() and t.islower()) or t in _NOT_MODIFIER or t in CUE_FORMS or t in DETERMINERS \
+            or t.endswith(("ly", "ing", "ed")) or len(t) < 3:
+        return None
+    start = clause_modifiers(text, lo, tok[0])
+    if start == tok[0]:
+        # no modifiers taken: only a word that itself opens the clause
+        prev = toks(1)
+        if prev is not None and prev[2] not in _CLAUSE_OPENERS:
+            return None
+        if prev is None and toks.lo > lo:
+            return None
+    return start, tok[1]
 
 
 # words that never stand in the modifiers before a subject's head: a clause
