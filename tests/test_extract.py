@@ -522,3 +522,8 @@ def test_subject_with_a_lowercase_head_no_list_knows():
     # inside a relative clause the subject is the word after "where", not "the farm"
     df = extract_attributions("It rained hard on the farm where farmhands said the crop was lost.")
     assert list(df["speaker"]) == ["farmhands"]
+
+
+def test_two_relations_holding_each_others_cue_keep_one():
+    df = extract_attributions("The derogatory comments had two goals, the admiral said.")
+    assert list(df["cue"]) == ["said"] and list(df["speaker"]) == ["the admiral"]

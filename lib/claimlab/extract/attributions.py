@@ -213,16 +213,35 @@ def univocal(text: str, rels: list[dict]) -> list[dict]:
             s, e, k = spans[j]
             if e >= ce and rels[k]["cue"] != r["cue"]:
                 cut = _clause_cut(text, s, r)
-                if cut is None:
-                    drop.add(i)
-                else:
+                if cut is not None:
                     cuts[k] = min(cut, cuts.get(k, cut))
+                elif not _wins_mutual(r, rels[k]):
+                    drop.add(i)
                 break
             j -= 1
     for k, cut in cuts.items():
         s, _ = rels[k]["content"]
         rels[k]["content"] = _strip_span(text, s, cut)
     return [r for i, r in enumerate(rels) if i not in drop and r["content"][1] - r["content"][0] >= 2]
+
+
+# rules whose content comes before the cue: "A, the admiral said."
+_CONTENT_FIRST = {"left", "left-quote", "quote-after", "quote-after-inv", "according-last"}
+
+
+def _wins_mutual(r: dict, other: dict) -> bool:
+    """True when ``r`` and ``other`` each hold the other's cue in their
+    content and ``r`` is the one to keep: "The derogatory comments had two
+    goals, the admiral said." gives "comments" (content: the rest) and
+    "said" (content: all before it).  The relation whose content comes
+    before its cue wins (a sentence-final "X said" governs the sentence),
+    else the one with the later cue; so exactly one of the two stays."""
+    cs, ce = other["cue"]
+    ks, ke = r["content"]
+    if not (ks <= cs and ce <= ke):
+        return False
+    mine, theirs = r["how"] in _CONTENT_FIRST, other["how"] in _CONTENT_FIRST
+    return mine > theirs or (mine == theirs and r["cue"][0] > cs)
 
 
 # a coordinated clause: ", and", ", but", ";", ", while" right before its subject
