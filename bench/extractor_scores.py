@@ -133,7 +133,7 @@ def main():
     ap.add_argument("--skip-speed", action="store_true", help="no PolNeAR speed runs")
     ap.add_argument("--skip-synthetic", action="store_true", help="no synthetic throughput runs")
     ap.add_argument("--write-scores", action="store_true",
-                    help=f"write the dev scores to {RECORDED_SCORES.name} (shipped; read by lesson 08)")
+                    help=f"write the dev scores to {RECORDED_SCORES.name} (shipped with the package, for readers without the corpus)")
     ap.add_argument("--skip-numbers", action="store_true", help="no 100,000-sentence article")
     ap.add_argument("--n", type=int, default=10000, help="synthetic articles")
     args = ap.parse_args()
