@@ -527,3 +527,12 @@ def test_subject_with_a_lowercase_head_no_list_knows():
 def test_two_relations_holding_each_others_cue_keep_one():
     df = extract_attributions("The derogatory comments had two goals, the admiral said.")
     assert list(df["cue"]) == ["said"] and list(df["speaker"]) == ["the admiral"]
+
+
+def test_asked_questions():
+    df = extract_attributions("When asked about the wall, Trump said it would be built.")
+    row = _only(df, cue="asked")
+    assert row["content"] == "about the wall" and row["speaker"] in ("", None) or pd.isna(row["speaker"])
+    assert _only(df, cue="said")["speaker"] == "Trump"
+    df = extract_attributions("A reporter asked Sanders how he was feeling on caucus day.")
+    assert _only(df, cue="asked")["content"] == "how he was feeling on caucus day"

@@ -446,6 +446,8 @@ def _cue_rules(art: Article):
                 else:
                     _right_content(art, cm, sp, ss, se, verb)
                 continue
+            if vl == "asked" and _asked_first(art, cm, ss, se):
+                continue
             # -- inverted: "..., said Smith." / "..., says the report."
             before = text[max(ss, cs - 3):cs]
             if before.rstrip().endswith((",", "”", '"', "’")):
@@ -460,6 +462,40 @@ _INV_END_RE = re.compile(r"[\s\u00a0]*(?:[,.;:!?(]|$)")
 # nothing but a time/place phrase between the cue and the sentence end
 _REST_RE = re.compile(r"^[\s\u00a0]*(?:(?:on|in|at|last|this|during|to)\b[^,;:“\"]{0,50}?|[A-Z][a-z]+day|"
                       r"yesterday|today)?[\s\u00a0]*[.!?]?[\"”’]?[\s]*$")
+
+
+_WH = ("whether", "if", "why", "what", "how", "who", "when", "where", "which")
+_ASKED_OBJECT_RE = re.compile(r"(?:[\w.'’-]+\s+){1,3}?(?=(?:whether|if|why|what|how|who|when|where|which)\b)")
+# "Asked whether ..., X said" / "When asked about ..., X said": the question
+# up to the comma that ends it (a comma inside a quotation does not)
+_ASKED_FIRST_RE = re.compile(r"[ \u00a0]+((?:specifically|directly|later|again|repeatedly)[ \u00a0]+)?"
+                             r"(?=(?:whether|if|why|what|how|who|when|where|which|about)\b)")
+
+
+def _asked_first(art: Article, cm, ss: int, se: int) -> bool:
+    """An "Asked whether/about ..." opening a sentence: a relation with no
+    speaker and the question as content, up to the comma after it."""
+    text = art.text
+    lead = text[ss:cm.s].strip(" \u00a0\"“")
+    if lead not in ("", "When", "when", "Later", "But", "And"):
+        return False
+    m = _ASKED_FIRST_RE.match(text, cm.e, se)
+    if not m:
+        return False
+    k = m.end()
+    while k < se:
+        q = art.quote_at(k)
+        if q:
+            k = q[1]
+            if text[k - 2:k - 1] == ",":  # “…,” ends the question too
+                break
+            continue
+        if text[k] in ",;":
+            break
+        k += 1
+    if k >= se or k - m.end() < 3:
+        return False
+    return _add(art, cm.span(), None, (m.end() if not m.group(1) else m.start(1), k), "asked-first")
 
 
 def _titlecase_line(text: str, ss: int, se: int) -> bool:
@@ -534,8 +570,12 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
             _add(art, cm.span(), sp, q, "right-quote", channel)
             return
     # an object-taking verb needs something clause-like after it
-    if vl in ("asked",) and not text.startswith(("whether", "if", "why", "what", "how"), cstart):
-        return
+    if vl in ("asked",) and not text.startswith(_WH, cstart):
+        # "asked Sanders how he felt": the question after a short object
+        wm = _ASKED_OBJECT_RE.match(text, cstart, se)
+        if not wm:
+            return
+        cstart = wm.end()
     end = _content_end(text, cstart, se)
     # stop before a coordinated second attribution: "..., calling him X" / "... and said Y"
     for nc in art.cues_in(cstart + 3, end):
