@@ -401,7 +401,8 @@ def test_learned_words_file_is_read_and_thresholds_apply(tmp_path):
     assert words["source"]["pollster"] == (9, 12, 7)
     # "to": a small share of its uses; "goofily": one text (and an adverb)
     assert learned_cues(words["cue"], min_times=4, min_texts=3, min_share=0.4) == {"echoed"}
-    assert learned_words(tmp_path / "absent.tsv") == {}
+    with pytest.warns(UserWarning, match="hand-made word lists only"):
+        assert learned_words(tmp_path / "absent.tsv") == {}
 
 
 def test_learned_words_file_with_a_bad_line_says_where(tmp_path):

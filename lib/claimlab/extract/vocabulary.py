@@ -83,10 +83,11 @@ CUE_FORMS |= {"shows", "showed", "found", "finds", "called", "calls", "continued
 # learned words: counts from PolNeAR train (bench/learn_cues.py writes the file)
 # ---------------------------------------------------------------------------
 
+# the figure keywords (FIG_KEYS below), needed here to keep learned cues apart from them
 _FIG_KEYS_LOWER = ["kill", "dead", "died", "death", "slain", "fatalit", "lives", "casualt", "injur",
-            "wound", "hurt", "bodies", "hospital", "position", "target", "strike", "airstrike",
-            "sortie", "raid", "bombing", "mile", "kilomet", "km", "meter", "metre", "displac",
-            "fled", "flee", "refugee", "percent", "per cent"]
+                   "wound", "hurt", "bodies", "hospital", "position", "target", "strike", "airstrike",
+                   "sortie", "raid", "bombing", "mile", "kilomet", "km", "meter", "metre", "displac",
+                   "fled", "flee", "refugee", "percent", "per cent"]
 
 LEARNED_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 LEARNED_PATH = Path(__file__).with_name("learned_words.tsv")
@@ -103,11 +104,15 @@ _NOT_LEARNED = {"according", "reportedly", "allegedly"}
 
 def learned_words(path: Path = LEARNED_PATH) -> dict[str, dict[str, tuple[int, int, int]]]:
     """role -> word -> (times inside a gold span of the role, times in the
-    texts, texts), from the counts file; empty when there is none."""
+    texts, texts), from the counts file; empty, with a warning, when there is
+    none (the extractor then has its hand-made lists only)."""
     out: dict[str, dict[str, tuple[int, int, int]]] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
+        import warnings
+        warnings.warn(f"no learned word counts at {path}: the extractor uses its hand-made word "
+                      "lists only (bench/learn_cues.py writes the file)", stacklevel=2)
         return out
     for n, line in enumerate(lines, start=1):
         if not line or line.startswith("#"):
