@@ -53,7 +53,8 @@ import pandas as pd
 from .brat import GoldCorpus, GoldDocument, load_gold, merge_fragments
 
 __all__ = ["score", "score_documents", "score_curated", "evaluate_extractor", "main",
-           "format_table", "public_result", "trimmed_chars", "ROLES"]
+           "format_table", "public_result", "trimmed_chars", "ROLES", "recorded_scores",
+           "RECORDED_SCORES"]
 
 ROLES = ("cue", "source", "content")
 COVERAGES = {"cov30": 0.30, "cov80": 0.80}
@@ -317,6 +318,23 @@ def evaluate_extractor(gold_dir: str | Path, limit: int | None = None) -> tuple[
             "seconds_load": round(t1 - t0, 2), "seconds_extract": round(t2 - t1, 2),
             "seconds_score": round(t3 - t2, 2)}
     return res, info
+
+
+# The extractor's PolNeAR dev scores, written by ``bench/extractor_scores.py
+# --write-scores`` (scores only: no text or annotation of the corpus), so that
+# readers without the corpus can see them; tests/test_evaluate.py checks that
+# they are the current extractor's whenever the corpus is at hand.
+RECORDED_SCORES = Path(__file__).with_name("extract") / "polnear_dev_scores.json"
+
+
+def recorded_scores(path: Path = RECORDED_SCORES) -> dict:
+    """The recorded PolNeAR dev scores: {"split", "texts", "documents", "scores"},
+    ``scores`` shaped as :func:`public_result`."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"no recorded extractor scores at {path}; write them with "
+                                "bench/extractor_scores.py --write-scores") from None
 
 
 def public_result(res: dict) -> dict:

@@ -14,6 +14,9 @@ from .vocabulary import (
     WORDS_SCAN_RE,
 )
 
+# -ly words before a cue that are not adverbs of it ("family", "early" are kept out)
+NOT_CUE_ADVERBS = {"family", "early", "only", "likely", "daily", "weekly", "monthly", "yearly", "holy",
+                   "ugly", "rally", "ally", "supply", "reply", "apply", "italy", "july", "fly", "belly"}
 THAT_RE_FAST = re.compile(r"[ \u00a0]that\b")
 SPACE_THAT_RE = re.compile(r" that\b")  # literal prefix: ``re`` scans for it in C
 PREV_WORD_RE = re.compile(r"\b[a-z]{3,}(?:ed|es)[ \u00a0]*$")
@@ -66,7 +69,9 @@ def find_cues(text: str, cue_spans: list[tuple[int, int]]) -> list[Cue]:
             while j >= 0 and text[j] in " \u00a0":
                 j -= 1
             k = alpha_run_start(text, j + 1)
-            if text[k:j + 1] in AUX_WORDS:
+            w_aux = text[k:j + 1]
+            if w_aux in AUX_WORDS or (len(w_aux) > 4 and w_aux.endswith("ly") and w_aux.islower()
+                                      and w_aux not in NOT_CUE_ADVERBS):
                 cs = k
             else:
                 break

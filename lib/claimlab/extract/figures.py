@@ -4,7 +4,9 @@ a single strike"), found near figure keywords, and the figure rows."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from .vocabulary import cased, trie_regex
 
@@ -129,35 +131,35 @@ def figure_rows(text: str, article_id: str, attr_rows: list[tuple],
         return scan_windows(text, wins, lows, sure, rx, needles, needles_2)
 
     found: list[tuple[int, int, str, float | None, float | None, str, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     for m in scan(ZERO_RE, ZERO_NEEDLES, ZERO_NEEDLES_2):
         found.append((m.start(), m.end(), "strikes", 0.0, 0.0, "strikes", "none"))
-        taken.append(m.span())
+        taken.add(m.span())
     for m in scan(NO_KILLED_RE, NO_KILLED_NEEDLES, NO_KILLED_NEEDLES_2):
         w = m.group("what").lower()
         meas = "killed" if w == "killed" else "injured"
         found.append((m.start(), m.end(), meas, 0.0, 0.0, "people", "none"))
-        taken.append(m.span())
+        taken.add(m.span())
     for m in scan(NUMBER_RE):
-        if _overlaps(taken, *m.span()):
+        if taken.overlaps(*m.span()):
             continue
         fig = _number_figure(text, m)
         if fig is not None:
             found.append(fig)
-            taken.append((fig[0], fig[1]))
+            taken.add((fig[0], fig[1]))
     # number words for vague plurals: "dozens of people were killed"
     for m in scan(VAGUE_RE, VAGUE_NEEDLES):
-        if _overlaps(taken, *m.span()):
+        if taken.overlaps(*m.span()):
             continue
         found.append(_vague_figure(m))
-        taken.append(m.span())
+        taken.add(m.span())
     for m in scan(BARE_VAGUE_RE, BARE_VAGUE_NEEDLES):
-        if _overlaps(taken, *m.span("what")):
+        if taken.overlaps(*m.span("what")):
             continue
         w = m.group("what").lower()
         found.append((m.start("what"), m.end("what"), "casualties" if w == "casualties" else "killed",
                       None, None, "people", "unspecified"))
-        taken.append(m.span("what"))
+        taken.add(m.span("what"))
     found.sort()
     return _rows(text, article_id, attr_rows, found)
 
@@ -188,8 +190,38 @@ def scan_windows(text: str, wins: list[tuple[int, int]], lows: list[str], sure: 
             yield from rx.finditer(text, a, b)
 
 
-def _overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < te and ts < e for ts, te in taken)
+class Taken:
+    """Spans already taken by a figure, to ask whether a new one overlaps any.
+
+    Kept sorted by start; a query looks only at the spans that start less
+    than the longest span's length before its end, so with short spans (a
+    figure is a few words) the work per query does not grow with the number
+    of figures in the article (it did with a plain list: quadratic).
+    """
+
+    __slots__ = ("starts", "ends", "longest")
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def add(self, span: tuple[int, int]) -> None:
+        s, e = span
+        k = bisect.bisect_right(self.starts, s)  # at the end when spans come in order
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
+        self.longest = max(self.longest, e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """True when a taken span (ts, te) has s < te and ts < e."""
+        j = bisect.bisect_left(self.starts, e) - 1
+        floor = s - self.longest
+        while j >= 0 and self.starts[j] >= floor:
+            if self.ends[j] > s:
+                return True
+            j -= 1
+        return False
 
 
 def _number_figure(text: str, m: re.Match):
@@ -298,14 +330,21 @@ def _rows(text: str, article_id: str, attr_rows: list[tuple], found: list[tuple]
     """Row tuples for the sorted figures ``found``, each with its claimant:
     the speaker of the attribution whose content holds it."""
     contents = sorted((r[9], r[10], r[13] or r[2]) for r in attr_rows)
+    starts = [c[0] for c in contents]
+    reach = list(accumulate((c[1] for c in contents), max))
     rows = []
     for n, (s, e, meas, low, high, unit, qual) in enumerate(found, start=1):
         claimant = ""
-        for cs, ce, actor in contents:
-            if cs <= s and e <= ce + 1:
+        # the last content (in start order) that holds the figure: walk back
+        # from the last one starting at or before it, while any earlier one
+        # still reaches its end (``reach``: furthest end so far)
+        j = bisect.bisect_right(starts, s) - 1
+        while j >= 0 and e <= reach[j] + 1:
+            cs, ce, actor = contents[j]
+            if e <= ce + 1:
                 claimant = actor or ""
-            if cs > s:
                 break
+            j -= 1
         rows.append((article_id, f"{article_id}-f{n}", claimant, meas, low, high, unit, qual,
                      text[s:e], s, e, "extracted"))
     return rows

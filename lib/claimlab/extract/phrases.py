@@ -7,11 +7,13 @@ from .segment import LeftTokens, RightTokens
 from .vocabulary import (
     CLOSE_Q,
     CONNECT,
+    CUE_FORMS,
     DETERMINERS,
     NUMBER_WORDS,
     PRON_SUBJ,
     QUOTE_CHARS,
     ROLE_NOUNS,
+    SOURCE_WORDS,
     STOP_CAPS,
     TITLE_ABBR,
 )
@@ -31,6 +33,90 @@ _ROLE_NOUNS_PCT = ROLE_NOUNS | {"%"}
 
 
 def np_left(text: str, lo: int, pos: int, nested: bool = False):
+    """Noun phrase ending right before ``pos`` (the cue); returns (start, end) or None.
+
+    The phrase found by :func:`np_left_core`, widened to the left over the
+    titles and modifiers in front of it when they run back to the start of
+    the clause ("longtime Democratic pollster Pat Caddell", "Florida election
+    officials"; see :func:`clause_modifiers`).
+    """
+    sp = np_left_core(text, lo, pos, nested)
+    if sp is None:
+        return None if nested else _bare_subject(text, lo, pos)
+    if text[sp[0]:sp[1]].lower() in PRON_SUBJ:
+        return sp
+    return clause_modifiers(text, lo, sp[0]), sp[1]
+
+
+def _bare_subject(text: str, lo: int, pos: int):
+    """A subject whose head is a lowercase noun no list knows ("Border Patrol
+    agents described"): the last word before ``pos`` with the modifiers
+    before it, when they run back to the start of the clause (see
+    :func:`clause_modifiers`) and the last word can head a noun phrase (no
+    function word, cue, auxiliary or -ly/-ing word)."""
+    toks = LeftTokens(text, max(lo, pos - 120), pos)
+    tok = toks(0)
+    if tok is None:
+        return None
+    t = tok[2]
+    if not (t.isalpha() and t.islower()) or t in _NOT_MODIFIER or t in CUE_FORMS or t in DETERMINERS \
+            or t.endswith(("ly", "ing", "ed")) or len(t) < 3:
+        return None
+    start = clause_modifiers(text, lo, tok[0])
+    if start == tok[0]:
+        # no modifiers taken: only a word that itself opens the clause
+        prev = toks(1)
+        if prev is not None and prev[2] not in _CLAUSE_OPENERS:
+            return None
+        if prev is None and toks.lo > lo:
+            return None
+    return start, tok[1]
+
+
+# words that never stand in the modifiers before a subject's head: a clause
+# before them is not part of the noun phrase
+_NOT_MODIFIER = set("""to in on at by with from into onto over under after before during since
+until than as if when while where because though although whether that which who whom whose
+what and or but nor so yet not no never also then now just only even still however meanwhile
+instead too very he she it they we i you him them us me is are was were be been being has have
+had do does did will would can could may might must shall should said says say told
+there here this these those""".split())
+_DET_CAPS = {"The", "A", "An", "His", "Her", "Their", "Its", "Our", "My", "Your", "This", "These",
+             "Those", "Some", "Many", "Several", "Both", "Most", "All", "Each", "Every", "Few",
+             "Only", "About", "Nearly", "Almost"}
+_SUBORDINATORS = {"When", "If", "After", "Before", "While", "Because", "Since", "Although",
+                  "Though", "As", "Once", "Until", "Unless", "Whether"}
+_CLAUSE_OPENERS = {",", ";", ":", "(", "—", "–", "“", '"', "‘", "and", "but", "And", "But", "So", "Yet",
+                   "Meanwhile", "However", "Still", "Now", "Instead", "Also"}
+
+
+def clause_modifiers(text: str, lo: int, start: int, most: int = 6) -> int:
+    """Where the subject phrase starting at ``start`` begins, taking in up to
+    ``most`` tokens before it when all of them are words that can modify a
+    noun (not in :data:`_NOT_MODIFIER`, no cue word) and they reach back to
+    the start of the clause: ``lo`` (the sentence start), a comma, colon or
+    quotation mark, or a conjunction.  ``start`` itself otherwise."""
+    toks = LeftTokens(text, max(lo, start - 120), start)
+    first = start
+    for d in range(most + 1):
+        tk = toks(d)
+        if tk is None:  # the window's start: the sentence's, or 120 characters back
+            return first if toks.lo <= lo else start
+        t = tk[2]
+        if t in _CLAUSE_OPENERS:
+            return first
+        if t in _SUBORDINATORS:  # "When the polls closed Trump said": a clause before
+            return start
+        if t in STOP_CAPS and t not in _DET_CAPS:
+            return first
+        tl = t.lower()
+        if not (t[0].isalnum() or t == "%") or tl in _NOT_MODIFIER or tl in CUE_FORMS:
+            return start
+        first = tk[0]
+    return start
+
+
+def np_left_core(text: str, lo: int, pos: int, nested: bool = False):
     """Noun phrase ending right before ``pos`` (the cue); returns (start, end) or None.
 
     Looks at the tokens of ``text[max(lo, pos - 160):pos]`` from the right
@@ -95,7 +181,7 @@ def _np_before_parenthetical(text: str, lo: int, toks: LeftTokens, tok):
             commas += 1
             if commas > 4:
                 return None
-            inner = np_left(text, lo, tk[0], nested=True)
+            inner = np_left_core(text, lo, tk[0], nested=True)
             if inner is not None and _opens_clause(toks, d, inner):
                 if _pronoun_before_aside(text, toks, d, inner):
                     return None
@@ -141,7 +227,7 @@ def _np_before_brackets(text: str, lo: int, toks: LeftTokens, tok):
         d += 1
     if toks(d + 1) is None:  # "(" opens the window
         return None
-    inner = np_left(text, lo, tk[0], nested=True)
+    inner = np_left_core(text, lo, tk[0], nested=True)
     if inner is None:
         return None
     return inner[0], tok[1]
@@ -178,7 +264,8 @@ def _left_step(toks: LeftTokens, d: int, t: str) -> int:
     tl = t.lower()
     if tl in DETERMINERS:
         return _TAKE_LAST
-    if (is_cap(t) and t not in STOP_CAPS) or t in TITLE_ABBR or tl in ROLE_NOUNS or tl in NP_LEFT_MODIFIERS:
+    if (is_cap(t) and t not in STOP_CAPS) or t in TITLE_ABBR or tl in ROLE_NOUNS or tl in NP_LEFT_MODIFIERS \
+            or tl in SOURCE_WORDS:
         return _TAKE
     if tl.endswith(("'s", "’s")) and is_cap(t):
         return _TAKE
@@ -199,6 +286,13 @@ def _left_step(toks: LeftTokens, d: int, t: str) -> int:
         if p2 is not None and p2[2].lower() in ("percent", "half", "majority", "third", "quarter", "%", "most", "many", "some", "none", "all", "one"):
             return _TAKE
     return _STOP
+
+
+def sentence_end_token(tok: str) -> bool:
+    """True when the period ending ``tok`` ends a sentence rather than an
+    abbreviation ("Richards." but not "Jr.", "J.", "U.S.")."""
+    return not (tok in TITLE_ABBR or len(tok) == 2 or tok.count(".") > 1
+                or tok in ("Inc.", "Corp.", "Co.", "Ltd.", "Bros."))
 
 
 def np_right(text: str, pos: int, hi: int, obj: bool = False):
@@ -224,6 +318,8 @@ def np_right(text: str, pos: int, hi: int, obj: bool = False):
         tl = t.lower()
         if is_cap(t) or t in TITLE_ABBR or tl in ROLE_NOUNS:
             k += 1
+            if t.endswith(".") and sentence_end_token(t):
+                break  # "said Richards. The senator ...": the sentence ends here
             continue
         if k > j and tl in CONNECT:
             nx = toks(k + 1)

@@ -7,6 +7,7 @@ Everything here is built once, at import.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 _IRREGULAR = {
     "say": ("say", "says", "said", "saying"),
@@ -77,6 +78,76 @@ CUE_FORMS -= {"call", "charge", "charges", "post", "posts",
               "promised", "promising", "blaming", "praising", "agreeing"}
 CUE_FORMS |= {"shows", "showed", "found", "finds", "called", "calls", "continued", "stated",
               "promised", "estimated", "posted"}
+
+# ---------------------------------------------------------------------------
+# learned words: counts from PolNeAR train (bench/learn_cues.py writes the file)
+# ---------------------------------------------------------------------------
+
+# the figure keywords (FIG_KEYS below), needed here to keep learned cues apart from them
+_FIG_KEYS_LOWER = ["kill", "dead", "died", "death", "slain", "fatalit", "lives", "casualt", "injur",
+                   "wound", "hurt", "bodies", "hospital", "position", "target", "strike", "airstrike",
+                   "sortie", "raid", "bombing", "mile", "kilomet", "km", "meter", "metre", "displac",
+                   "fled", "flee", "refugee", "percent", "per cent"]
+
+LEARNED_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+LEARNED_PATH = Path(__file__).with_name("learned_words.tsv")
+# A word becomes a cue when, in train, it stood inside a gold cue at least
+# CUE_MIN_TIMES times, in at least CUE_MIN_TEXTS texts, and CUE_MIN_SHARE of
+# all its occurrences were inside one.  Set on train only.
+CUE_MIN_TIMES = 4
+CUE_MIN_TEXTS = 3
+CUE_MIN_SHARE = 0.4
+# never cues on their own: handled by their own rules, or adverbs and
+# auxiliaries that only stand inside a longer cue
+_NOT_LEARNED = {"according", "reportedly", "allegedly"}
+
+
+def learned_words(path: Path = LEARNED_PATH) -> dict[str, dict[str, tuple[int, int, int]]]:
+    """role -> word -> (times inside a gold span of the role, times in the
+    texts, texts), from the counts file; empty, with a warning, when there is
+    none (the extractor then has its hand-made lists only)."""
+    out: dict[str, dict[str, tuple[int, int, int]]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        import warnings
+        warnings.warn(f"no learned word counts at {path}: the extractor uses its hand-made word "
+                      "lists only (bench/learn_cues.py writes the file)", stacklevel=2)
+        return out
+    for n, line in enumerate(lines, start=1):
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 5 or not all(p.isdigit() for p in parts[2:]):
+            raise ValueError(f"{path}, line {n}: expected role, word and three counts, got {line!r}")
+        out.setdefault(parts[0], {})[parts[1]] = (int(parts[2]), int(parts[3]), int(parts[4]))
+    return out
+
+
+def learned_cues(counts: dict[str, tuple[int, int, int]], min_times: int = CUE_MIN_TIMES,
+                 min_texts: int = CUE_MIN_TEXTS, min_share: float = CUE_MIN_SHARE) -> set[str]:
+    """The words of ``counts`` (word -> inside, total, texts) that pass the thresholds."""
+    return {w for w, (inside, total, texts) in counts.items()
+            if inside >= min_times and texts >= min_texts and inside >= min_share * total
+            and w.isalpha() and not w.endswith("ly") and w not in _NOT_LEARNED}
+
+
+LEARNED = learned_words()
+# a cue word may not begin with a figure keyword or be the start of one (see
+# prefix_free below): "hurt", "fled" and the like stay figure keywords
+LEARNED_CUES = {w for w in learned_cues(LEARNED.get("cue", {}))
+                if not any(w.startswith(k) or k.startswith(w) for k in _FIG_KEYS_LOWER)}
+CUE_FORMS |= LEARNED_CUES
+# A lowercase word may extend a source noun phrase ("longtime Democratic
+# pollster Pat Caddell") when, in train, it stood inside a gold source at
+# least SOURCE_MIN_TIMES times, in SOURCE_MIN_TEXTS texts, and SOURCE_MIN_SHARE
+# of its uses were inside one.  Set on train only.
+SOURCE_MIN_TIMES = 4
+SOURCE_MIN_TEXTS = 3
+SOURCE_MIN_SHARE = 0.5
+SOURCE_WORDS = {w for w in learned_cues(LEARNED.get("source", {}), SOURCE_MIN_TIMES, SOURCE_MIN_TEXTS,
+                                        SOURCE_MIN_SHARE) if w not in CUE_FORMS}
+
 # verbs that can introduce an object before the content: told X that ...
 TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
              "warned", "warns", "urged", "urges", "reminded", "reminds"}
@@ -85,7 +156,7 @@ PARTICIPLES = {f for f in CUE_FORMS if f.endswith("ing")}
 AUX_WORDS = set("""has have had would will could may might also later previously then once
 again repeatedly reportedly recently publicly privately flatly earlier further quickly just
 often never not did does do simply even already first long allegedly specifically explicitly
-separately frequently always""".split())
+separately frequently always is are was were been be being""".split())
 
 
 def trie_regex(words, bounded=frozenset(), char=None) -> str:
@@ -227,10 +298,7 @@ def cased(words):
     return set(words) | {w[0].upper() + w[1:] for w in words}
 
 
-FIG_KEYS = ["kill", "dead", "died", "death", "slain", "fatalit", "lives", "casualt", "injur",
-            "wound", "hurt", "bodies", "hospital", "position", "target", "strike", "airstrike",
-            "sortie", "raid", "bombing", "mile", "kilomet", "km", "meter", "metre", "displac",
-            "fled", "flee", "refugee", "percent", "per cent"]
+FIG_KEYS = _FIG_KEYS_LOWER
 
 FIG_KEY_VARIANTS = cased(FIG_KEYS)
 

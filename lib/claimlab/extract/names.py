@@ -1,0 +1,166 @@
+"""What counts as a clean name (speaker, actor, claimant), and tidying one.
+
+A name is a noun phrase: it starts with a determiner, an adjective, a noun or
+a proper noun; it holds no verb; it ends in a noun (or a name, a number, a
+closing bracket or an abbreviation such as "Jr."), never in other punctuation.
+Without a part-of-speech tagger these are tested on word lists:
+
+* a *verb* is a cue form, an auxiliary ("has", "was", "will") or a
+  lowercase word ending in "-ing" other than a few nouns ("building");
+* a phrase may not start or end with a function word (preposition,
+  conjunction, relative pronoun, adverb such as "also");
+* it may not end in a lowercase "-ly" or "-ed" word ("similarly
+  coordinated").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import CUE_FORMS, DETERMINERS, PRON_SUBJ, TITLE_ABBR
+
+AUX_VERBS = frozenset("""is are was were be been being am has have had having do does did will
+would shall should can could may might must isn't aren't wasn't weren't hasn't haven't hadn't
+doesn't don't didn't won't wouldn't can't couldn't""".split())
+FUNCTION_WORDS = frozenset("""of to in on at by with from into onto over under after before during
+since until than as if when while where because though although whether that which who whom whose
+what and or but nor so yet not also then now just even still however meanwhile instead too very
+there here""".split())
+# cue forms that are verbs whatever the context (not "reports", "remarks")
+FINITE_CUES = frozenset(f for f in CUE_FORMS if f.endswith("ed")) | {"said", "says", "told", "tells",
+                                                                     "wrote", "writes", "thinks"}
+_ING_NOUNS = frozenset("""building meeting hearing briefing ruling polling funding spending
+morning evening wedding offering thing something nothing anything everything king ring spring
+wing string ceiling setting""".split())
+_TRAIL = ".,;:!?-—–(\"“”'’‘«»"
+# "U.S.", "J.", "Inc." and the like may end a name with their period
+_ABBR_END_RE = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.)$")
+
+
+def _word(tok: str) -> str:
+    return tok.strip(_TRAIL + ")").lower()
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` is not a clean noun phrase, or None when it is (an empty
+    name is no name, and has no problem)."""
+    s = name.strip()
+    if not s or s.lower() in PRON_SUBJ:  # a pronoun is a noun phrase (resolved for the actor)
+        return None
+    if s[-1] in _TRAIL and not _ABBR_END_RE.search(s) and s.split()[-1] not in TITLE_ABBR:
+        return f"ends in {s[-1]!r}"
+    toks = s.split()
+    for t in toks:
+        w = _word(t)
+        if w in AUX_VERBS or (w in FINITE_CUES and t[:1].islower()):
+            return f"holds the verb {w!r}"
+        if t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and len(w) > 5:
+            return f"holds the verb {w!r}"
+    first, last = _word(toks[0]), _word(toks[-1])
+    if first in FUNCTION_WORDS and first not in DETERMINERS:
+        return f"starts with {first!r}"
+    if last in FUNCTION_WORDS or last in DETERMINERS and len(toks) > 1:
+        return f"ends with {last!r}"
+    if toks[-1].islower() and (last.endswith("ly") or last.endswith("ed")) and len(last) > 4:
+        return f"ends with {last!r}, not a noun"
+    return None
+
+
+def is_clean_name(name: str) -> bool:
+    """True when ``name`` is a clean noun phrase (see :func:`name_problem`)."""
+    return name_problem(name) is None
+
+
+def tidy(text: str, s: int, e: int) -> tuple[int, int]:
+    """The name ``text[s:e]`` without trailing punctuation (see :func:`tidy_end`)
+    and without leading function words ("But Smith" -> "Smith")."""
+    e = tidy_end(text, s, e)
+    while True:
+        m = _FIRST_WORD_RE.match(text, s, e)
+        if not m or m.group(1).lower() not in FUNCTION_WORDS or m.group(1).lower() in DETERMINERS:
+            return s, e
+        s = m.end()
+
+
+_FIRST_WORD_RE = re.compile(r"([A-Za-z]+)[ \u00a0,]+")
+
+
+def tidy_end(text: str, s: int, e: int) -> int:
+    """The end of the name ``text[s:e]`` with trailing punctuation other than
+    an abbreviation's period taken off ("Richards." -> "Richards")."""
+    while e > s and text[e - 1] in _TRAIL + " \u00a0":
+        if text[e - 1] == "." and (_ABBR_END_RE.search(text, s, e)
+                                   or text[s:e].split()[-1] in TITLE_ABBR):
+            break
+        e -= 1
+    return e
+
+
+# function words that may stand inside a name: "Secretary of State", "Aides to Clinton"
+_INNER_OK = frozenset({"of", "for", "at", "and", "to", "on", "in"})
+
+
+def clean_name(name: str) -> str:
+    """``name`` cut to a clean noun phrase (see :func:`clean_span`); "" when
+    no clean phrase is left."""
+    span = clean_span(name, 0, len(name))
+    return name[span[0]:span[1]] if span else ""
+
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def _breaks(t: str) -> bool:
+    """True when token ``t`` cannot stand inside a name (a verb or a function
+    word other than those of :data:`_INNER_OK`)."""
+    w = _word(t)
+    return (w in AUX_VERBS or (t[:1].islower() and (w in FINITE_CUES or w in FUNCTION_WORDS and w not in _INNER_OK))
+            or (t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and len(w) > 5))
+
+
+def clean_span(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The name ``text[s:e]`` cut to a clean noun phrase; None when no clean
+    phrase is left.
+
+    Trailing punctuation and leading function words come off ("Richards."
+    -> "Richards", "But Smith" -> "Smith").  At a word that cannot stand in
+    a name (a verb, or a function word other than "of", "for", "at", "and",
+    "to", "on", "in"), the phrase is cut: after a comma it is an appositive
+    and the part before is kept ("Barkley, who said ..." -> "Barkley");
+    otherwise the part after it ("the farm where farmhands" -> "farmhands"),
+    or the part before when nothing is after ("The Florida senator is" ->
+    "The Florida senator").  Function words, determiners and -ly/-ed words
+    at the end come off ("his campaign and" -> "his campaign").
+    """
+    if text[s:e].strip().lower() in PRON_SUBJ:  # a pronoun is a name to resolve
+        return s, e
+    s, e = tidy(text, s, e)
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
+    keep = toks
+    for i, (_, _, t) in enumerate(toks):
+        if _breaks(t):
+            comma = next((j for j in range(i) if toks[j][2].endswith(",")), None)
+            tail = _trim_end(toks[i + 1:])
+            if comma is not None:  # an appositive: the name before its comma
+                keep = toks[:comma + 1]
+            elif tail and not any(_breaks(x[2]) for x in tail):
+                keep = tail
+            else:
+                keep = toks[:i]
+            break
+    keep = _trim_end(list(keep))
+    if not keep:
+        return None
+    s, e = keep[0][0], tidy_end(text, keep[0][0], keep[-1][1])
+    if e <= s or name_problem(text[s:e]) is not None:
+        return None
+    return s, e
+
+
+def _trim_end(keep: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``keep`` without function words, determiners and -ly/-ed words at its end."""
+    while keep and (_word(keep[-1][2]) in FUNCTION_WORDS or _word(keep[-1][2]) in DETERMINERS
+                    or keep[-1][2].islower() and _word(keep[-1][2]).endswith(("ly", "ed"))
+                    and len(keep[-1][2]) > 4):
+        keep.pop()
+    return keep
