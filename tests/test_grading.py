@@ -158,3 +158,25 @@ def test_the_widget_gives_a_hint_ladder_before_naming_the_defensible_grades(corp
     w.set("F01")                                   # a new claim starts the ladder again
     assert "Hint: reread" in w.check([g for g in grading.GRADES if g not in grading.defensible("F01", KEY)][0]).message
     assert w.check(grading.defensible("F01", KEY)[0]).ok is True
+
+
+def test_a_widget_that_asks_for_a_reason_gives_no_verdict_until_there_is_one(corpus):
+    w = grading.GradingWidget(corpus, KEY, "F05", ask_reason=True)
+    assert w.reason in w.widget.children
+    bare = w.check("Contested")
+    assert bare.ok is None and "why you chose Contested" in bare.message
+    assert "Defensible" not in w.value and w.wrong == 0          # no verdict, no attempt used
+    short = w.check("Contested", "SOHR unsure")                  # too short to be a reason
+    assert short.ok is None
+    fb = w.check("Contested", "SOHR says it is unclear <whose> aircraft struck")
+    assert fb.ok is True and "Defensible: Contested." in fb.message
+    assert "Your reason:" in w.value and "&lt;whose&gt;" in w.value and "<whose>" not in w.value
+    assert w.value.startswith("<div role='status'")               # the reason sits inside the box
+    w.set("F01")
+    assert w.reason.value == "" and w.value == ""                 # a new claim clears the reason too
+
+
+def test_a_widget_without_ask_reason_has_no_reason_box(corpus):
+    w = grading.GradingWidget(corpus, KEY, "F05")
+    assert w.reason not in w.widget.children
+    assert w.check("Contested").ok is True
