@@ -222,6 +222,29 @@ def answer_exercise(page, qid: str, corpus) -> None:
     expect(feedback).not_to_contain_text("Not yet")
 
 
+def submit_judgement(page, qid: str) -> None:
+    """A judgement: a two-word answer is sent back; a reasoned one shows the model answer and the rubric."""
+    from claimlab.exercises import MIN_JUDGEMENT_WORDS
+    from claimlab_course import question
+
+    q = question(qid)
+    assert q.kind == "judgement", qid
+    ex = view(page, text=f"Exercise {qid}.")
+    feedback = ex.locator("[role=status]")
+    expect(feedback).to_have_count(0)  # nothing submitted yet in a fresh run
+    ex.locator("textarea").fill("I disagree.")
+    ex.get_by_role("button", name="Submit").click()
+    expect(feedback).to_contain_text(f"at least {MIN_JUDGEMENT_WORDS} words (you wrote 2)", timeout=UPDATE_MS)
+    expect(feedback).not_to_contain_text("A model answer")
+    ex.locator("textarea").fill("My decision, and my reason: the source is one party, it gives no date, "
+                                "and nobody independent backs it up.")
+    ex.get_by_role("button", name="Submit").click()
+    expect(feedback).to_contain_text("A strong answer", timeout=UPDATE_MS)
+    expect(feedback).to_contain_text(q.hints[0])
+    if q.answer:
+        expect(feedback).to_contain_text("A model answer:")
+
+
 # Widgets drawn on top of each other: a radio option whose text wraps past its
 # fixed-height row (it then overlaps the next option), or a control taller
 # than the row that holds it (it then overlaps whatever is below).
@@ -525,23 +548,33 @@ def lesson_06(page, corpus, bugs):
                     f"shown (the new figure has {len(fig.layout.annotations)}), and they keep the x axis at "
                     "the old range: assigning a layout without annotations does not clear the old ones")
 
-    grader = view(page, text="What the grades mean")
+    graders = (page.locator(".jp-OutputArea-output").filter(has_text="What the grades mean")
+               .filter(has=page.locator(":scope > .jupyter-widgets")))
+    expect(graders).to_have_count(2)                   # the seed articles' and the practice case's
+    grader = graders.nth(0)                            # in the order the lesson shows them
     feedback = grader.locator("[role=status]")
     expect(feedback).to_have_count(0)
     labels = {r.figure_id: grading.claim_label(r) for r in grading.graded_claims(corpus, key).itertuples(index=False)}
 
-    def grade(figure_id: str, choice: str) -> str:
-        """Pick ``choice``, press Check; the head of the feedback claimlab gives for it."""
-        grader.locator(".widget-radio-box label").filter(has_text=_exact(choice)).click()
-        grader.get_by_role("button", name="Check").click()
+    def grade(figure_id: str, choice: str, scope=grader, key=key, corpus=corpus) -> str:
+        """Pick ``choice``, give a reason, press Check; the head of the feedback claimlab gives for it."""
+        out = scope.locator("[role=status]")
+        scope.locator(".widget-radio-box label").filter(has_text=_exact(choice)).click()
+        scope.get_by_placeholder("one line: why this grade?").fill(f"my reason for {choice} is here")
+        scope.get_by_role("button", name="Check").click()
         fb = grading.grade_claim(corpus, figure_id, choice, key)
         head = f"Defensible: {choice}." if fb.ok else f"Hard to defend from this text: {choice}."
-        expect(feedback).to_contain_text(head, timeout=UPDATE_MS)
+        expect(out).to_contain_text(head, timeout=UPDATE_MS)
+        expect(out).to_contain_text(f"Your reason: my reason for {choice} is here")
         return head
 
     choose(grader, "Claim", labels["F05"])
     expect(grader).to_contain_text(str(grading.graded_claims(corpus, key).set_index("figure_id").loc["F05", "text"]),
                                    timeout=UPDATE_MS)
+    grader.locator(".widget-radio-box label").filter(has_text=_exact("Confirmed")).click()
+    grader.get_by_role("button", name="Check").click()     # no reason yet: no verdict
+    expect(feedback).to_contain_text("say in one line why you chose Confirmed", timeout=UPDATE_MS)
+    expect(feedback).not_to_contain_text("Hard to defend")
     assert grading.grade_claim(corpus, "F05", "Confirmed", key).ok is False
     grade("F05", "Confirmed")
     expect(feedback).to_contain_text("Hint: reread what each grade needs")   # a hint first, not the answer
@@ -552,7 +585,18 @@ def lesson_06(page, corpus, bugs):
     expect(grader.locator(".widget-radio-box input:checked")).to_have_count(0)
     assert grading.grade_claim(corpus, "F01", "Weak", key).ok is True
     grade("F01", "Weak")
-    answer_exercise(page, "06.no_claimant", corpus)
+    submit_judgement(page, "06.party_or_monitor")
+    submit_judgement(page, "06.unsourced_toll")
+
+    from claimlab_course import cases
+    serrow, case_key = cases.key_corpus("serrow"), grading_key("serrow")
+    case = graders.nth(1)
+    case_labels = {r.figure_id: grading.claim_label(r)
+                   for r in grading.graded_claims(serrow, case_key).itertuples(index=False)}
+    for fid in ("F33", "F14", "F12"):               # Confirmed, Fair, Discounted: each right once
+        choose(case, "Claim", case_labels[fid])
+        expect(case.locator("[role=status]")).to_have_count(0, timeout=UPDATE_MS)
+        grade(fid, grading.defensible(fid, case_key)[0], scope=case, key=case_key, corpus=serrow)
 
 
 def lesson_07(page, corpus, bugs):
