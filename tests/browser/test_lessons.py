@@ -423,6 +423,8 @@ def lesson_02(page, corpus, bugs):
     plot_data(explorer, "gd => [...gd.data[0].node.label]", [v for _, v in nodes])
     answer_exercise(page, "02.konashenkov_channel", corpus)
     answer_exercise(page, "02.state_owned", corpus)   # several answers: ticked with the keyboard
+    submit_judgement(page, "02.lateral_presstv")      # a timed task off the page: a reason, then the rubric
+    submit_judgement(page, "02.direct_or_relay")
 
 
 def lesson_03(page, corpus, bugs):
