@@ -490,7 +490,7 @@ def lesson_04(page, corpus, bugs):
         label = f"{last[f'outlet_{side}']} ({last[f'article_{side}']}, {last[f'attribution_{side}']})"
         expect(heads.filter(has_text=label)).to_have_count(1, timeout=UPDATE_MS)
     expect(widget.locator("del")).not_to_have_count(0)
-    answer_exercise(page, "04.anonymous", corpus)
+    submit_judgement(page, "04.anonymous_weight")
 
 
 def lesson_05(page, corpus, bugs):
