@@ -516,6 +516,7 @@ def lesson_05(page, corpus, bugs):
     expect(marks(reader, "terms")).to_have_count(0, timeout=UPDATE_MS)
     expect(reader.locator("mark")).to_have_count(0)
     answer_exercise(page, "05.so_called", corpus)
+    submit_judgement(page, "05.counts_claim")
 
 
 def lesson_06(page, corpus, bugs):
