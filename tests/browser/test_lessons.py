@@ -626,13 +626,17 @@ def lesson_07(page, corpus, bugs):
     assessment = "Only SOHR gives this count. The rescue service counts bodies, a different unit."
     form.locator(".widget-textarea").filter(has=page.locator("label", has_text=_exact("Assessment"))) \
         .locator("textarea").fill(assessment)
+    form.locator(".widget-textarea").filter(has=page.locator("label", has_text=_exact("Sources checked"))) \
+        .locator("textarea").fill("Press TV, 7 February 2017; SOHR's site")
     form.get_by_role("button", name="Add").click()
     expect(form.locator("[role=status]")).to_contain_text("Added row 1", timeout=UPDATE_MS)
     expect(rows(form)).to_have_count(1)
     expect(rows(form).first).to_contain_text(fields["outlet"])
     expect(rows(form).first).to_contain_text("Weak")
+    expect(rows(form).first).to_contain_text("Press TV, 7 February 2017; SOHR's site")   # the sources checked
     expect(claim.locator("textarea")).to_have_value("")  # the form is cleared for the next claim
-    answer_exercise(page, "07.outlets_carrying", corpus)
+    submit_judgement(page, "07.one_source")
+    submit_judgement(page, "07.lateral_centcom")         # a timed task off the page
 
 
 def lesson_08(page, corpus, bugs):
