@@ -136,6 +136,9 @@ QUESTIONS["02.state_owned"] = Question(
     explain=_state_explain,
 )
 
+# %% [markdown]
+# ### Exercise 02.state_owned
+
 # %%
 Exercise("02.state_owned", corpus)
 
@@ -284,6 +287,9 @@ QUESTIONS["02.republisher"] = Question(
             "\"MOSCOW (UrduPoint News / Sputnik - 02nd September, 2019)\".",
 )
 
+# %% [markdown]
+# ### Exercise 02.republisher
+
 # %%
 Exercise("02.republisher", corpus)
 
@@ -423,6 +429,9 @@ QUESTIONS["02.konashenkov_channel"] = Question(
     explain="TASS: IBTimes quotes him \"according to Russian news agency Tass\". IBTimes did not "
             "hear him itself; it passed on what a Russian state agency reported.",
 )
+
+# %% [markdown]
+# ### Exercise 02.konashenkov_channel
 
 # %%
 Exercise("02.konashenkov_channel", corpus)

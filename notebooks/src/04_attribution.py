@@ -279,6 +279,9 @@ QUESTIONS["04.nauert_cue"] = Question(
             "The verb records a rejection without saying who was right.",
 )
 
+# %% [markdown]
+# ### Exercise 04.nauert_cue
+
 # %%
 Exercise("04.nauert_cue", corpus)
 
@@ -327,6 +330,9 @@ QUESTIONS["04.quote_type"] = Question(
     explain="Mixed: a paraphrase in TASS's words (\"accused … of promoting\") with a quoted fragment "
             "(\"inaccurate claims\"). The outlet chose which two words to quote.",
 )
+
+# %% [markdown]
+# ### Exercise 04.quote_type
 
 # %%
 Exercise("04.quote_type", corpus)
@@ -453,6 +459,9 @@ QUESTIONS["04.evidence_aside"] = Question(
             "quotation mark, so it is the outlet's voice, not the official's; TASS has nothing like it.",
 )
 
+# %% [markdown]
+# ### Exercise 04.evidence_aside
+
 # %%
 Exercise("04.evidence_aside", corpus)
 
@@ -515,6 +524,9 @@ QUESTIONS["04.transfer_anonymous"] = Question(
             "report gives no name or document: you have to trust Orrery Wire. Notice that the newspaper "
             "which relays this wire (the other practice articles, in Lesson 09) drops the official's words.",
 )
+
+# %% [markdown]
+# ### Exercise 04.transfer_anonymous
 
 # %%
 Exercise("04.transfer_anonymous", corpus)

@@ -283,6 +283,9 @@ QUESTIONS["05.so_called"] = Question(
             "Rights” and “the so-called Syria Civil Defense”, in its own voice.",
 )
 
+# %% [markdown]
+# ### Exercise 05.so_called
+
 # %%
 ex_so_called = Exercise("05.so_called", corpus)
 ex_so_called
@@ -348,6 +351,9 @@ QUESTIONS["05.presstv_hedges"] = Question(
            "Russia's Defence Ministry, where the words could be Press TV's or Russia's."],
     explain=_presstv_hedges_explain,
 )
+
+# %% [markdown]
+# ### Exercise 05.presstv_hedges
 
 # %%
 ex_hedges = Exercise("05.presstv_hedges", corpus)
@@ -427,6 +433,9 @@ QUESTIONS["05.outlawed"] = Question(
     explain="An aside: words the outlet inserts to comment on, or explain, the actor it names.",
 )
 
+# %% [markdown]
+# ### Exercise 05.outlawed
+
 # %%
 ex_outlawed = Exercise("05.outlawed", corpus)
 ex_outlawed
@@ -461,6 +470,9 @@ QUESTIONS["05.whose_aside"] = Question(
     explain="TASS's. The formula is one Russian media attach to organisations banned in Russia; "
             "it sits inside a paraphrase, and in a paraphrase the outlet chooses the words.",
 )
+
+# %% [markdown]
+# ### Exercise 05.whose_aside
 
 # %%
 ex_whose = Exercise("05.whose_aside", corpus)

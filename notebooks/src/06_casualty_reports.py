@@ -180,6 +180,9 @@ QUESTIONS["06.subset"] = Question(
                        "Defence's figures, which count different things."),
 )
 
+# %% [markdown]
+# ### Exercise 06.subset
+
 # %%
 ex_subset = Exercise("06.subset", corpus)
 ex_subset
@@ -239,6 +242,9 @@ QUESTIONS["06.vague"] = Question(
     explain="A vague quantity has no number, so both ends are left empty. Zero would be a "
             "claim that nobody was hurt, the opposite of what the centre said.",
 )
+
+# %% [markdown]
+# ### Exercise 06.vague
 
 # %%
 ex_vague = Exercise("06.vague", corpus)
@@ -323,6 +329,9 @@ QUESTIONS["06.crosshead"] = Question(
             "paragraph is a paraphrase, so even “almost” is Press TV's report of what he said, not his "
             "own recorded words.)",
 )
+
+# %% [markdown]
+# ### Exercise 06.crosshead
 
 # %%
 ex_crosshead = Exercise("06.crosshead", corpus)
@@ -959,6 +968,9 @@ QUESTIONS["06.transfer_units"] = Question(
             "lowered its own figure from 31 after finding double counts. Neither number refutes the other; "
             "averaging them would mix two measures.",
 )
+
+# %% [markdown]
+# ### Exercise 06.transfer_units
 
 # %%
 Exercise("06.transfer_units", corpus)

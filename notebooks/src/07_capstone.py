@@ -170,6 +170,9 @@ QUESTIONS["07.speaker_shift"] = Question(
             "survived; who stands behind them changed.",
 )
 
+# %% [markdown]
+# ### Exercise 07.speaker_shift
+
 # %%
 ex_speaker = Exercise("07.speaker_shift", corpus)
 ex_speaker
@@ -369,6 +372,9 @@ QUESTIONS["07.missing_quote"] = Question(
             "cannot tell us whether Sputnik received the rest and left it out.",
 )
 
+# %% [markdown]
+# ### Exercise 07.missing_quote
+
 # %%
 ex_missing = Exercise("07.missing_quote", corpus)
 ex_missing
@@ -445,6 +451,9 @@ QUESTIONS["07.independent"] = Question(
             "they confirm that the official said it (the attribution), not that it is true (the "
             "claim). Corroboration needs a source that does not depend on the claimant.",
 )
+
+# %% [markdown]
+# ### Exercise 07.independent
 
 # %%
 ex_independent = Exercise("07.independent", corpus)
@@ -768,6 +777,9 @@ QUESTIONS["07.party_claimants"] = Question(
             "opposition-linked, which is worth noting in a ledger), and an unnamed source is no "
             "one you can place at all.",
 )
+
+# %% [markdown]
+# ### Exercise 07.party_claimants
 
 # %%
 ex_parties = Exercise("07.party_claimants", corpus)
