@@ -643,7 +643,6 @@ with tempfile.TemporaryDirectory() as tmp:
     _check = ClaimLedger(corpus, path=Path(tmp) / "revised.csv")
     assert _check.add(**revised), _check.message
     assert _check.rows[-1]["grade"] == "Fair" and "CENTCOM" in _check.rows[-1]["sources_checked"]
-    assert _check.add(**strong) and _check.add(**weak)      # the rubric's samples are valid rows too
 assert 2 <= claimlab.ledger.count_sentences(revised["assessment"]) <= 5
 assert "revises" in revised["assessment"] and worked["grade"] == "Weak"
 
@@ -695,6 +694,15 @@ weak = {
     "assessment": "Two groups give numbers so it is confirmed.",
 }
 HTML(claimlab.ledger.table_html([strong, weak]))
+
+# %% tags=["test"]
+# Course self-check: the rubric's samples are valid ledger rows, and only the strong one lists its sources.
+with tempfile.TemporaryDirectory() as tmp:
+    _check = ClaimLedger(corpus, path=Path(tmp) / "samples.csv")
+    assert _check.add(**strong) and _check.add(**weak), _check.message
+assert strong["sources_checked"] and not weak["sources_checked"]
+assert 2 <= claimlab.ledger.count_sentences(strong["assessment"]) <= 5
+assert claimlab.ledger.count_sentences(weak["assessment"]) == 1
 
 # %% [markdown]
 # What is wrong with the weak entry: it summarises the claim ("26 killed"
