@@ -991,8 +991,16 @@ Exercise("06.transfer_units", corpus)
 #   they were.
 # - Two reports of one source are one source: the Russian casualty claims
 #   about the US strike come from one ministry through two state agencies.
+# - Monitors count differently: SOHR tallies all deaths from contacts on the
+#   ground, the Civil Defence what its teams recovered, SNHR civilians by
+#   name, the UN only deaths with a name, a date and a place, Airwars
+#   incidents of civilian harm. Tolls rise, so every figure needs a time; a
+#   party's number and a monitor's are different kinds of evidence.
 # - Grading (adapted from Airwars): *Confirmed* needs the responsible party
-#   to accept the harm; from articles alone, most claims are *Weak* or
-#   *Contested*.
+#   to accept the harm, as the Serrow ministry does; *Fair*, independent
+#   sources, like the Serrow monitor's; *Discounted*, evidence against the
+#   claim or its withdrawal by its own source, like the directorate's 31. From
+#   our real articles alone, most claims are *Weak* or *Contested*. Say why
+#   before you look at the feedback.
 #
 # **Next:** [Lesson 07 · Capstone](07_capstone.ipynb)
