@@ -152,9 +152,9 @@ Exercise("02.state_owned", corpus).check(state_owned)
 #
 # The outlets table is a start, but SIFT's second move means leaving the
 # page: open a new tab and read what **others** say about the outlet, not what
-# it says about itself. Professional fact-checkers do this within a minute
-# or two of meeting a site they don't know (Caulfield, as above). Each task
-# below says what to search for, what a good answer contains, and how long it
+# it says about itself. SIFT asks for a minute or so on this before you
+# read on; here you take a little longer, as practice. Each task below
+# says what to search for, what a good answer contains, and how long it
 # should take. Set a timer. If your class has no internet, your instructor
 # has the evidence on paper.
 #

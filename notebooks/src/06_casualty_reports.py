@@ -390,15 +390,16 @@ Markdown(
 # brief (each point with the source it comes from):
 #
 # - **SOHR, the Syrian Observatory for Human Rights**, is run from Coventry,
-#   England, by Rami Abdulrahman. It keeps a running tally of the dead on all
-#   sides, civilians and fighters, from reports phoned in by a network of
-#   contacts inside Syria (Reuters, "Coventry - an unlikely home to prominent
-#   Syria activist", 8 December 2011). In 2013 it relied on four men inside
-#   Syria who collated reports from more than 230 activists, and all sides
+#   England, by Rami Abdulrahman, who pieces together reports phoned in by a
+#   network of sources inside Syria (Reuters, "Coventry - an unlikely home to
+#   prominent Syria activist", 8 December 2011). It counts the dead on both
+#   sides, soldiers and rebels as well as civilians; in 2013 four men inside
+#   Syria collated reports for it from more than 230 activists, and all sides
 #   accused it of bias (*The New York Times*, "Behind Syrian War Casualty
 #   Data Is One Busy Man", 9 April 2013).
 # - **The Syria Civil Defence, the "White Helmets"**, is a volunteer search
-#   and rescue service founded in 2013 in opposition-held areas
+#   and rescue service founded in 2013 to fill the gap left where the Syrian
+#   government's emergency services had withdrawn
 #   ([Devex, "The White Helmets", organisation profile](https://www.devex.com/organizations/the-white-helmets-122887)).
 #   Its numbers are what its own teams handled at the scene: bodies
 #   recovered, people pulled out alive, people taken to hospital. That is why
