@@ -10,3 +10,11 @@ c = get_config()  # noqa: F821 (provided by the Jupyter config loader)
 
 if os.name == "posix":
     c.KernelManager.transport = "ipc"
+
+# The course's template (jupyter-data/voila/templates/claimlab): Voila's "lab" template without its
+# Font Awesome links to a CDN, so the page works offline.  Voila looks templates up on the Jupyter data
+# path, which it reads after this file: the folder is added to it here, beside this configuration.
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "jupyter-data")
+if os.path.isdir(os.path.join(_DATA, "voila", "templates", "claimlab")):
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [_DATA, os.environ.get("JUPYTER_PATH")]))
+    c.VoilaConfiguration.template = "claimlab"

@@ -286,6 +286,13 @@ def test_ci_script():
     assert "set -euo pipefail" in text and "export CI=true" in text
     assert "apt-get install -y -q chromium" in text and "/usr/bin/chromium" in text
     assert text.rstrip().endswith("make test")
+    # the class test's proxy, where tests/hub/classroom.py looks for it
+    assert 'npm install --no-audit --no-fund --prefix "$HUB_PREFIX" configurable-http-proxy' in text
+    assert 'HUB_PREFIX="${CLAIMLAB_HUB_PREFIX:-$HOME/.cache/claimlab-hub}"' in text
+    classroom = (REPO / "tests" / "hub" / "classroom.py").read_text()
+    assert 'os.environ.get("CLAIMLAB_HUB_PREFIX", Path.home() / ".cache" / "claimlab-hub")' in classroom
+    # and what it needs from Python comes with the [test] extra that `make install` installs
+    assert {"jupyterhub", "psutil", "websocket-client"} <= set(pyproject_requirements())
     assert subprocess.run(["bash", "-n", str(script)]).returncode == 0
     assert ".ci/run" in (REPO / ".github" / "workflows" / "ci.yml").read_text()
 

@@ -74,6 +74,25 @@ def figure(cls=go.Figure):
     return cls(layout={"template": "claimlab"})
 
 
+class Figure(go.Figure):
+    """A plotly figure that names itself for screen readers when a notebook shows it.
+
+    plotly.js draws an SVG with no accessible name. Shown in a notebook, this
+    figure first shows an invisible :class:`claimlab.figure_alt.FigureLabels`,
+    which gives every plotly graph on the page its text alternative
+    (``layout.meta["alt"]``) as ``aria-label``. Everything else is plotly's
+    ``go.Figure``.
+    """
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        from .figure_alt import FigureLabels
+
+        display(FigureLabels())
+        super()._ipython_display_()
+
+
 def _make(title: str, alt: str, /, large: bool = False, data=(), **layout) -> go.Figure:
     """A figure built in one go from plain dicts: title, palette, font size and text alternative.
 
@@ -86,7 +105,7 @@ def _make(title: str, alt: str, /, large: bool = False, data=(), **layout) -> go
             # As wide as the output area (plotly.js draws 700 px wide without it).
             "autosize": True}
     spec.update(layout)  # a full title dict (position and all) replaces the plain one
-    return go.Figure(data=list(data), layout=spec)
+    return Figure(data=list(data), layout=spec)
 
 
 def alt_text(fig: go.Figure) -> str:
@@ -259,20 +278,73 @@ def interval_plot(claims: pd.DataFrame, large: bool = False, max_rows: int | Non
     return fig
 
 
+def _sankey_order(paths: pd.DataFrame, stages: tuple[str, ...]) -> dict[str, list]:
+    """Node order per column, to keep bands from crossing: outlets by size, each earlier column by
+    the weighted mean position of the nodes it flows into (one barycentre pass, right to left)."""
+    order: dict[str, list] = {}
+    last = stages[-1]
+    order[last] = list(paths.groupby(last, sort=False)["statements"].sum().sort_values(ascending=False, kind="stable").index)
+    for left, right in zip(stages[-2::-1], stages[:0:-1]):
+        rank = {v: i for i, v in enumerate(order[right])}
+        w = paths.assign(_pos=paths[right].map(rank) * paths["statements"])
+        g = w.groupby(left, sort=False)[["_pos", "statements"]].sum()
+        order[left] = list((g["_pos"] / g["statements"]).sort_values(kind="stable").index)
+    return order
+
+
 def provenance_sankey(paths: pd.DataFrame, large: bool = False) -> go.Figure:
-    """Claimant → channel → outlet, with link widths counting statements."""
+    """Claimant → channel → outlet, with link widths counting statements.
+
+    The node labels are drawn beside the diagram (claimants to the left of
+    the first column, outlets to the right of the last) or, for the channels
+    in the middle, on an opaque box, so that no band runs over a label; the
+    full names are in the hover text. Nodes are placed by hand
+    (``arrangement="fixed"``) so the labels can be put where the nodes are.
+    """
     title = "Claimant → channel → outlet (width = number of statements)"
     if paths is None or len(paths) == 0:
         return _make("Where the statements come from", "An empty diagram: no statements.", large)
-    labels: list[str] = []
-    index: dict[tuple[str, str], int] = {}
-    colours: list[str] = []
-    for stage, col in enumerate(("claimant", "channel", "outlet")):
-        for v in paths[col]:
-            if (col, v) not in index:
-                index[(col, v)] = len(labels)
-                labels.append(_label(v))
-                colours.append(OKABE_ITO[stage % len(OKABE_ITO)])
+    stages = ("claimant", "channel", "outlet")
+    font = 20 if large else 14
+    height = 520 if large else 460
+    top, bottom, pad = 60, 10, 18
+    plot_h = height - top - bottom
+    order = _sankey_order(paths, stages)
+    totals = {col: paths.groupby(col, sort=False)["statements"].sum() for col in stages}
+    # plotly (d3-sankey) scales every node by one factor, the one that fits the fullest column.
+    ky = min((plot_h - (len(order[c]) - 1) * pad) / totals[c].sum() for c in stages)
+    # The label columns: room for the longest label (about 0.55 em per character) of a 1,000 px plot.
+    short = {c: {v: _label(v, 30) for v in order[c]} for c in stages}
+    def room(col):
+        return min(0.34, max(0.1, 0.55 * font * max(len(t) for t in short[col].values()) / 1000 + 0.02))
+    x0, x1 = room("claimant"), 1 - room("outlet")
+    labels, colours, xs, ys, hovers, index = [], [], [], [], [], {}
+    annotations = []
+    for stage, col in enumerate(stages):
+        n = len(order[col])
+        heights = [totals[col][v] * ky for v in order[col]]
+        gap = (plot_h - sum(heights)) / (n - 1) if n > 1 else 0
+        y = 0 if n > 1 else (plot_h - heights[0]) / 2
+        x = (0.001, 0.5, 0.999)[stage]
+        for v, h in zip(order[col], heights):
+            centre = (y + h / 2) / plot_h
+            index[(col, v)] = len(labels)
+            labels.append("")  # drawn as an annotation below
+            colours.append(OKABE_ITO[stage % len(OKABE_ITO)])
+            xs.append(x)
+            ys.append(max(centre, 0.001))
+            hovers.append(f"{_label(v)} ({col}): {int(totals[col][v])} statement(s)")
+            note = {"text": short[col][v], "yref": "paper", "y": 1 - centre, "yanchor": "middle",
+                    "showarrow": False, "font": {"size": font}, "xref": "paper"}
+            if stage == 0:
+                note.update(x=x0 - 0.01, xanchor="right")
+            elif stage == 2:
+                note.update(x=x1 + 0.01, xanchor="left")
+            else:
+                note.update(x=(x0 + x1) / 2, xanchor="left", xshift=12, bgcolor="rgba(255,255,255,0.92)",
+                            bordercolor="#555555", borderwidth=1, borderpad=2)
+            annotations.append(note)
+            y += h + gap
     src, dst, val, hover = [], [], [], []
     for r in paths.itertuples(index=False):
         for a, b in (("claimant", "channel"), ("channel", "outlet")):
@@ -280,7 +352,9 @@ def provenance_sankey(paths: pd.DataFrame, large: bool = False) -> go.Figure:
             val.append(r.statements)
             hover.append(f"{_label(r.claimant)} → {_label(r.channel)} → {_label(r.outlet)}: "
                          f"{r.statements} statement(s)")
-    sankey = {"type": "sankey", "node": {"label": labels, "color": colours, "pad": 18},
+    sankey = {"type": "sankey", "arrangement": "fixed", "domain": {"x": [x0, x1], "y": [0, 1]},
+              "node": {"label": labels, "color": colours, "pad": pad, "x": xs, "y": ys,
+                       "customdata": hovers, "hovertemplate": "%{customdata}<extra></extra>"},
               "link": {"source": src, "target": dst, "value": val, "customdata": hover,
                        "hovertemplate": "%{customdata}<extra></extra>"}}
 
@@ -289,7 +363,8 @@ def provenance_sankey(paths: pd.DataFrame, large: bool = False) -> go.Figure:
     alt = (f"A flow diagram from {n(paths['claimant'].nunique(), 'claimant')} through "
            f"{n(paths['channel'].nunique(), 'channel')} to {n(paths['outlet'].nunique(), 'outlet')}, "
            f"{n(int(paths['statements'].sum()), 'statement')} in all.")
-    return _make(title, alt, large, data=[sankey], height=520 if large else 460)
+    return _make(title, alt, large, data=[sankey], height=height, annotations=annotations,
+                 margin={"l": 10, "r": 10, "t": top, "b": bottom})
 
 
 def heatmap(counts: pd.DataFrame, title: str, x_title: str, y_title: str, large: bool = False) -> go.Figure:

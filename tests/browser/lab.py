@@ -757,8 +757,11 @@ _WIDGETS_JS = r"""
 () => {
   const root = PANEL || document;
   const outputs = [...root.querySelectorAll('.jp-OutputArea-output')];
-  // An output node that hosts a widget view has it as a direct child.
-  const hosts = outputs.filter(o => o.querySelector(':scope > .jupyter-widgets'));
+  // An output node that hosts a widget view has it as a direct child: ipywidgets' views carry the class
+  // jupyter-widgets; an anywidget view (claimlab's figure labeller) is only a Lumino widget in the
+  // renderer's panel.
+  const hosts = outputs.filter(o => o.querySelector(':scope > .jupyter-widgets') ||
+                                    (o.classList.contains('lm-Panel') && o.querySelector(':scope > .lm-Widget')));
   const text = outputs.map(o => o.innerText).join('\n');
   return {
     widgets: hosts.length,

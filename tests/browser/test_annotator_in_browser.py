@@ -510,6 +510,7 @@ def voila_annotator(tmp_path, browser):
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env.pop("CLAIMLAB_SELF_CHECK", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(lab.REPO_ROOT / "lib"), env.get("PYTHONPATH")]))
+    env["JUPYTER_CONFIG_PATH"] = str(lab.REPO_ROOT / "jupyter-config")  # the course's Voila settings, as `make annotate`
     # the notebook is written by the command a `make annotate` runs before it starts Voila
     nb = tmp_path / "annotate.ipynb"
     made = subprocess.run([sys.executable, "-m", "claimlab.annotate", "notebook", str(folder), str(nb)], check=False, env=env,
@@ -573,6 +574,15 @@ def test_annotate_in_voila(browser, voila_annotator):
         full_screenshot(page, "annotate-voila-1920x1080")
         rec = lab.page_record(page)
         assert rec.page_errors == [], rec.page_errors
+        # Offline: the page asks nothing of another host (Voila's own template links Font Awesome from a
+        # CDN; the course's template leaves it out), and the buttons' icons still draw from Voila's bundle.
+        assert rec.blocked_requests == [], f"the annotator needs the internet: {rec.blocked_requests}"
+        icon = page.locator(".cla-annotator button:has-text('Undo') i.fa").first
+        glyph = icon.evaluate("""i => ({font: getComputedStyle(i).fontFamily, width: i.getBoundingClientRect().width,
+                                        content: getComputedStyle(i, '::before').content,
+                                        loaded: document.fonts.check('900 16px "Font Awesome 5 Free"')})""")
+        assert "Font Awesome" in glyph["font"] and glyph["content"] not in ("none", "normal", '""'), glyph
+        assert glyph["loaded"] and glyph["width"] >= 8, f"the Undo icon is not drawn: {glyph}"
     except Exception:
         with contextlib.suppress(Exception):  # the failure matters, not the screenshot
             full_screenshot(page, "FAILED-annotate-voila")
