@@ -67,7 +67,7 @@ lab: install
 	$(PY) -m claimlab.workspace sync --course $(COURSE) --workspace $(WORKSPACE)
 	@$(MAKE_TOKEN); $(JUPYTER_CONFIG); \
 	port=$$($(FREE_PORT) $(LAB_PORT)); \
-	start=; [ -f $(WORKSPACE)/00_start_here.ipynb ] && start=00_start_here.ipynb; \
+	start=; [ -f $(WORKSPACE)/01_start_here.ipynb ] && start=01_start_here.ipynb; \
 	$(NO_BROWSER); \
 	export PATH="$(abspath $(VENV))/bin:$$PATH"; \
 	cd $(WORKSPACE) && exec python -m claimlab.serve --port $$port --label JupyterLab \

@@ -1,9 +1,10 @@
-"""Time from `make lab` to the first cell of lesson 00 run in the browser.
+"""Time from `make lab` to the first cell of the first lesson (01_start_here) run in the browser.
 
 Each run starts `make lab` (as a student types it, with the virtualenv already
 installed) on a copy of the repository, opens the address it prints in
-headless Chromium, waits for lesson 00's kernel, runs the first code cell
-(`import claimlab`, load the corpus, show it) and waits for its output.
+headless Chromium, waits for lesson 01's kernel, runs the first code cell
+(`import claimlab`, load the corpus, show the two death tolls the lesson opens
+on) and waits for its output.
 Reported, in seconds since `make lab` started: the address printed, the
 notebook shown, the kernel ready, the first output back.
 

@@ -3,7 +3,7 @@ JUPYTER_CONFIG_PATH, which adds to your own Jupyter configuration rather than re
 
 Nothing here is needed to run the course; it keeps the first start quiet and private:
 no request to the internet for Jupyter news or a newer JupyterLab, no question about them over
-lesson 00, and kernels that talk to the server through files only you can open instead of
+lesson 01, and kernels that talk to the server through files only you can open instead of
 network ports on 127.0.0.1 that every user of a shared machine can reach.
 """
 
@@ -16,7 +16,7 @@ c = get_config()  # noqa: F821 (provided by the Jupyter config loader)
 c.LabApp.news_url = None
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 # The browser side: lab-settings/overrides.json answers "Never" to "Would you like to get
-# notified about official Jupyter news?", so that question does not cover lesson 00.
+# notified about official Jupyter news?", so that question does not cover lesson 01.
 # (Your own choices in Settings still win over these defaults.)
 c.LabApp.app_settings_dir = str(Path(__file__).resolve().parent / "lab-settings")
 

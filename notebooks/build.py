@@ -24,10 +24,15 @@ From the source we make, each notebook executed top to bottom:
 - ``notebooks/instructor/NN_name.ipynb`` — every cell but the keys, solutions included;
 - ``notebooks/NN_name.ipynb`` — the student version, without solutions.
 
+A source without a lesson number (``demo.py``, ``appendix_tables.py``) becomes
+one notebook, ``notebooks/name.ipynb``: no key, no instructor copy.  Students
+get the appendix in their workspace too (``claimlab.workspace``).
+
 Usage (from the repository root, with the course's virtual environment)::
 
     python notebooks/build.py            # rebuild and execute every lesson
     python notebooks/build.py 04 demo    # only these (demo.py becomes notebooks/demo.ipynb)
+    python notebooks/build.py appendix_tables   # the appendix, by its name
     python notebooks/build.py --check    # exit 1 if a notebook or key differs from its source
     python notebooks/build.py --keys     # only rewrite the answer keys (no execution)
 

@@ -20,6 +20,8 @@ from test_setup import PYPROJECT, split_requirement
 REPO = Path(__file__).resolve().parents[1]
 START = REPO / "binder" / "start"
 LESSONS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+# what a student's workspace holds: the lessons, then the appendices
+COURSE = LESSONS + sorted(p.name for p in (REPO / "notebooks").glob("appendix_*.ipynb"))
 TEST_TOOLS = {"pytest", "playwright", "playwright-python", "nbval", "hypothesis", "ruff", "jupyterhub"}
 
 
@@ -45,7 +47,7 @@ def test_start_syncs_the_workspace_then_runs_the_command_it_is_given(tmp_path):
     assert report["argv"] == ["--ip=0.0.0.0", "a b"]  # arguments arrive whole
     assert report["config"].split(os.pathsep)[0] == str(REPO / "jupyter-config")
     workspace = tmp_path / "workspace"
-    assert sorted(p.name for p in workspace.glob("*.ipynb")) == LESSONS
+    assert sorted(p.name for p in workspace.glob("*.ipynb")) == sorted(COURSE)
     # A second start keeps a student's edit: sync never overwrites a copy.
     mine = workspace / LESSONS[0]
     mine.write_text(mine.read_text(encoding="utf-8").replace('"cells": [', '"cells": [ ', 1), encoding="utf-8")

@@ -14,12 +14,27 @@ build = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build)
 
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-ALL = LESSONS + sorted((NOTEBOOKS / "instructor").glob("[0-9][0-9]_*.ipynb")) + [NOTEBOOKS / "demo.ipynb"]
+APPENDICES = sorted(NOTEBOOKS.glob("appendix_*.ipynb"))
+ALL = (LESSONS + sorted((NOTEBOOKS / "instructor").glob("[0-9][0-9]_*.ipynb")) + [NOTEBOOKS / "demo.ipynb"]
+       + APPENDICES)
 
 
-def test_every_lesson_is_present():
+def test_every_lesson_is_present_numbered_from_01_with_no_gap():
     names = [p.stem for p in LESSONS]
-    assert names[:1] == ["00_start_here"] and len(names) >= 9, names
+    assert names[:1] == ["01_start_here"] and len(names) >= 9, names
+    assert [int(n[:2]) for n in names] == list(range(1, len(names) + 1)), names
+    assert sorted(p.stem for p in (NOTEBOOKS / "instructor").glob("[0-9][0-9]_*.ipynb")) == names
+
+
+def test_the_tables_appendix_is_built_and_linked_from_the_first_lesson():
+    assert [p.name for p in APPENDICES] == ["appendix_tables.ipynb"]
+    nb = json.loads(APPENDICES[0].read_text(encoding="utf-8"))
+    md = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    assert md[0].startswith("# Appendix") and "## Recap" in md[-1]
+    assert "](01_start_here.ipynb)" in md[-1]
+    first = LESSONS[0].read_text(encoding="utf-8")
+    assert "](appendix_tables.ipynb)" in first
+    assert not (NOTEBOOKS / "instructor" / APPENDICES[0].name).exists(), "the appendix has no solutions"
 
 
 def test_notebooks_match_their_sources():
@@ -52,7 +67,15 @@ def test_lessons_open_with_objectives_and_close_with_a_recap(path):
     assert links and all((NOTEBOOKS / link).exists() for link in links), links
 
 
-@pytest.mark.parametrize("path", LESSONS[1:], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", LESSONS + APPENDICES, ids=lambda p: p.stem)
+def test_every_link_to_a_notebook_leads_to_one(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    links = re.findall(r"\]\(([^)#?]+\.ipynb)", text)
+    assert [link for link in links if not (NOTEBOOKS / link).exists()] == []
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
 def test_lessons_have_three_exercises_and_solutions_only_for_instructors(path):
     src = (NOTEBOOKS / "src" / f"{path.stem}.py").read_text(encoding="utf-8")
     ids = set(re.findall(r"""(?:Exercise|check)\(\s*["'](\d\d\.\w+)["']""", src))
@@ -86,7 +109,7 @@ def test_prose_cells_show_their_sentence_not_their_code(path):
 
 def test_building_twice_gives_identical_files(tmp_path):
     """Rule 8 of the hardening issue: widget model ids and timings are not left to chance."""
-    src = NOTEBOOKS / "src" / "00_start_here.py"
+    src = NOTEBOOKS / "src" / "01_start_here.py"
     cells = build.parse(src.read_text(encoding="utf-8"))
     import nbformat
     texts = []

@@ -98,8 +98,10 @@ def test_provenance_explorer_updates_in_place(corpus):
     assert list(ex.table["channel"]) == ["TASS"]
     assert "Igor Konashenkov → TASS → IBTimes (2)" in ex.caption.value
     assert "TASS" in ex.table_out.value
-    assert list(ex.figure.data[0].node.label) == ["Igor Konashenkov", "TASS", "IBTimes"]
-    assert list(ex.figure_widget.data[0].node.label) == ["Igor Konashenkov", "TASS", "IBTimes"]
+    # the node names are drawn beside the nodes (annotations), so that no band runs over them
+    assert [a.text for a in ex.figure.layout.annotations] == ["Igor Konashenkov", "TASS", "IBTimes"]
+    assert [a.text for a in ex.figure_widget.layout.annotations] == ["Igor Konashenkov", "TASS", "IBTimes"]
+    assert len(ex.figure_widget.data[0].link.source) == 2
     ex.filters["outlet"].value = "Press TV"  # a single menu change updates too
     assert ex.table.empty and "No rows match" in ex.table_out.value
     assert len(ex.figure_widget.data) == 0

@@ -330,3 +330,23 @@ def test_command_line_from_the_repository_root(course, wsdir):
     restored = run("restore", "01")
     assert restored.returncode == 0, restored.stderr
     assert "workspace/backups/01_sources." in restored.stdout
+
+
+def test_an_appendix_is_synced_tracked_and_restored_like_a_lesson(course, wsdir):
+    write_nb(course / "appendix_tables.ipynb", "tables = 1")
+
+    report = ws.sync(course, wsdir)
+    assert report.copied[-1] == "appendix_tables.ipynb" and "demo.ipynb" not in report.copied
+    assert (wsdir / ".pristine" / "appendix_tables.ipynb").exists()
+
+    edit(wsdir / "appendix_tables.ipynb", "tables = 'my notes'")
+    write_nb(course / "appendix_tables.ipynb", "tables = 2")
+    report = ws.sync(course, wsdir)
+    assert report.updated_in_course == ["appendix_tables.ipynb"]
+    assert "restore appendix_tables" in " ".join(report.messages)
+
+    restored = ws.restore(course, wsdir, "appendix_tables")
+    assert restored.restored == ["appendix_tables.ipynb"] and len(restored.backups) == 1
+    assert "'my notes'" in restored.backups[0].read_text(encoding="utf-8")
+    assert (wsdir / "appendix_tables.ipynb").read_bytes() == (course / "appendix_tables.ipynb").read_bytes()
+    assert ws._parse_lesson("appendix_tables.ipynb") == "appendix_tables"

@@ -77,3 +77,8 @@ class FigureLabels(anywidget.AnyWidget):
     """Invisible: gives every plotly figure on the page its text alternative as an accessible name."""
 
     _esm = _ESM
+
+    def __repr__(self) -> str:
+        # The notebook saves this as the widget's plain-text output: no memory address, so a rebuild
+        # gives the same file.
+        return "FigureLabels()"

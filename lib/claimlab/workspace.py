@@ -5,8 +5,8 @@ when the course is updated (``git pull``).  Students work in ``workspace/``
 instead, which git ignores, so their edits never conflict with an update.
 
 ``python -m claimlab.workspace sync``
-    Copies every lesson ``notebooks/NN_*.ipynb`` that the workspace does not
-    have yet.  A copy that already exists is never overwritten.  Beside each
+    Copies every lesson ``notebooks/NN_*.ipynb`` (and ``appendix_*.ipynb``)
+    that the workspace does not have yet.  A copy that already exists is never overwritten.  Beside each
     copy it keeps the course version the copy was made from, in
     ``workspace/.pristine/``; when the course version has changed since, sync
     says so and how to get the new one.
@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 LESSON_GLOB = "[0-9][0-9]_*.ipynb"
+# Unnumbered notebooks students get like a lesson (synced, tracked, restored by name).
+APPENDIX_GLOB = "appendix_*.ipynb"
 PRISTINE_DIR = ".pristine"
 BACKUP_DIR = "backups"
 
@@ -68,7 +70,8 @@ class RestoreReport:
 # --------------------------------------------------------------------------- helpers
 
 def lesson_number(name: str) -> str:
-    return name[:2]
+    """'03_x.ipynb' -> '03'; an appendix is known by its name: 'appendix_x.ipynb' -> 'appendix_x'."""
+    return name[:2] if name[:2].isdigit() else Path(name).stem
 
 
 def course_lessons(course: Path) -> list[Path]:
@@ -78,7 +81,7 @@ def course_lessons(course: Path) -> list[Path]:
             f"course folder {course} not found; run this from the repository root "
             "or pass --course"
         )
-    return sorted(p for p in course.glob(LESSON_GLOB) if p.is_file())
+    return [p for glob in (LESSON_GLOB, APPENDIX_GLOB) for p in sorted(course.glob(glob)) if p.is_file()]
 
 
 def _cells(path: Path):
@@ -192,7 +195,7 @@ def sync(course: Path, workspace: Path) -> SyncReport:
         )
 
     names = {p.name for p in lessons}
-    for pristine in sorted(pristine_dir.glob(LESSON_GLOB)):
+    for pristine in sorted(pristine_dir.glob(LESSON_GLOB)) + sorted(pristine_dir.glob(APPENDIX_GLOB)):
         if pristine.name not in names and (workspace / pristine.name).exists():
             report.removed_from_course.append(pristine.name)
             report.messages.append(
@@ -217,7 +220,10 @@ def sync(course: Path, workspace: Path) -> SyncReport:
 # --------------------------------------------------------------------------- restore
 
 def _parse_lesson(arg: str) -> str:
-    """'3', '03', '03_sources' or '03_sources.ipynb' -> '03'."""
+    """'3', '03', '03_sources' or '03_sources.ipynb' -> '03'; 'appendix_x[.ipynb]' -> 'appendix_x'."""
+    appendix = re.fullmatch(r"(appendix_\w+?)(?:\.ipynb)?", arg.strip())
+    if appendix:
+        return appendix.group(1)
     m = re.fullmatch(r"(\d{1,2})(?:_.*)?", arg.strip())
     if not m:
         raise WorkspaceError(

@@ -20,8 +20,8 @@
 # - follow a statement from claimant through channel to outlet in a
 #   provenance diagram, and filter it to one outlet or one claimant.
 #
-# **Time:** about 40 minutes. **Before you start:** Lesson 00 (how notebooks
-# and widgets work) and Lesson 01 (the articles of the corpus).
+# **Time:** about 40 minutes. **Before you start:** Lesson 01 (how notebooks
+# and widgets work, and the articles of the corpus).
 
 # %% [markdown]
 # ## Setting up

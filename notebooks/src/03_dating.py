@@ -1,21 +1,28 @@
 # %% [markdown]
 # # Lesson 03 · Dating an article
 #
-# **What this lesson teaches:** how to work out when an article was published
-# when the page does not say, using evidence inside the text: weekdays,
-# people in office, and events with known dates; and how to spot dates that
-# look like publication dates but are not.
+# **The question.** Two of the five pages in our corpus carry no date at all,
+# and two more give a day and a month but no year. **Where would you look
+# first to find out when they were published, and what could each place
+# prove?**
+#
+# **What this lesson teaches:** the first moves a fact-checker makes to date
+# a page (search for it, read its address, look it up in a web archive, read
+# its publication metadata), what each can and cannot prove; and, when the
+# page is all you have, how to date it from evidence inside the text:
+# weekdays, people in office, and events with known dates.
 #
 # **Learning objectives.** By the end you can
+# - search for a quoted headline, read a URL, find a page's first archive
+#   capture and its publication metadata, and say what each proves;
 # - find the words in an article that say *when*;
-# - check with code in which years a date fell on a given weekday;
 # - combine a weekday with officeholders' terms of office to narrow a date to
 #   one year;
 # - explain why a copyright line or a photo caption is not a publication date;
-# - read the course's date evidence and its confidence rating critically.
+# - judge a date's confidence rating, with a reason.
 #
-# **Time:** 30–45 minutes. **Before you start:** [Lesson 00 · Start here](00_start_here.ipynb)
-# and [Lesson 01 · Meet the corpus](01_meet_the_corpus.ipynb).
+# **Time:** about 50 minutes, 10 of them for a search task you can also do
+# at home. **Before you start:** [Lesson 01 · Start here](01_start_here.ipynb).
 
 # %%
 import html
@@ -57,8 +64,154 @@ Markdown(
 )
 
 # %% [markdown]
-# ## Four kinds of evidence
+# ## The first moves: look outside the text
 #
+# Before any calendar arithmetic, a fact-checker looks for the page itself.
+# Four moves take a few minutes each:
+#
+# 1. **Search for the quoted headline.** Put the exact headline in quotation
+#    marks in a search engine. You may find the outlet's own page, copies on
+#    other sites, and the address (URL) of each. The date a search engine
+#    shows beside a result is its own guess, often the day it last crawled
+#    or the page was last edited: treat it as a lead, not as evidence.
+# 2. **Read the URL.** Many sites build the address from the date, as in
+#    `https://news.example.com/world/2016/02/11/ministers-meet-in-munich`
+#    (an invented address). Others use a number that grows with every new
+#    article: that gives only the order in which pages were made. A date in
+#    the path is when the site's system filed the page, which can differ from
+#    the day the story was written or last changed.
+# 3. **Check a web archive.** The Internet Archive's Wayback Machine
+#    (`web.archive.org`) keeps copies of pages with the time each was taken;
+#    typing `https://web.archive.org/web/*/` followed by the page's address
+#    lists every capture. The **first capture** proves the page existed by
+#    then: the article was published *on or before* that moment. It cannot
+#    say how long before, and a page nobody archived proves nothing.
+# 4. **Read the page's publication metadata.** A news page's source code
+#    (in most browsers, right-click → *View page source*) usually records
+#    dates for machines: an Open Graph tag such as
+#    `<meta property="article:published_time" content="…">`
+#    ([The Open Graph protocol](https://ogp.me/)), and, in a block of
+#    JSON-LD, schema.org's `datePublished` and `dateModified`
+#    ([schema.org: datePublished](https://schema.org/datePublished)). These
+#    are the publisher's own record: usually right, but set by software, and
+#    they can be reset when a site moves its archive or republishes a story.
+#
+# | move | what it can show | what it cannot prove |
+# |---|---|---|
+# | search the headline | where the page and its copies are | a date: the engine's date is a guess |
+# | read the URL | the day the site filed the page, or the order of pages | when the text was written or changed |
+# | first archive capture | the page existed by then | how long before that it was published |
+# | publication metadata | the date the publisher's system records | that the system is right, or that a copy elsewhere is the same text |
+#
+# No single move settles a date; two independent ones that agree make it
+# strong. Our corpus is a set of **saved texts**: the URLs and the page
+# source were not kept, which is why the rest of this lesson works from the
+# words alone. You can still practise reading metadata on a page's source.
+# Here is an invented one, in the form news sites use:
+
+# %%
+PAGE_SOURCE = """<head>
+  <title>Ministers meet in Munich as talks stall | Example News</title>
+  <link rel="canonical" href="https://news.example.com/world/2016/02/11/ministers-meet-in-munich">
+  <meta property="article:published_time" content="2016-02-11T14:05:00+00:00">
+  <meta property="article:modified_time" content="2016-02-12T09:30:00+00:00">
+  <script type="application/ld+json">
+  {"@type": "NewsArticle", "headline": "Ministers meet in Munich as talks stall",
+   "datePublished": "2016-02-11T14:05:00+00:00", "dateModified": "2016-02-12T09:30:00+00:00"}
+  </script>
+</head>
+<body> … <footer>© Copyright Example News 2024</footer></body>"""
+HTML(f"<pre style='white-space:pre-wrap;background:#f5f5f5;padding:0.8em'>{html.escape(PAGE_SOURCE)}</pre>")
+
+# %% [markdown]
+# ### Exercise 03.metadata
+#
+# Read the invented page source above. What is the strongest statement it
+# supports about when the article was published?
+
+# %% tags=["key"]
+# Lesson 03 answer key: first moves outside the text, then dating from the text's own evidence.
+def _metadata_options(corpus):
+    return ["It was published on 11 February 2016 at 14:05 UTC: the metadata settles it",
+            "The publisher's system records first publication on 11 February 2016 and an edit the next "
+            "day; the address agrees. That is the publisher's own record, worth checking against an "
+            "archive capture",
+            "It was published on 12 February 2016: the latest date in the metadata is the real one",
+            "It was published in 2024: the footer gives the most recent year on the page"]
+
+
+QUESTIONS["03.metadata"] = Question(
+    prompt="What is the strongest statement the invented page source supports about when the article "
+           "was published?",
+    kind="choice",
+    options=_metadata_options,
+    answer=lambda c: _metadata_options(c)[1],
+    hints=["Find every date in the source, and say what each one is the date of: publication, "
+           "modification, or the footer of every page.",
+           "Who wrote the metadata, and could it be wrong? A strong statement says whose record it is."],
+    explain="article:published_time and datePublished agree on 11 February 2016, and the URL path agrees; "
+            "dateModified records a later edit, not the first publication; the footer's year belongs to the "
+            "site. All three dates come from the publisher's own system, so an independent check (the first "
+            "archive capture) would make the date stronger.",
+)
+
+# %%
+ex_metadata = Exercise("03.metadata", corpus)
+ex_metadata
+
+# %% tags=["solution"]
+# Worked solution: the option that names whose record the date is and what would confirm it.
+ex_metadata.reveal()
+
+# %% tags=["test"]
+# Course self-check: the footer's year is a wrong answer with a hint; the reasoned option is right; reset.
+feedback = ex_metadata.check(next(o for o in ex_metadata.input.options if "footer" in o))
+assert feedback.ok is False and feedback.message.startswith("Not yet. Hint:") and "archive" not in feedback.message
+assert ex_metadata.check(next(o for o in ex_metadata.input.options if "publisher's own record" in o)).ok
+ex_metadata.reset()
+
+# %% [markdown]
+# ### Exercise 03.search_headline: off the page (10 minutes)
+#
+# This task sends you away from the notebook, to a search engine and the
+# Wayback Machine. If your class has no internet, your instructor has a
+# printed sheet with the evidence.
+#
+# - **What to search:** the TASS headline *"US concerned by possibility of
+#   offensive in Idlib — Department of State"*, in quotation marks. Open
+#   TASS's own page if you find it, then its source and its Wayback Machine
+#   captures.
+# - **A good answer contains:** the URL you found, and whether it carries a
+#   date or only a number; the date the page's metadata gives (quote the
+#   tag), or "none found"; the date of the first archive capture; and one
+#   sentence on whether this confirms, narrows or contradicts the course's
+#   date of 30 August 2018, saying what each piece can and cannot prove.
+# - **How long:** 10 minutes. Stop then, and write what you have: "not
+#   found" is an answer too.
+
+# %% tags=["key"]
+QUESTIONS["03.search_headline"] = Question(
+    prompt="What did you find about the TASS article's date off the page, and does it confirm, narrow or "
+           "contradict the course's date? Say what each piece can and cannot prove.",
+    kind="judgement",
+    answer="The shape of a good answer (your findings will differ): \"Searching the quoted headline found "
+           "TASS's page; its URL ends in an article number, not a date, so it gives only an order. Its "
+           "source has an article:published_time tag of <the date you found>. The first Wayback capture is "
+           "<the date you found>, so the page existed by then. Both agree with 30 August 2018, and they are "
+           "independent of the weekday and officeholder evidence, so together they confirm it.\"",
+    hints=["It gives the URL and says whether the path holds a date or only a number.",
+           "It quotes the metadata tag it found, or says none was found.",
+           "It gives the first archive capture and reads it as 'published on or before', not 'on'.",
+           "It ends with a verdict on the course's date, and names a limit of each piece of evidence."],
+)
+
+# %%
+Exercise("03.search_headline", corpus)
+
+# %% [markdown]
+# ## When the page is all you have: evidence inside the text
+
+# %% [markdown]
 # An article dates itself through what it mentions:
 #
 # 1. **Weekdays.** "told TASS on Sunday", "Monday, August 27", "Russia said
@@ -170,7 +323,6 @@ assert finder.years == years_when(8, 27, "Monday")
 # Monday?**
 
 # %% tags=["key"]
-# Lesson 03 answer key: dating an article from its internal evidence.
 import re
 from claimlab.dating import matching_years
 from claimlab_course import offices
@@ -208,59 +360,82 @@ ex_monday.feedback.value = ""
 ex_monday.attempts = 0
 
 # %% [markdown]
-# ### Exercise 03.thursday_feb11: in code
+# ### The IBTimes article: events first, then the weekday
 #
 # The IBTimes article has no dateline, and the only year on the page is in its
-# copyright line. It says "Russia said Thursday", and that diplomats "were
-# scheduled to meet in Munich Thursday" after talks stalled "in early
-# February". Suppose that Thursday was
-# February 11. **Which years from 2010 to 2025 make February 11 a Thursday?**
+# copyright line. It gives no date, but it names events:
 #
-# Replace the `...` with a call to `years_when`, run the cell, and read the
-# feedback.
+# - "The Kremlin began its airstrikes at the end of September": Russia's air
+#   campaign in Syria began on 30 September 2015
+#   ([Wikipedia: Russian intervention in the Syrian civil war](https://en.wikipedia.org/wiki/Russian_intervention_in_the_Syrian_civil_war)).
+#   The article is later than that.
+# - A "nearly five-year conflict": the war in Syria began in March 2011
+#   ([Wikipedia: Syrian civil war](https://en.wikipedia.org/wiki/Syrian_civil_war)),
+#   so it was nearly five years old in the winter of 2015–16.
+# - Talks stalled "in early February", and diplomats "were scheduled to meet
+#   in Munich Thursday". The International Syria Support Group met in Munich
+#   on 11 February 2016
+#   ([Wikipedia: International Syria Support Group](https://en.wikipedia.org/wiki/International_Syria_Support_Group)).
+#
+# The events give the year and the month; the public record of the meeting
+# gives a day. Only now does the weekday come in, as an **independent
+# check**: the article says the meeting was on a Thursday. Was 11 February
+# 2016 one? If the record and the article disagreed, one of them, or our
+# reading, would be wrong.
+
+# %%
+Markdown(f"11 February 2016 was a **{dating.weekday(2016, 2, 11)}**: the record and the article agree.")
+
+# %% [markdown]
+# The course dates the article to that Thursday, with *medium* confidence: the
+# page gives no date, and a story written on Thursday can go online a day later.
+
+# %% [markdown]
+# ### Exercise 03.thursdays_2016 (optional, in code)
+#
+# This exercise is **optional**: skip it if you are not writing code, and
+# nothing later depends on it. Which days of February 2016 were Thursdays?
+# Replace the `...` with a list of day numbers computed with
+# `dating.weekday(year, month, day)`, which gives the name of a date's
+# weekday. A list comprehension such as
+# `[d for d in range(1, 30) if ...]` does it in one line.
 
 # %% tags=["key"]
 def _published(corpus, article_id):
     return corpus.articles.set_index("article_id").loc[article_id, "published"]
 
 
-QUESTIONS["03.thursday_feb11"] = Question(
-    prompt="Which years from 2010 to 2025 make February 11 a Thursday? Compute the list with years_when.",
+def _thursdays(corpus):
+    return [d for d in range(1, 30) if claimlab.dating.weekday(2016, 2, d) == "Thursday"]
+
+
+QUESTIONS["03.thursdays_2016"] = Question(
+    prompt="Which days of February 2016 were Thursdays? Compute the list with dating.weekday.",
     kind="multi",
-    answer=lambda c: years_when(2, 11, "Thursday"),
-    hints=["Call claimlab.views.years_when with the month as a number (February is 2), the day, "
-           "and the weekday's name in quotation marks.",
-           "years_when gives back a list of years: put the whole list, brackets and all, in place of the ..."],
-    explain=lambda c: (f"{', '.join(map(str, years_when(2, 11, 'Thursday')))}. Only one of them fits a "
-                       "'nearly five-year conflict' (the war began in 2011) in which Russia's strikes "
-                       f"began 'at the end of September': {_published(c, 'ibtimes-aleppo-2016').year}."),
+    answer=_thursdays,
+    hints=["dating.weekday(2016, 2, d) gives the weekday of day d of February 2016; keep the days "
+           "where it equals \"Thursday\".",
+           "[d for d in range(1, 30) if dating.weekday(2016, 2, d) == \"Thursday\"] lists them "
+           "(2016 was a leap year: February had 29 days)."],
+    explain=lambda c: (f"{', '.join(map(str, _thursdays(c)))}. The article's \"early February\" and the "
+                       "public record of the Munich meeting pick one of them: "
+                       f"{_published(c, 'ibtimes-aleppo-2016'):%d %B %Y}."),
 )
 
 # %%
-feb11_years = ...
-check("03.thursday_feb11", feb11_years, corpus)
+thursdays = ...
+check("03.thursdays_2016", thursdays, corpus)
+
+# %% tags=["test"]
+# Course self-check: the untouched ... asks for an answer; a list missing a Thursday is not right.
+assert check("03.thursdays_2016", thursdays, corpus).ok is None
+some = [d for d in range(1, 30) if dating.weekday(2016, 2, d) == "Thursday"][:-1]
+assert check("03.thursdays_2016", some, corpus).ok is False
 
 # %% tags=["solution"]
-# Worked solution: February is month 2.
-feb11_years = years_when(2, 11, "Thursday")
-check("03.thursday_feb11", feb11_years, corpus)
-
-# %% [markdown]
-# Again more than one year fits the weekday. The rest of the article narrows
-# them down:
-#
-# - "The Kremlin began its airstrikes at the end of September": Russia's air
-#   campaign in Syria began on 30 September 2015
-#   ([Wikipedia: Russian intervention in the Syrian civil war](https://en.wikipedia.org/wiki/Russian_intervention_in_the_Syrian_civil_war)),
-#   which rules out 2010.
-# - A "nearly five-year conflict": the war in Syria began in March 2011
-#   ([Wikipedia: Syrian civil war](https://en.wikipedia.org/wiki/Syrian_civil_war)),
-#   so it was nearly five years old in early 2016, not in 2021.
-# - The International Syria Support Group met in Munich on Thursday
-#   11 February 2016 ([Wikipedia: International Syria Support Group](https://en.wikipedia.org/wiki/International_Syria_Support_Group)).
-#
-# The course dates the article to that Thursday, with *medium* confidence: the
-# page gives no date, and a story written on Thursday can go online a day later.
+# Worked solution: keep the days of February 2016 whose weekday is Thursday.
+thursdays = [d for d in range(1, 30) if dating.weekday(2016, 2, d) == "Thursday"]
+check("03.thursdays_2016", thursdays, corpus)
 
 # %% [markdown]
 # ## Officeholders: who was in office when?
@@ -272,25 +447,8 @@ check("03.thursday_feb11", feb11_years, corpus)
 # names James Jeffrey as "Special Representative for Syria Engagement". The
 # IBTimes article quotes Brett McGurk.
 #
-# Their terms, from Wikipedia:
-#
-# - [Heather Nauert](https://en.wikipedia.org/wiki/Heather_Nauert): State
-#   Department spokesperson from April 2017 to April 2019.
-# - [Mike Pompeo](https://en.wikipedia.org/wiki/Mike_Pompeo): Secretary of
-#   State from 26 April 2018 to January 2021.
-# - [John Bolton](https://en.wikipedia.org/wiki/John_Bolton): National Security
-#   Advisor from April 2018 to September 2019.
-# - [Jim Mattis](https://en.wikipedia.org/wiki/Jim_Mattis): Secretary of
-#   Defense from January 2017 to 1 January 2019.
-# - [Joseph Dunford](https://en.wikipedia.org/wiki/Joseph_Dunford): Chairman
-#   of the Joint Chiefs of Staff from October 2015 to September 2019.
-# - [James Jeffrey](https://en.wikipedia.org/wiki/Jim_Jeffrey): Special
-#   Representative for Syria Engagement from 17 August 2018 to November 2020.
-# - [Brett McGurk](https://en.wikipedia.org/wiki/Brett_McGurk): Special
-#   Presidential Envoy for the Global Coalition to Counter ISIL from October
-#   2015 to 31 December 2018.
-#
-# The same facts, with exact days, are in a table the code can use:
+# Their terms of office are in a table the code can use, each row with its
+# source (the person's Wikipedia article):
 
 # %%
 HTML(as_html(offices.table))
@@ -358,16 +516,7 @@ Markdown(
 
 # %% [markdown]
 # Two independent lines of evidence pointing to the same year is what makes
-# the course rate this date *high*. One more check: James Jeffrey took up his
-# post on 17 August 2018, so an article that calls him Special Representative
-# was written after that day, and before Nauert left in April 2019. That
-# alone gives the same year.
-
-# %%
-Markdown(
-    "Years in which Nauert and Jeffrey were both in office on August 27: "
-    f"**{', '.join(map(str, offices.years_in_office(['Nauert', 'Jeffrey'], 8, 27)))}**."
-)
+# the course rate this date *high*.
 
 # %% [markdown]
 # ## Dated events and captions
@@ -391,12 +540,10 @@ Markdown(f"7 February 2017 was a **{dating.weekday(2017, 2, 7)}**.")
 # %% [markdown]
 # ## Years that are not publication dates
 #
-# Some lines look like dates and are not:
-# - **Copyright footers.** "© Copyright IBTimes 2024" is printed by the web
-#   site at the foot of every page.
-# - **File photos.** As above, a caption's date belongs to the photo.
-# - **Relative times.** UrduPoint's "6 minutes ago" counted from the moment the
-#   page was copied.
+# Some lines look like dates and are not: a file photo's caption, as above;
+# a relative time such as UrduPoint's "6 minutes ago", counted from the
+# moment the page was copied; and a **copyright footer**, such as
+# "© Copyright IBTimes 2024", printed by the web site at the foot of every page.
 
 # %% [markdown]
 # ### Exercise 03.copyright
@@ -447,45 +594,6 @@ print("The article's own date:", f"{articles.loc['ibtimes-aleppo-2016', 'publish
 ex_copyright.check(next(option for option in ex_copyright.input.options if "footer" in option))
 
 # %% [markdown]
-# ### Exercise 03.stated
-#
-# One article states its full publication date outright. Which one? The clue
-# browser at the top of this lesson will help.
-
-# %% tags=["key"]
-def _stated(corpus):
-    a = corpus.articles
-    return sorted(a.loc[a["date_evidence"].str.startswith("Stated"), "article_id"])[0]
-
-
-def _segment(corpus, article_id, kind):
-    s = corpus.segments
-    return s.loc[(s["article_id"] == article_id) & (s["kind"] == kind), "text"].iloc[0]
-
-
-QUESTIONS["03.stated"] = Question(
-    prompt="Which article states its full publication date (day, month and year) outright?",
-    kind="choice",
-    options=lambda c: sorted(c.articles["article_id"]),
-    answer=_stated,
-    hints=["Look for a line near the top of an article that gives a day, a month AND a year together.",
-           "In the date-clue table, look at the rows of kind 'full date' that stand in a byline "
-           "(not in a caption)."],
-    explain=lambda c: (f"UrduPoint's byline line reads '{_segment(c, _stated(c), 'byline')}'. Every other "
-                       "article leaves the year out of its own date, so the course had to infer it."),
-)
-
-# %%
-ex_stated = Exercise("03.stated", corpus)
-ex_stated
-
-# %% tags=["solution"]
-# Worked solution: its byline line gives a weekday, a day, a month and a year together.
-clues = dating.date_clues(corpus)
-full = clues[(clues["kind"] == "full date") & (clues["where"] == "byline")]
-ex_stated.check(full["article_id"].iloc[0])
-
-# %% [markdown]
 # ## The evidence, as the course records it
 #
 # Every date in the articles table comes with its reasons (`date_evidence`) and
@@ -527,9 +635,39 @@ evidence_menu.value = "ibtimes-aleppo-2016"
 # use: the copyright year.
 
 # %% [markdown]
+# ### Exercise 03.confidence
+#
+# The course rates the Press TV date *medium*. Would you rate it higher,
+# lower, or the same? Decide, and give your reason. Then say which one of
+# the first moves of this lesson could change your rating.
+
+# %% tags=["key"]
+QUESTIONS["03.confidence"] = Question(
+    prompt="Would you rate the Press TV article's date higher, lower or the same as the course's 'medium'? "
+           "Give your reason, and name one first move that could change your rating.",
+    kind="judgement",
+    answer="The same. The caption's date and the text's \"Tuesday\" agree on the day of the strikes, "
+           "7 February 2017, so the year and the month are secure; but nothing on the page says when Press TV "
+           "put it online, and a report on Tuesday's strikes could appear on Wednesday. The page's "
+           "article:published_time or datePublished, or a Wayback capture on 7 February, could raise it to high.",
+    hints=["It separates the date of the events from the date of publication.",
+           "It uses at least one clue from the page (the caption, 'Tuesday') and says what it dates.",
+           "It names a move outside the text (metadata, archive capture, the URL) and what result would "
+           "change the rating.",
+           "It does not treat the photo caption's date as the publication date by itself."],
+)
+
+# %%
+Exercise("03.confidence", corpus)
+
+# %% [markdown]
 # ## Recap
 #
-# - Pages often lose their dates; the text usually still holds clues.
+# - Look outside the text first: search the quoted headline, read the URL,
+#   find the first archive capture (the page existed by then) and the page's
+#   publication metadata (the publisher's own record). Each proves less than
+#   it seems to; two independent moves that agree are strong.
+# - When the page is all you have, the text usually still holds clues.
 # - A weekday next to a date rules out most years: `years_when(month, day,
 #   weekday)` lists the years that fit.
 # - Officeholders' terms of office narrow the range further; combining
@@ -538,6 +676,7 @@ evidence_menu.value = "ibtimes-aleppo-2016"
 #   confirm a date.
 # - Copyright footers, file-photo captions and relative times ("6 minutes
 #   ago") are not publication dates.
-# - Every inferred date is a claim with reasons and a confidence: check them.
+# - Every inferred date is a claim with reasons and a confidence: check them,
+#   and say what would change your rating.
 #
 # **Next:** [Lesson 04 · Attribution](04_attribution.ipynb)

@@ -24,7 +24,7 @@
 # - keep your assessments in a claim ledger, with the sources you checked,
 #   and save it as a CSV file that you can open again next time.
 #
-# **Time:** about 45 minutes. **Before you start:** Lessons 00 to 06. This
+# **Time:** about 45 minutes. **Before you start:** Lessons 01 to 06. This
 # lesson uses what they taught: outlets and channels (02), dates (03),
 # attribution (04), framing (05) and grading claims (06).
 
@@ -896,16 +896,17 @@ assert csv_files() == files_before
 # %% [markdown]
 # ## The course in review
 #
-# - **Lesson 00 · Start here.** Notebooks, widgets, and a corpus of articles
-#   about air strikes in Syria, with tables of who said what.
-# - **Lesson 01 · Meet the corpus.** The tables, and which facts are copied
-#   from the page and which were worked out. An article as scraped is
-#   evidence too: menus, captions and repeated headlines are marked, not
-#   deleted.
+# - **Lesson 01 · Start here.** Two death tolls for one strike, and a corpus
+#   of articles about air strikes in Syria with tables of who said what;
+#   which facts are copied from the page and which were worked out. An
+#   article as scraped is evidence too: menus, captions and repeated
+#   headlines are marked, not deleted.
 # - **Lesson 02 · Sourcing.** Who owns an outlet, whose copy it runs, and
 #   how a statement travels from claimant through channel to outlet.
-# - **Lesson 03 · Dating.** Weekdays, officeholders and dated events can fix
-#   a date a page leaves out; a copyright line is not a publication date.
+# - **Lesson 03 · Dating.** Search the headline, read the URL, find the first
+#   archive capture and the page's metadata; then weekdays, officeholders and
+#   dated events can fix a date a page leaves out; a copyright line is not a
+#   publication date.
 # - **Lesson 04 · Attribution.** Who said what: named, anonymous and
 #   institutional sources; direct, indirect and mixed quotation; the verbs
 #   that carry them.

@@ -339,5 +339,5 @@ claimlab_course.case_file.checklist([
 #   least: write down why, and what you checked.
 #
 # **Next:** take a story from this week's news and run this lesson on it
-# (see the box at the top), or go back to [Lesson 00 · Start here](00_start_here.ipynb)
+# (see the box at the top), or go back to [Lesson 01 · Start here](01_start_here.ipynb)
 # for the course map.

@@ -144,7 +144,7 @@ def wait_for_kernel(server: MakeLab, token: str, path: str, timeout: float = 120
 
 
 def open_and_run_first_cell(page, server: MakeLab, *, timeout: float = 180) -> dict:
-    """Open make lab's address, wait for lesson 00's kernel, run its first code cell.
+    """Open make lab's address, wait for lesson 01's kernel, run its first code cell.
 
     Returns the times (seconds since make started): ``address`` (printed), ``page`` (notebook
     shown), ``kernel`` (kernel idle and connected), ``output`` (first cell's output back).

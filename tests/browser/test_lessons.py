@@ -27,8 +27,7 @@ except ImportError:  # the fixtures skip (or, under CI, fail) these tests
     expect = None
 
 LESSONS = [
-    "00_start_here",
-    "01_meet_the_corpus",
+    "01_start_here",
     "02_sourcing",
     "03_dating",
     "04_attribution",
@@ -37,6 +36,7 @@ LESSONS = [
     "07_capstone",
     "08_machine_attribution",
     "09_case_file",
+    "appendix_tables",
 ]
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -314,7 +314,8 @@ _READABLE_JS = r"""
         });
       }
     }
-    for (const gd of out.querySelectorAll('.js-plotly-plot')) {
+    // a static figure's plot is the output node itself; an explorer's sits inside its widget
+    for (const gd of out.matches('.js-plotly-plot') ? [out] : out.querySelectorAll('.js-plotly-plot')) {
       const svg = gd.querySelector('.main-svg');
       if (!svg) continue;
       const w = svg.getBoundingClientRect().width;
@@ -339,7 +340,7 @@ ONE_LINE_ROW = 26
 
 def readability_problems(page) -> list[str]:
     """Problems with tables and figures; each plot is scrolled into view first, as a reader would."""
-    for plot in page.locator(".jp-OutputArea-output .js-plotly-plot").all():
+    for plot in page.locator(".jp-OutputArea-output.js-plotly-plot, .jp-OutputArea-output .js-plotly-plot").all():
         plot.scroll_into_view_if_needed()
         page.wait_for_timeout(600)
     return page.evaluate(_READABLE_JS, ONE_LINE_ROW)
@@ -361,21 +362,59 @@ def rendered_marks(html_text: str, layer: str) -> int:
 # --------------------------------------------------------------------------
 
 
-def lesson_00(page, corpus, bugs):
-    a = corpus.articles
-    headlines = view(page, has=".widget-dropdown", text="headline")
-    first = sorted(a["outlet"].unique())[0]
-    expect(rows(headlines)).to_have_count(int((a["outlet"] == first).sum()))
-    choose(headlines, "Outlet", "TASS")
-    tass = a[a["outlet"] == "TASS"]
-    expect(rows(headlines)).to_have_count(len(tass), timeout=UPDATE_MS)
-    for headline in tass["headline"]:
-        expect(headlines).to_contain_text(headline)
-    answer_exercise(page, "00.two_articles", corpus)
+def opening_figures(corpus):
+    """The two tolls lesson 01 opens on, as the test reads them from the figures table."""
+    f = corpus.figures
+    strike = f[f["article_id"] == "presstv-idlib-2017"]
+    killed = strike[(strike["measure"] == "killed") & strike["low"].notna()].iloc[0]
+    bodies = strike[strike["measure"] == "bodies recovered"].iloc[0]
+    return killed, bodies
+
+
+def submit_judgement(page, qid: str, corpus, answer: str) -> None:
+    """Too short an answer is sent back with a word count; a reasoned one brings the model answer and rubric."""
+    from claimlab.exercises import MIN_JUDGEMENT_WORDS
+    from claimlab_course import question
+
+    q = question(qid)
+    ex = view(page, text=f"Exercise {qid}.")
+    feedback = ex.locator("[role=status]")
+    ex.locator("textarea").fill("Both.")
+    ex.get_by_role("button", name="Submit").click()
+    expect(feedback).to_contain_text(f"at least {MIN_JUDGEMENT_WORDS} words (you wrote 1)", timeout=UPDATE_MS)
+    ex.locator("textarea").fill(answer)
+    ex.get_by_role("button", name="Submit").click()
+    expect(feedback).to_contain_text("A model answer:", timeout=UPDATE_MS)
+    expect(feedback).to_contain_text(q.hints[0])
 
 
 def lesson_01(page, corpus, bugs):
+    killed, bodies = opening_figures(corpus)
+    opening = page.locator(".jp-CodeCell").first.locator(".jp-OutputArea-output")
+    for f in (killed, bodies):
+        expect(opening).to_contain_text(f"“{f['text']}”")
+    expect(opening).to_contain_text(f"two numbers: {int(killed['low'])} and {int(bodies['low'])}")
+    submit_judgement(page, "01.two_tolls", corpus, "Not necessarily, because the two groups count different "
+                     "things at different moments, so both numbers can be honest.")
+
+    from claimlab.reader import article_options, render_article
+
+    labels = {aid: label for label, aid in article_options(corpus)}
+    reader = view(page, has=".ca-reader")
+    want = rendered_marks(render_article(corpus, "presstv-idlib-2017", ("figures",)), "figures")
+    assert want > 0
+    expect(marks(reader, "figures")).to_have_count(want)  # the lesson opens the reader on figures only
+    expect(marks(reader, "attributions")).to_have_count(0)
+    checkbox(reader, "Attributions").check()
+    want = rendered_marks(render_article(corpus, "presstv-idlib-2017", ("attributions",)), "attributions")
+    expect(marks(reader, "attributions")).to_have_count(want, timeout=UPDATE_MS)
+    choose(reader, "Article", labels["ibtimes-aleppo-2016"])
+    expect(reader.locator(".ca-meta")).to_contain_text("ibtimes-aleppo-2016", timeout=UPDATE_MS)
     p = corpus.paragraphs
+    mine = p[p["article_id"] == "ibtimes-aleppo-2016"]
+    expect(reader.locator("p.ca-boiler[data-kind=copyright]")).to_have_count(int((mine["kind"] == "copyright").sum()))
+    expect(reader.locator("p.ca-para")).to_have_count(len(mine))
+
     browser = view(page, text="paragraph(s) match")
     status = browser.locator("[role=status]")
     expect(status).to_have_text(f"{len(p)} paragraph(s) match.")
@@ -387,23 +426,25 @@ def lesson_01(page, corpus, bugs):
     n = int(((p["kind"] == "caption") & (p["article_id"] == "tass-nauert-2018")).sum())
     expect(status).to_have_text(f"{n} paragraph(s) match.", timeout=UPDATE_MS)
     expect(rows(browser)).to_have_count(n)
+    answer_exercise(page, "01.repeated_headline", corpus)
+    answer_exercise(page, "01.verbatim", corpus)   # several answers: ticked with the keyboard
 
-    from claimlab.reader import article_options, render_article
 
-    labels = {aid: label for label, aid in article_options(corpus)}
-    reader = view(page, has=".ca-reader")
-    expect(reader.locator("mark")).to_have_count(0)  # the lesson switches every layer off
-    choose(reader, "Article", labels["ibtimes-aleppo-2016"])
-    expect(reader.locator(".ca-meta")).to_contain_text("ibtimes-aleppo-2016", timeout=UPDATE_MS)
-    mine = p[p["article_id"] == "ibtimes-aleppo-2016"]
-    expect(reader.locator("p.ca-boiler[data-kind=copyright]")).to_have_count(int((mine["kind"] == "copyright").sum()))
-    expect(reader.locator("p.ca-para")).to_have_count(len(mine))
-    checkbox(reader, "Figures").check()
-    want = rendered_marks(render_article(corpus, "ibtimes-aleppo-2016", ("figures",)), "figures")
-    assert want > 0
-    expect(marks(reader, "figures")).to_have_count(want, timeout=UPDATE_MS)
-    expect(marks(reader, "attributions")).to_have_count(0)
-    answer_exercise(page, "01.boilerplate", corpus)
+def appendix_tables(page, corpus, bugs):
+    """The tables tour moved out of lesson 01: its counts, and its bar chart of paragraph kinds, drawn and named."""
+    from claimlab import plots
+
+    p = corpus.paragraphs
+    kinds = p["kind"].value_counts()
+    summary = page.locator(".jp-OutputArea-output").filter(
+        has_text=f"Of {len(p)} paragraphs, {kinds.get('body', 0)} are body text")
+    expect(summary).to_have_count(1)
+    chart = page.locator(".js-plotly-plot")  # a static figure's plot is its output node itself
+    expect(chart).to_have_count(1)
+    assert chart.evaluate("gd => [...gd.data[0].x]") == [str(k) for k in kinds.index]
+    assert chart.evaluate("gd => [...gd.data[0].y]") == [int(v) for v in kinds.values]
+    alt = plots.alt_text(plots.bar(kinds, "Paragraphs in the corpus, by kind", "kind of line", "paragraphs"))
+    expect(chart).to_have_attribute("aria-label", alt)
 
 
 def lesson_02(page, corpus, bugs):
@@ -461,6 +502,9 @@ def lesson_03(page, corpus, bugs):
     expect(result).to_contain_text(f"{fit[0]} (1 in all)", timeout=UPDATE_MS)
     expect(rows(finder)).to_have_count(len(table))
     answer_exercise(page, "03.monday_aug27", corpus)
+    answer_exercise(page, "03.metadata", corpus)
+    submit_judgement(page, "03.confidence", corpus, "The same, because the caption and the weekday date the "
+                     "strikes, not the moment Press TV put the page online.")
 
 
 def lesson_04(page, corpus, bugs):
@@ -713,8 +757,7 @@ def lesson_09(page, corpus, bugs):
 
 
 INTERACTIONS: dict[str, Callable] = {
-    "00_start_here": lesson_00,
-    "01_meet_the_corpus": lesson_01,
+    "01_start_here": lesson_01,
     "02_sourcing": lesson_02,
     "03_dating": lesson_03,
     "04_attribution": lesson_04,
@@ -723,6 +766,7 @@ INTERACTIONS: dict[str, Callable] = {
     "07_capstone": lesson_07,
     "08_machine_attribution": lesson_08,
     "09_case_file": lesson_09,
+    "appendix_tables": appendix_tables,
 }
 
 LAB_ROOT: list = []  # the served copy of the repository, for interactions that read files the lesson writes
@@ -736,7 +780,8 @@ def corpus():
 
 
 def test_every_lesson_is_covered():
-    names = sorted(p.stem for p in (lab.REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    folder = lab.REPO_ROOT / "notebooks"
+    names = sorted(p.stem for p in [*folder.glob("[0-9][0-9]_*.ipynb"), *folder.glob("appendix_*.ipynb")])
     assert sorted(set(names) - set(LESSONS)) == [], "a lesson without a browser test: add it to LESSONS"
 
 

@@ -19,7 +19,48 @@ from claimlab.exercises import Question
 QUESTIONS: dict[str, Question] = {}
 
 
-# Lesson 03 answer key: dating an article from its internal evidence.
+# Lesson 03 answer key: first moves outside the text, then dating from the text's own evidence.
+def _metadata_options(corpus):
+    return ["It was published on 11 February 2016 at 14:05 UTC: the metadata settles it",
+            "The publisher's system records first publication on 11 February 2016 and an edit the next "
+            "day; the address agrees. That is the publisher's own record, worth checking against an "
+            "archive capture",
+            "It was published on 12 February 2016: the latest date in the metadata is the real one",
+            "It was published in 2024: the footer gives the most recent year on the page"]
+
+
+QUESTIONS["03.metadata"] = Question(
+    prompt="What is the strongest statement the invented page source supports about when the article "
+           "was published?",
+    kind="choice",
+    options=_metadata_options,
+    answer=lambda c: _metadata_options(c)[1],
+    hints=["Find every date in the source, and say what each one is the date of: publication, "
+           "modification, or the footer of every page.",
+           "Who wrote the metadata, and could it be wrong? A strong statement says whose record it is."],
+    explain="article:published_time and datePublished agree on 11 February 2016, and the URL path agrees; "
+            "dateModified records a later edit, not the first publication; the footer's year belongs to the "
+            "site. All three dates come from the publisher's own system, so an independent check (the first "
+            "archive capture) would make the date stronger.",
+)
+
+
+QUESTIONS["03.search_headline"] = Question(
+    prompt="What did you find about the TASS article's date off the page, and does it confirm, narrow or "
+           "contradict the course's date? Say what each piece can and cannot prove.",
+    kind="judgement",
+    answer="The shape of a good answer (your findings will differ): \"Searching the quoted headline found "
+           "TASS's page; its URL ends in an article number, not a date, so it gives only an order. Its "
+           "source has an article:published_time tag of <the date you found>. The first Wayback capture is "
+           "<the date you found>, so the page existed by then. Both agree with 30 August 2018, and they are "
+           "independent of the weekday and officeholder evidence, so together they confirm it.\"",
+    hints=["It gives the URL and says whether the path holds a date or only a number.",
+           "It quotes the metadata tag it found, or says none was found.",
+           "It gives the first archive capture and reads it as 'published on or before', not 'on'.",
+           "It ends with a verdict on the course's date, and names a limit of each piece of evidence."],
+)
+
+
 import re
 from claimlab.dating import matching_years
 from claimlab_course import offices
@@ -45,16 +86,21 @@ def _published(corpus, article_id):
     return corpus.articles.set_index("article_id").loc[article_id, "published"]
 
 
-QUESTIONS["03.thursday_feb11"] = Question(
-    prompt="Which years from 2010 to 2025 make February 11 a Thursday? Compute the list with years_when.",
+def _thursdays(corpus):
+    return [d for d in range(1, 30) if claimlab.dating.weekday(2016, 2, d) == "Thursday"]
+
+
+QUESTIONS["03.thursdays_2016"] = Question(
+    prompt="Which days of February 2016 were Thursdays? Compute the list with dating.weekday.",
     kind="multi",
-    answer=lambda c: years_when(2, 11, "Thursday"),
-    hints=["Call claimlab.views.years_when with the month as a number (February is 2), the day, "
-           "and the weekday's name in quotation marks.",
-           "years_when gives back a list of years: put the whole list, brackets and all, in place of the ..."],
-    explain=lambda c: (f"{', '.join(map(str, years_when(2, 11, 'Thursday')))}. Only one of them fits a "
-                       "'nearly five-year conflict' (the war began in 2011) in which Russia's strikes "
-                       f"began 'at the end of September': {_published(c, 'ibtimes-aleppo-2016').year}."),
+    answer=_thursdays,
+    hints=["dating.weekday(2016, 2, d) gives the weekday of day d of February 2016; keep the days "
+           "where it equals \"Thursday\".",
+           "[d for d in range(1, 30) if dating.weekday(2016, 2, d) == \"Thursday\"] lists them "
+           "(2016 was a leap year: February had 29 days)."],
+    explain=lambda c: (f"{', '.join(map(str, _thursdays(c)))}. The article's \"early February\" and the "
+                       "public record of the Munich meeting pick one of them: "
+                       f"{_published(c, 'ibtimes-aleppo-2016'):%d %B %Y}."),
 )
 
 
@@ -107,24 +153,17 @@ QUESTIONS["03.copyright"] = Question(
 )
 
 
-def _stated(corpus):
-    a = corpus.articles
-    return sorted(a.loc[a["date_evidence"].str.startswith("Stated"), "article_id"])[0]
-
-
-def _segment(corpus, article_id, kind):
-    s = corpus.segments
-    return s.loc[(s["article_id"] == article_id) & (s["kind"] == kind), "text"].iloc[0]
-
-
-QUESTIONS["03.stated"] = Question(
-    prompt="Which article states its full publication date (day, month and year) outright?",
-    kind="choice",
-    options=lambda c: sorted(c.articles["article_id"]),
-    answer=_stated,
-    hints=["Look for a line near the top of an article that gives a day, a month AND a year together.",
-           "In the date-clue table, look at the rows of kind 'full date' that stand in a byline "
-           "(not in a caption)."],
-    explain=lambda c: (f"UrduPoint's byline line reads '{_segment(c, _stated(c), 'byline')}'. Every other "
-                       "article leaves the year out of its own date, so the course had to infer it."),
+QUESTIONS["03.confidence"] = Question(
+    prompt="Would you rate the Press TV article's date higher, lower or the same as the course's 'medium'? "
+           "Give your reason, and name one first move that could change your rating.",
+    kind="judgement",
+    answer="The same. The caption's date and the text's \"Tuesday\" agree on the day of the strikes, "
+           "7 February 2017, so the year and the month are secure; but nothing on the page says when Press TV "
+           "put it online, and a report on Tuesday's strikes could appear on Wednesday. The page's "
+           "article:published_time or datePublished, or a Wayback capture on 7 February, could raise it to high.",
+    hints=["It separates the date of the events from the date of publication.",
+           "It uses at least one clue from the page (the caption, 'Tuesday') and says what it dates.",
+           "It names a move outside the text (metadata, archive capture, the URL) and what result would "
+           "change the rating.",
+           "It does not treat the photo caption's date as the publication date by itself."],
 )
