@@ -222,8 +222,9 @@ def answer_exercise(page, qid: str, corpus) -> None:
     expect(feedback).not_to_contain_text("Not yet")
 
 
-def submit_judgement(page, qid: str) -> None:
-    """A judgement: a two-word answer is sent back; a reasoned one shows the model answer and the rubric."""
+def submit_judgement(page, qid: str, corpus=None, answer: str | None = None) -> None:
+    """A judgement: too short an answer is sent back with a word count; a reasoned one (``answer``, or a
+    generic one) brings the model answer, where the key has one, and the rubric."""
     from claimlab.exercises import MIN_JUDGEMENT_WORDS
     from claimlab_course import question
 
@@ -232,12 +233,12 @@ def submit_judgement(page, qid: str) -> None:
     ex = view(page, text=f"Exercise {qid}.")
     feedback = ex.locator("[role=status]")
     expect(feedback).to_have_count(0)  # nothing submitted yet in a fresh run
-    ex.locator("textarea").fill("I disagree.")
+    ex.locator("textarea").fill("Both.")
     ex.get_by_role("button", name="Submit").click()
-    expect(feedback).to_contain_text(f"at least {MIN_JUDGEMENT_WORDS} words (you wrote 2)", timeout=UPDATE_MS)
+    expect(feedback).to_contain_text(f"at least {MIN_JUDGEMENT_WORDS} words (you wrote 1)", timeout=UPDATE_MS)
     expect(feedback).not_to_contain_text("A model answer")
-    ex.locator("textarea").fill("My decision, and my reason: the source is one party, it gives no date, "
-                                "and nobody independent backs it up.")
+    ex.locator("textarea").fill(answer or "My decision, and my reason: the source is one party, it gives no date, "
+                                          "and nobody independent backs it up.")
     ex.get_by_role("button", name="Submit").click()
     expect(feedback).to_contain_text("A strong answer", timeout=UPDATE_MS)
     expect(feedback).to_contain_text(q.hints[0])
@@ -369,23 +370,6 @@ def opening_figures(corpus):
     killed = strike[(strike["measure"] == "killed") & strike["low"].notna()].iloc[0]
     bodies = strike[strike["measure"] == "bodies recovered"].iloc[0]
     return killed, bodies
-
-
-def submit_judgement(page, qid: str, corpus, answer: str) -> None:
-    """Too short an answer is sent back with a word count; a reasoned one brings the model answer and rubric."""
-    from claimlab.exercises import MIN_JUDGEMENT_WORDS
-    from claimlab_course import question
-
-    q = question(qid)
-    ex = view(page, text=f"Exercise {qid}.")
-    feedback = ex.locator("[role=status]")
-    ex.locator("textarea").fill("Both.")
-    ex.get_by_role("button", name="Submit").click()
-    expect(feedback).to_contain_text(f"at least {MIN_JUDGEMENT_WORDS} words (you wrote 1)", timeout=UPDATE_MS)
-    ex.locator("textarea").fill(answer)
-    ex.get_by_role("button", name="Submit").click()
-    expect(feedback).to_contain_text("A model answer:", timeout=UPDATE_MS)
-    expect(feedback).to_contain_text(q.hints[0])
 
 
 def lesson_01(page, corpus, bugs):
