@@ -5,8 +5,10 @@ Airwars' civilian-harm grading (https://airwars.org/about/methodology/):
 Confirmed, Fair, Weak, Contested, Discounted.  Airwars grades whole incidents
 with every source it can find; here a claim is graded from the evidence in
 the course's articles alone, so the scale is described in our own words.
-One grade is widened, not just reworded: Airwars' *Contested* covers competing
-claims of responsibility; ours adds "or the accused party denies it".
+Two grades are widened, not just reworded: Airwars' *Contested* covers
+competing claims of responsibility; ours adds "or the accused party denies it".
+Our *Discounted* adds "or its own source has withdrawn it", because in news
+articles a claim is most often taken back by the one who made it.
 
 There is rarely one right grade.  An answer key (a dict passed as ``key``;
 the course keeps its own in its lesson 06 source) lists, for each graded
@@ -16,7 +18,8 @@ reason: ``{figure_id: {"defensible": {grade: reason}, "not_defensible":
 by that figure's own words.  :func:`grade_claim` turns a choice into feedback
 that always says *why*, and names the grades the text does support; it never
 just says "wrong".  :class:`GradingWidget` puts that behind a claim menu, five
-grade buttons and a Check button.
+grade buttons, a one-line "why" box and a Check button: with ``ask_reason``
+(the course's choice) no feedback shows until the student has written a reason.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ if TYPE_CHECKING:
     from claimlab.corpus import Corpus
 
 __all__ = ["GRADES", "SCALE", "SOURCE_URL", "scale_table", "graded_claims",
-           "defensible", "grade_claim", "GradeFeedback", "GradingWidget"]
+           "defensible", "grade_claim", "GradeFeedback", "GradingWidget", "MIN_REASON_WORDS"]
 
 #: The five grades, from best supported to rejected.
 GRADES = ("Confirmed", "Fair", "Weak", "Contested", "Discounted")
@@ -52,7 +55,8 @@ SCALE = {
     "Contested": "The sources disagree about who caused the harm: several possible attackers, "
                  "or the accused party denies it (this last part is our addition to Airwars' grade).",
     "Discounted": "The evidence shows that those harmed were combatants, or that another party "
-                  "was most likely responsible.",
+                  "was most likely responsible, or the claim's own source has withdrawn it (this last "
+                  "part is our addition to Airwars' grade).",
 }
 
 
@@ -122,6 +126,9 @@ class GradeFeedback:
 def _box(ok: bool | None, inner: str) -> str:
     return feedback_box(ok, inner, mark=False, extra_style="margin-top:4px")
 
+
+#: With ``ask_reason``, the fewest words a reason may have before the feedback shows.
+MIN_REASON_WORDS = 4
 
 #: What a student sees after a first and a second grade the text cannot defend (then the grades that hold).
 HINTS = (
@@ -196,17 +203,18 @@ def _context(corpus: Corpus, row) -> str:
 
 
 class GradingWidget:
-    """Choose a claim, choose a grade, press Check: feedback explains which grades hold.
+    """Choose a claim, choose a grade, (say why,) press Check: feedback explains which grades hold.
 
-    ``.claim`` (Dropdown of figure ids), ``.grade`` (RadioButtons), ``.button``,
+    ``.claim`` (Dropdown of figure ids), ``.grade`` (RadioButtons), ``.reason`` (Text, shown with
+    ``ask_reason``), ``.button``,
     ``.details`` (the claim and its paragraph) and ``.feedback`` (HTML widgets)
     can be driven from code; :meth:`check` returns the :class:`GradeFeedback`.
     """
 
-    def __init__(self, corpus: Corpus, key: dict, figure_id: str | None = None):
+    def __init__(self, corpus: Corpus, key: dict, figure_id: str | None = None, *, ask_reason: bool = False):
         import ipywidgets as W
 
-        self.corpus, self.key = corpus, key
+        self.corpus, self.key, self.ask_reason = corpus, key, ask_reason
         self.wrong = 0  # wrong grades so far for the claim shown: the hints get more specific
         self.claims = graded_claims(corpus, key)
         options = [(claim_label(r), r.figure_id) for r in self.claims.itertuples(index=False)]
@@ -219,6 +227,9 @@ class GradingWidget:
                                 layout=W.Layout(width="auto", min_width="24em", max_width="100%"))
         self.grade = W.RadioButtons(options=list(GRADES), value=None, description="Your grade",
                                     style=style)
+        self.reason = W.Text(placeholder="one line: why this grade?", description="Why",
+                             tooltip="In one line, say why you chose this grade", style=style,
+                             layout=W.Layout(width="100%", max_width="48em"))
         self.button = W.Button(description="Check", button_style="primary",
                                tooltip="See which grades the text can defend for this claim")
         self.details = W.HTML()
@@ -227,8 +238,9 @@ class GradingWidget:
         legend = W.HTML(f"<details><summary>What the grades mean</summary><ul>{scale}</ul>"
                         f"<p>Adapted from <a href='{SOURCE_URL}' target='_blank' rel='noopener'>"
                         "Airwars' civilian-harm grading</a>.</p></details>")
-        self.widget = W.VBox([self.claim, self.details, W.HBox([self.grade, legend]),
-                              self.button, self.feedback])
+        rows = [self.claim, self.details, W.HBox([self.grade, legend])]
+        rows += [self.reason] if ask_reason else []
+        self.widget = W.VBox(rows + [self.button, self.feedback])
         self.claim.observe(self._claim_changed, names="value")
         self.button.on_click(lambda _: self.check())
         self._show_claim()
@@ -241,6 +253,7 @@ class GradingWidget:
     def _claim_changed(self, change):
         self.wrong = 0
         self.grade.value = None
+        self.reason.value = ""
         self.feedback.value = ""
         self._show_claim()
 
@@ -265,13 +278,32 @@ class GradingWidget:
             self.claim.value = figure_id
         return self
 
-    def check(self, grade: str | None = None) -> GradeFeedback:
-        """Grade the chosen claim (as ``grade`` if given) and show the feedback."""
+    def check(self, grade: str | None = None, reason: str | None = None) -> GradeFeedback:
+        """Grade the chosen claim (as ``grade`` if given, with ``reason``) and show the feedback.
+
+        With ``ask_reason``, a grade without a reason of at least :data:`MIN_REASON_WORDS` words
+        gets no verdict: the student is asked to say why first.  The reason is shown back above
+        the feedback, so the two can be compared.
+        """
         if grade is not None:
             self.grade.value = grade
+        if reason is not None:
+            self.reason.value = reason
+        why = " ".join(str(self.reason.value or "").split())
+        if self.ask_reason and self.grade.value and len(why.split()) < MIN_REASON_WORDS:
+            msg = (f"Before the feedback: say in one line why you chose {self.grade.value} "
+                   f"(at least {MIN_REASON_WORDS} words in the Why box), then press Check.")
+            fb = GradeFeedback(None, self.claim.value, self.grade.value, msg,
+                               _box(None, f"<p>… {html.escape(msg)}</p>"))
+            self.feedback.value = fb.html
+            return fb
         fb = grade_claim(self.corpus, self.claim.value, self.grade.value, self.key, attempt=self.wrong + 1)
         if fb.ok is False:
             self.wrong += 1
+        if self.ask_reason and fb.ok is not None:
+            mine = f"<p><em>Your reason:</em> {html.escape(why)}</p>"
+            fb = GradeFeedback(fb.ok, fb.figure_id, fb.grade, f"Your reason: {why} {fb.message}",
+                               fb.html.replace(">", ">" + mine, 1))   # inside the status box
         self.feedback.value = fb.html
         return fb
 

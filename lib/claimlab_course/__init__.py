@@ -56,16 +56,27 @@ def check(qid: str, value, corpus: Corpus | None = None):
     return exercises.check(question(qid), value, corpus, label=qid)
 
 
-def grading_key() -> dict[str, dict]:
-    """Lesson 06's grading key: figure id → the grades the text can defend, and why (and why not)."""
+def grading_key(case: str | None = None) -> dict[str, dict]:
+    """Lesson 06's grading key: figure id → the grades the text can defend, and why (and why not).
+
+    Without ``case``, the key for the seed articles; with a practice case's name (``"serrow"``),
+    the key for that case's curated figures.
+    """
     from claimlab_course.keys import l06
-    return l06.GRADING
+    if case is None:
+        return l06.GRADING
+    if case not in l06.CASE_GRADING:
+        raise KeyError(f"no grading key for case {case!r}; there are keys for: {', '.join(sorted(l06.CASE_GRADING))}")
+    return l06.CASE_GRADING[case]
 
 
-def GradingWidget(corpus: Corpus, figure_id: str | None = None):  # noqa: N802
-    """The claim-grading widget of lesson 06, with the course's grading key."""
+def GradingWidget(corpus: Corpus, figure_id: str | None = None, *, case: str | None = None):  # noqa: N802
+    """The claim-grading widget of lesson 06, with the course's grading key.
+
+    It asks for a one-line reason before it shows any feedback.
+    """
     from claimlab.grading import GradingWidget as Widget
-    return Widget(corpus, grading_key(), figure_id)
+    return Widget(corpus, grading_key(case), figure_id, ask_reason=True)
 
 
 def officeholders():

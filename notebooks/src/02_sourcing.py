@@ -1,6 +1,11 @@
 # %% [markdown]
 # # Lesson 02 · Sourcing: who stands behind a story
 #
+# **Start with a question.** A Pakistani news site prints a US official's
+# words about a US air strike in Syria. Who actually gave you those words, and
+# who paid for them to reach you? By the end of this lesson you can follow
+# them back, and you will have checked two outlets off the page.
+#
 # **What this lesson teaches:** how to find out who published an article, who
 # owns that outlet, whose reporting the article actually carries, and how each
 # quoted statement travelled from the person who said it to the page you read.
@@ -10,7 +15,8 @@
 # - recognise a wire credit in a dateline, and a relay in the text
 #   ("told TASS", "according to Russian news agency Tass", "CNN reported");
 # - say what a dateline and a byline tell you, and what they do not;
-# - use two of the SIFT moves: *investigate the source* and *trace the claim*;
+# - use two of the SIFT moves: *investigate the source* (on the page, and
+#   off it, by reading what others say) and *trace the claim*;
 # - follow a statement from claimant through channel to outlet in a
 #   provenance diagram, and filter it to one outlet or one claimant.
 #
@@ -130,6 +136,9 @@ QUESTIONS["02.state_owned"] = Question(
     explain=_state_explain,
 )
 
+# %% [markdown]
+# ### Exercise 02.state_owned
+
 # %%
 Exercise("02.state_owned", corpus)
 
@@ -137,6 +146,78 @@ Exercise("02.state_owned", corpus)
 # Worked solution (instructor version only): read the ownership column of the outlets table.
 state_owned = claimlab_course.sourcing.ownership_groups(corpus)["state-owned"]
 Exercise("02.state_owned", corpus).check(state_owned)
+
+# %% [markdown]
+# ## Off the page: two lateral-reading tasks (timed)
+#
+# The outlets table is a start, but SIFT's second move means leaving the
+# page: open a new tab and read what **others** say about the outlet, not what
+# it says about itself. SIFT asks for a minute or so on this before you
+# read on; here you take a little longer, as practice. Each task below
+# says what to search for, what a good answer contains, and how long it
+# should take. Set a timer. If your class has no internet, your instructor
+# has the evidence on paper.
+#
+# **Task A · Who owns IBTimes? (6 minutes)**
+# Search for: `IBT Media owners Olivet University`, and
+# `Newsweek Media Group Manhattan district attorney raid 2018`. Read two
+# results from different publications (not IBTimes' own "About" page).
+#
+# **Task B · What happened to Press TV in Britain? (5 minutes)**
+# Search for: `Ofcom Press TV licence revoked 2012`. Find the regulator's
+# own statement, or two news reports that quote it, and note the date and
+# the reason given.
+
+# %% tags=["key"]
+QUESTIONS["02.lateral_ibtimes"] = Question(
+    prompt="Task A (6 minutes): after reading what others say about IBTimes' owners, would you treat the IBTimes "
+           "article as a reliable source on the Syrian war, or look for other coverage first? Give your decision "
+           "and your reason, naming at least one source you read and its date.",
+    kind="judgement",
+    answer="Look for other coverage first. IBTimes belonged to IBT Media (renamed Newsweek Media Group), whose "
+           "founders have close ties to Olivet University, a school founded by the pastor David Jang (San "
+           "Francisco Chronicle, 20 January 2018). On 18 January 2018 investigators of the Manhattan district "
+           "attorney raided the company's offices and took away servers, in a probe of the company's finances "
+           "(Newsweek's own report, republished by IBTimes on 18 January 2018), and later that year the company "
+           "and its founders were charged with fraud (TheWrap, 2018). None of this shows that the 2016 article is "
+           "wrong, but it is a reason not to rely on this outlet alone: the article itself relays TASS and CNN, "
+           "so I would read those.",
+    hints=["names the owner (IBT Media, later Newsweek Media Group) and its ties to Olivet University",
+           "cites what it read by publication and date, from someone other than IBTimes itself",
+           "separates questions about the owner's conduct from evidence that this article is wrong",
+           "ends with an action: what to read instead or as well (here, TASS's and CNN's own reports)"],
+)
+
+# %% [markdown]
+# ### Exercise 02.lateral_ibtimes
+
+# %%
+Exercise("02.lateral_ibtimes", corpus)
+
+# %% tags=["key"]
+QUESTIONS["02.lateral_presstv"] = Question(
+    prompt="Task B (5 minutes): Press TV lost its licence to broadcast in the UK. Does that make its 2017 report "
+           "of the Idlib strikes untrustworthy? Give your decision and your reason, with the date and the reason "
+           "the regulator gave.",
+    kind="judgement",
+    answer="Not by itself. Ofcom, the UK regulator, revoked Press TV's licence on 20 January 2012 because "
+           "editorial control of the channel lay with Press TV in Tehran rather than with the London company "
+           "that held the licence (Ofcom's statement, as quoted by Press Gazette and journalism.co.uk on 20 "
+           "January 2012); in 2011 Ofcom had also fined it £100,000 for broadcasting an interview with the "
+           "journalist Maziar Bahari obtained under duress in an Iranian prison. That confirms that an Iranian "
+           "state body runs Press TV, so I expect its framing to lean towards Iran's government and its allies, "
+           "and I check its figures at their sources (SOHR, the Civil Defence) rather than through it.",
+    hints=["gives the decision's date (20 January 2012) and the reason Ofcom gave: editorial control in Tehran",
+           "mentions the earlier fine over an interview obtained under duress, or says why it matters",
+           "does not jump from “lost a licence” to “every sentence is false”: the licence was about control",
+           "says what that means for reading the article: check its figures at their own sources"],
+)
+
+# %% [markdown]
+# ### Exercise 02.lateral_presstv
+
+# %%
+Exercise("02.lateral_presstv", corpus)
 
 # %% [markdown]
 # ## 2 · Wires and republication
@@ -205,6 +286,9 @@ QUESTIONS["02.republisher"] = Question(
     explain="UrduPoint News, a private Pakistani web portal: its dateline reads "
             "\"MOSCOW (UrduPoint News / Sputnik - 02nd September, 2019)\".",
 )
+
+# %% [markdown]
+# ### Exercise 02.republisher
 
 # %%
 Exercise("02.republisher", corpus)
@@ -346,6 +430,9 @@ QUESTIONS["02.konashenkov_channel"] = Question(
             "hear him itself; it passed on what a Russian state agency reported.",
 )
 
+# %% [markdown]
+# ### Exercise 02.konashenkov_channel
+
 # %%
 Exercise("02.konashenkov_channel", corpus)
 
@@ -355,46 +442,41 @@ konashenkov = claimlab_course.sourcing.provenance_paths(corpus, outlet="IBTimes"
 Exercise("02.konashenkov_channel", corpus).check(konashenkov["channel"].iloc[0])
 
 # %% tags=["key"]
-def _told_tass(corpus):
+def _direct_or_relay(corpus):
     from claimlab.views import provenance
     p = provenance(corpus)
-    hit = p[(p["claimant"] == "US State Department") & (p["channel"] == "TASS") & (p["outlet"] == "TASS")]
-    return int(hit["statements"].sum())
+    official = p[p["claimant"] == "US State Department"]
+    assert {"TASS", "Sputnik"} <= set(official["channel"]), "the official's two channels changed"
+    return ("TASS's version: the article says the official “told TASS”, one step from the speaker, while "
+            "UrduPoint News prints Sputnik's copy, one step further away. But either way the words come from an "
+            "unnamed official through a Russian state agency, so before quoting them I would look for the US "
+            "government's own public statement on the strike, or an outlet with a different owner that received "
+            "the same words, and say in my report whose version I quote.")
 
 
-def _told_tass_explain(corpus):
-    a = corpus.attributions
-    rows = a[(a["actor"] == "US State Department") & (a["channel"] == "TASS")
-             & a["article_id"].isin(corpus.articles.loc[corpus.articles["outlet"] == "TASS", "article_id"])]
-    split = int(rows.duplicated(["article_id", "cue_start"]).sum())
-    return (f"{_told_tass(corpus)} rows: the pieces of the TASS article of 2 September 2019 that reached TASS "
-            "because the official \"told TASS\". Rows are not utterances: "
-            f"{split} rows continue a quotation that \"the source said\" interrupts, and TASS's first "
-            "paragraph and its \"accused\" sentence paraphrase quotations that follow them, so counting "
-            "each thing the official said once gives fewer. The headline and the standfirst repeat the "
-            "official's words without naming a channel, so they sit on the (not stated) path.")
-
-
-QUESTIONS["02.told_tass"] = Question(
-    prompt="On the path claimant US State Department → channel TASS → outlet TASS, how many statements "
-           "does the provenance explorer count? (It counts rows of the statements table: a quotation "
-           "interrupted by “the source said” is two rows, and a paraphrase is a row of its own even when "
-           "a quotation of the same words follows.)",
-    kind="number",
-    answer=_told_tass,
-    hints=["Use the provenance explorer: choose the claimant US State Department and the outlet TASS.",
-           "Several paths may remain; read the statements column of the path whose channel is TASS, "
-           "not the one whose channel is (not stated)."],
-    explain=_told_tass_explain,
+QUESTIONS["02.direct_or_relay"] = Question(
+    prompt="You want to quote the unnamed US official in a report of your own. The explorer shows the words "
+           "reaching TASS directly and reaching UrduPoint News through Sputnik. Which version would you quote, "
+           "and what would you check before you do? Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_direct_or_relay,
+    hints=["chooses the version closest to the speaker (“told TASS”) and says why",
+           "notes that both routes run through a Russian state agency, and that the official is unnamed",
+           "names a check off the page: the US government's own statement, or an outlet with a different owner",
+           "says the report should tell its reader whose version it quotes"],
 )
 
+# %% [markdown]
+# ### Exercise 02.direct_or_relay
+
 # %%
-Exercise("02.told_tass", corpus)
+ex_route = Exercise("02.direct_or_relay", corpus)
+ex_route
 
 # %% tags=["solution"]
-# Worked solution: the path US State Department → TASS → TASS, and its count.
-told = claimlab_course.sourcing.provenance_paths(corpus, claimant="US State Department", channel="TASS", outlet="TASS")
-Exercise("02.told_tass", corpus).check(int(told["statements"].sum()))
+# Model answer: the path with the fewest steps is US State Department → TASS → TASS.
+print(claimlab_course.sourcing.provenance_paths(corpus, claimant="US State Department", outlet="TASS"))
+ex_route.reveal()
 
 # %% [markdown]
 # ## What to do next with a real story
@@ -424,6 +506,9 @@ Exercise("02.told_tass", corpus).check(int(told["statements"].sum()))
 #   only the outlet answers for them.
 # - SIFT: **S**top, **I**nvestigate the source, **F**ind better coverage,
 #   **T**race claims to their original context.
+# - Investigating a source means leaving its page: what others report about
+#   IBTimes' owners, or about Press TV losing its UK licence in 2012, tells
+#   you how far to lean on them, but not that a given article is false.
 # - A provenance diagram follows each statement from claimant through
 #   channel to outlet; where the channel is not stated, the trail ends in
 #   the article.

@@ -1,6 +1,11 @@
 # %% [markdown]
 # # Lesson 05 · Framing: the labels outlets give the same actors
 #
+# **Start with a question.** The same armed groups in Idlib are "terrorists"
+# in one article, "militants" in another and "the opposition" in a third.
+# Whose words are these, the outlet's or the people it quotes, and what can
+# counting them tell you?
+#
 # **What this lesson teaches:** how outlets frame the people and groups in a
 # story through the words they choose: who is a "terrorist", a "militant" or
 # "the opposition", whose government is a "regime", which sources are
@@ -278,6 +283,9 @@ QUESTIONS["05.so_called"] = Question(
             "Rights” and “the so-called Syria Civil Defense”, in its own voice.",
 )
 
+# %% [markdown]
+# ### Exercise 05.so_called
+
 # %%
 ex_so_called = Exercise("05.so_called", corpus)
 ex_so_called
@@ -343,6 +351,9 @@ QUESTIONS["05.presstv_hedges"] = Question(
            "Russia's Defence Ministry, where the words could be Press TV's or Russia's."],
     explain=_presstv_hedges_explain,
 )
+
+# %% [markdown]
+# ### Exercise 05.presstv_hedges
 
 # %%
 ex_hedges = Exercise("05.presstv_hedges", corpus)
@@ -422,6 +433,9 @@ QUESTIONS["05.outlawed"] = Question(
     explain="An aside: words the outlet inserts to comment on, or explain, the actor it names.",
 )
 
+# %% [markdown]
+# ### Exercise 05.outlawed
+
 # %%
 ex_outlawed = Exercise("05.outlawed", corpus)
 ex_outlawed
@@ -456,6 +470,9 @@ QUESTIONS["05.whose_aside"] = Question(
     explain="TASS's. The formula is one Russian media attach to organisations banned in Russia; "
             "it sits inside a paraphrase, and in a paraphrase the outlet chooses the words.",
 )
+
+# %% [markdown]
+# ### Exercise 05.whose_aside
 
 # %%
 ex_whose = Exercise("05.whose_aside", corpus)
@@ -513,6 +530,37 @@ Markdown(
     + " ".join(f"{o}: " + ", ".join(f"{n} {c}" for c, n in counts.loc[o].items()) + "."
                for o in counts.index)
 )
+
+# %% [markdown]
+# Before you read on, judge a conclusion someone might draw from this chart.
+
+# %% tags=["key"]
+def _counts_claim(corpus):
+    counts = views.term_counts(corpus)
+    top = counts.sum(axis=1).idxmax()
+    return (f"No. {top} has the most terms in the chart, but the count mixes its own words with the words it "
+            "quotes from others, counts repeated headlines and standfirsts twice, and grows with the number and "
+            "length of its articles; and five articles chosen because they cover the same events are not a "
+            "sample of any outlet's output. To judge an outlet's framing I would compare its own-voice labels "
+            "for the same actors, article by article, and say what the handful of articles cannot show.")
+
+
+QUESTIONS["05.counts_claim"] = Question(
+    prompt="A classmate looks at the heat map and writes: “The outlet with the most framing terms is the most "
+           "biased outlet.” Do you agree? Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_counts_claim,
+    hints=["points out that quoted words are counted with the outlet's own words (section 3)",
+           "mentions repetition, or unequal numbers and lengths of articles",
+           "says that five articles chosen for their events are not a sample of an outlet's output",
+           "proposes a fairer comparison: own-voice labels for the same actors, in context"],
+)
+
+# %% [markdown]
+# ### Exercise 05.counts_claim
+
+# %%
+Exercise("05.counts_claim", corpus)
 
 # %% [markdown]
 # **Read these counts with great care.**

@@ -1,6 +1,11 @@
 # %% [markdown]
 # # Lesson 06 · Conflicting casualty reports
 #
+# **Start with a question.** After the same air strikes on Idlib, Press TV
+# quotes one group saying 26 people were killed and another saying 15 bodies
+# were recovered. Is one of them wrong? By the end of this lesson you can
+# answer that, and say how sure anyone can be.
+#
 # **What this lesson teaches:** how to read the numbers in war reporting:
 # who claims each number, what exactly it counts, how precise it is, and how
 # far the evidence in an article supports it. Numbers from different
@@ -15,8 +20,12 @@
 # - keep a vague quantity vague ("numerous casualties" has no number, not
 #   zero) and an open range open ("more than", "almost");
 # - say whether two sources are independent or one source repeated;
+# - say how the main monitors of the Syrian war count their dead, why a toll
+#   needs a date, and why a party's number and a monitor's number are
+#   different kinds of evidence;
 # - grade a claim on a five-step scale adapted from the casualty monitor
-#   Airwars, and defend your grade from the text.
+#   Airwars, and defend your grade from the text in one line before you see
+#   the feedback.
 #
 # **Time:** about 45 minutes. **Before you start:** Lesson 02 (Sourcing),
 # Lesson 04 (Attribution) and Lesson 05 (Framing), whose "so-called" you will
@@ -171,6 +180,9 @@ QUESTIONS["06.subset"] = Question(
                        "Defence's figures, which count different things."),
 )
 
+# %% [markdown]
+# ### Exercise 06.subset
+
 # %%
 ex_subset = Exercise("06.subset", corpus)
 ex_subset
@@ -230,6 +242,9 @@ QUESTIONS["06.vague"] = Question(
     explain="A vague quantity has no number, so both ends are left empty. Zero would be a "
             "claim that nobody was hurt, the opposite of what the centre said.",
 )
+
+# %% [markdown]
+# ### Exercise 06.vague
 
 # %%
 ex_vague = Exercise("06.vague", corpus)
@@ -315,6 +330,9 @@ QUESTIONS["06.crosshead"] = Question(
             "own recorded words.)",
 )
 
+# %% [markdown]
+# ### Exercise 06.crosshead
+
 # %%
 ex_crosshead = Exercise("06.crosshead", corpus)
 ex_crosshead
@@ -363,36 +381,132 @@ Markdown(
 #
 # **Rudskoi's strike counts** are a military officer reporting his own side's
 # results. No one else in the corpus gives these numbers.
+
+# %% [markdown]
+# ### Who counts the dead, and how
 #
-# **Figures with no claimant** rest on the outlet alone. Some may be
-# well known elsewhere, but the article gives you no way to check them.
+# The names behind casualty figures in Syria come back again and again. They
+# do not count the same thing, in the same way, or for the same reasons. In
+# brief (each point with the source it comes from):
+#
+# - **SOHR, the Syrian Observatory for Human Rights**, is run from Coventry,
+#   England, by Rami Abdulrahman, who pieces together reports phoned in by a
+#   network of sources inside Syria (Reuters, "Coventry - an unlikely home to
+#   prominent Syria activist", 8 December 2011). It counts the dead on both
+#   sides, soldiers and rebels as well as civilians; in 2013 four men inside
+#   Syria collated reports for it from more than 230 activists, and all sides
+#   accused it of bias (*The New York Times*, "Behind Syrian War Casualty
+#   Data Is One Busy Man", 9 April 2013).
+# - **The Syria Civil Defence, the "White Helmets"**, is a volunteer search
+#   and rescue service founded in 2013 to fill the gap left where the Syrian
+#   government's emergency services had withdrawn
+#   ([Devex, "The White Helmets", organisation profile](https://www.devex.com/organizations/the-white-helmets-122887)).
+#   Its numbers are what its own teams handled at the scene: bodies
+#   recovered, people pulled out alive, people taken to hospital. That is why
+#   Press TV's article has it counting *bodies* and *people taken to
+#   hospital*, not deaths.
+# - **SNHR, the Syrian Network for Human Rights**, was founded in June 2011
+#   to document civilian deaths, arrests and disappearances
+#   ([SNHR, "The Syrian Network for Human Rights Documentation of Violations Was a Long and Tiresome Journey over the Past Decade", 22 December 2020](https://snhr.org/blog/2020/12/22/the-syrian-network-for-human-rights-documentation-of-violations-was-a-long-and-tiresome-journey-over-the-past-decade/)).
+#   It counts **civilians only**, victim by victim, and records for each the
+#   place of death and the party it holds responsible
+#   ([SNHR, monthly report on June 2021, 1 July 2021](https://sn4hr.org/blog/2021/07/01/56470/)).
+# - **The UN human-rights office (OHCHR)** does not collect reports of its
+#   own from the front. It merges lists from several sources, drops
+#   duplicates, and keeps only deaths with a full name, a date and a place.
+#   On 24 September 2021 it reported 350,209 identified people, civilians and
+#   combatants, killed from March 2011 to March 2021, and called the figure a
+#   minimum, "certainly an under-count" (High Commissioner Michelle Bachelet
+#   to the Human Rights Council, 24 September 2021, as reported that day by
+#   AFP and by Xinhua).
+# - **Airwars** tracks claims of civilian harm from *international* military
+#   action, mainly air and artillery strikes. It monitors local-language
+#   media and social media every day, archives every report, follows
+#   allegations up with the belligerents, and grades each incident
+#   ([Airwars, "Methodology"](https://airwars.org/about/methodology/)). It
+#   treats its incidents as "live", to be updated as new information comes
+#   in (Airwars, methodology note on Gaza, October 2023).
+#
+# **Why tolls rise, so every figure needs a time.** Bodies are found under
+# rubble days later, the wounded die, families report deaths late, and
+# monitors merge new lists. A toll is always *a toll as of some moment*. SOHR
+# raised its whole-war toll by about 105,000 in June 2021 after months of
+# checking documents (AFP's report of 24 September 2021, as above); in this lesson's
+# practice case the rescuers have 17 bodies on the first day and "dozens" still
+# missing. So when you write a figure down, write down *when* it was given,
+# and never set a Tuesday count against a Friday count as if they disagreed.
+#
+# **A party's number and a monitor's number are different kinds of
+# evidence.** A defence ministry talking about a strike is a **party to the
+# conflict**: its figure is evidence of what that party wants on the
+# record, and it rarely shows how it counted. When a party *admits* harm it
+# caused, the admission is strong evidence, because it goes against the
+# party's own interest (that is what *Confirmed* will mean in section 7). A
+# **monitor** is not fighting; it publishes a method, names or counts victims
+# one by one, and can be checked against other monitors. Monitors have
+# leanings and blind spots of their own, so a monitor's number is evidence of
+# what *it documented, by its method*, not the last word.
 
 # %% tags=["key"]
-def _no_claimant(corpus) -> int:
-    return int((corpus.figures["claimant"].fillna("").str.strip() == "").sum())
-
-
-QUESTIONS["06.no_claimant"] = Question(
-    prompt="How many figures in the whole corpus have no claimant at all, that is, the outlet "
-           "states them in its own voice?",
-    kind="number",
-    answer=_no_claimant,
-    hints=["In the claim explorer, such figures are listed under the claimant "
-           "“(the outlet itself)”.",
-           "Do not count “(unnamed)”: that is a source the outlet hides, not the outlet "
-           "speaking for itself."],
-    explain="These figures rest on the outlet alone. One is a crosshead, and one is a "
-            "whole-war death toll that IBTimes gives with no source.",
+QUESTIONS["06.party_or_monitor"] = Question(
+    prompt="A classmate writes: “Russia says it did not carry out a single strike on Idlib, and SOHR says 26 "
+           "people were killed, so the two accounts contradict each other and we cannot say anything.” Do you "
+           "agree? Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer="No. The two claims answer different questions: SOHR, a monitor, says how many people it counted "
+           "dead (as of that day) and says itself that it is unclear whose aircraft struck; Russia, a party to "
+           "the conflict, denies that its own planes were involved. Both can be true at once, so we can say "
+           "that SOHR documented 26 deaths and that Russia denies responsibility, and leave who struck open.",
+    hints=["says the claims are about different things: a count of the dead, and who was responsible",
+           "tells a monitor's count from a party's denial, and says why each is evidence of a different kind",
+           "says what can still be stated, with its source (and its date), instead of giving up",
+           "does not treat the denial as evidence that nobody died"],
 )
 
+# %% [markdown]
+# ### Exercise 06.party_or_monitor
+
 # %%
-ex_no_claimant = Exercise("06.no_claimant", corpus)
-ex_no_claimant
+Exercise("06.party_or_monitor", corpus)
+
+# %% [markdown]
+# **Figures with no claimant** rest on the outlet alone. Some may be well
+# known elsewhere, but the article gives you no way to check them, and no
+# date for them.
+
+# %% tags=["key"]
+def _unsourced_toll(corpus):
+    f = corpus.figures
+    row = f[(f["figure_id"] == "F16") & (f["claimant"].fillna("").str.strip() == "")]
+    assert len(row) == 1, "the IBTimes whole-war toll is no longer an unsourced figure"
+    return ("Not as it stands. IBTimes gives “Over 250,000 people have died” in its own voice, with no "
+            "claimant and no date, and “over” gives only a floor. Before repeating it I would find who counted "
+            "(SOHR, the UN human-rights office or another monitor), what they counted (all deaths or "
+            "civilians) and as of when, and quote that source with its date instead.")
+
+
+QUESTIONS["06.unsourced_toll"] = Question(
+    prompt="IBTimes writes “Over 250,000 people have died” in the war, with no source. You are writing a short "
+           "briefing on the war as it stood in early 2016. Would you repeat this figure as it stands? Give your "
+           "decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_unsourced_toll,
+    hints=["notices that the figure has no claimant: it rests on IBTimes alone",
+           "asks for a date: a whole-war toll keeps rising, so it must say as of when",
+           "notes that “over” sets only a lower bound",
+           "says what to look for instead: who counted, what (all deaths or civilians), by what method"],
+)
+
+# %% [markdown]
+# ### Exercise 06.unsourced_toll
+
+# %%
+ex_unsourced = Exercise("06.unsourced_toll", corpus)
+ex_unsourced
 
 # %% tags=["solution"]
-# Worked solution: count the figures whose claimant is empty (listed as "(the outlet itself)").
-own_voice = claims[claims["claimant"] == claimlab.views.UNATTRIBUTED]
-ex_no_claimant.check(len(own_voice))
+# Model answer (instructor version only): submit it to show the rubric.
+ex_unsourced.reveal()
 
 # %% [markdown]
 # ## 6 · The claim explorer
@@ -461,7 +575,9 @@ HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
 # responsible (several possible attackers). The course adds **"or the accused
 # party denies it"**, so a denial by the party said to have struck counts as
 # contesting the claim here; at Airwars, a denial alone would not move an
-# incident into that grade. Three things follow:
+# incident into that grade. It also widens *Discounted* with **"or the
+# claim's own source has withdrawn it"**, the commonest way a claim is
+# knocked down in news text. Three things follow:
 #
 # - A claim can fit more than one description. A single-source claim whose
 #   attacker is disputed is both *Weak* and *Contested*. Pick the grade you
@@ -472,9 +588,10 @@ HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
 # - **Discounted** needs evidence, not labels. An outlet calling a city
 #   "militant-held" (Lesson 05) is not evidence that the dead were fighters.
 #
-# Choose a claim in the menu, read the paragraph it comes from, pick a grade
-# and press **Check**. The feedback tells you whether the text can defend
-# your grade, and why. A grade it cannot defend gets a hint, then a more
+# Choose a claim in the menu, read the paragraph it comes from, pick a grade,
+# write **one line saying why** in the *Why* box, and press **Check**. The
+# feedback waits for your reason; then it tells you whether the text can
+# defend your grade, and why. A grade it cannot defend gets a hint, then a more
 # precise one; the third try names the grades the text supports. There is
 # often more than one defensible grade.
 
@@ -660,27 +777,155 @@ grader
 # Worked example: SOHR's death toll. Confirmed cannot be defended (no air force accepts the harm;
 # Russia denies striking), while Contested can (SOHR itself says it is unclear whose aircraft struck).
 grader.set("F05")
-grader.check("Contested")
+grader.check("Contested", "SOHR itself says it is unclear whose aircraft struck, and Russia denies it")
 
 # %% tags=["test"]
 # Course self-check (runs in the course's tests, never shown to students).
 grader.set("F05")
-fb = grader.check("Confirmed")
+assert grader.check("Confirmed").ok is None and "say in one line why" in grader.value   # a reason first
+fb = grader.check("Confirmed", "the Russian ministry is an official source")
 assert fb.ok is False and "Hint:" in fb.message and "Hard to defend" in grader.value
 assert "Grades the text can defend" not in fb.message          # a hint first, not the answer
-assert grader.check("Contested").ok is True
+assert grader.check("Contested").ok is True and "Your reason:" in grader.value
 grader.set("F01")
-assert grader.check("Weak").ok is True and "reconciliation centre" in grader.value
+assert grader.reason.value == ""
+assert grader.check("Weak", "one ministry, no number, nobody else").ok is True
+assert "reconciliation centre" in grader.value
 assert grader.check("Discounted").ok is False
 grader.set("F01")
-assert grader.grade.value is None and grader.value == ""
+assert grader.grade.value is None and grader.value == "" and grader.reason.value == ""
 
 # %% [markdown]
-# When you have graded a few claims, notice the pattern: from news articles
-# alone, almost nothing rises above *Weak* or *Contested*. That is not a
+# When you have graded a few claims, notice the pattern: from these
+# articles alone, nothing rises above *Weak* or *Contested*. That is not a
 # failure of your reading. A single article rarely holds enough evidence to
 # settle a casualty claim; it tells you who claims what, and where to look
 # next.
+#
+# ### The other grades: a practice case
+#
+# So that you see the whole scale at work, the grader below holds claims from
+# the course's practice case, three **fictional** reports (written for the
+# course; the country, the people and the outlets are invented) of an air
+# strike on a grain depot in the town of Serrow. Here the party that struck
+# admits civilian deaths, an independent monitor publishes a count from names
+# collected from families, and a health directorate withdraws its own first
+# toll. Grade each claim, with your one-line reason: this time *Confirmed*,
+# *Fair* and *Discounted* each have their claim.
+
+# %% tags=["key"]
+# The practice case "serrow" (fictional, lib/claimlab_course/cases/serrow): claims whose best grade is
+# Confirmed, Fair or Discounted, which no claim in the seed articles supports.
+_SERROW_NOT_CONTESTED = (
+    "Nobody in the texts disputes who struck: the Defence Ministry says its own aircraft hit the depot. "
+    "The sides disagree about what was inside it and who died, not about the attacker.")
+
+_SERROW_NOT_DISCOUNTED = (
+    "Nothing shows that the dead were fighters: that is the ministry's claim ({F09}), and the Front "
+    "answers {F30}. Nor has anyone withdrawn this claim.")
+
+CASE_GRADING: dict[str, dict[str, dict]] = {"serrow": {
+    "F33": {
+        "defensible": {
+            "Confirmed": "The party that carried out the strike accepts the harm: the Defence Ministry "
+                         "itself admits {F33} died. An admission against its own interest is the "
+                         "strongest evidence a news text can hold, even though only the Front's own "
+                         "outlet reports it.",
+            "Fair": "Independent sources report civilian deaths at the depot the air force says it hit: the "
+                    "rescuers, the hospital and the Civilian Harm Monitor. Fair is sound; Confirmed is "
+                    "better, because the attacker's side admits it.",
+        },
+        "not_defensible": {
+            "Weak": "Weak is for one source or none named; here the ministry, the rescuers, the hospital "
+                    "and the monitor all report civilians harmed.",
+            "Contested": _SERROW_NOT_CONTESTED,
+            "Discounted": _SERROW_NOT_DISCOUNTED,
+        },
+    },
+    "F10": {
+        "defensible": {
+            "Confirmed": "A senior defence official, speaking for the side that struck, says {F10}. It is "
+                         "anonymous and hedged (\"probably\"), but it is the attacker's side accepting "
+                         "harm; the ministry later says so on the record ({F33}).",
+            "Fair": "The rescuers, the hospital and the monitor, independent of each other, report harm at "
+                    "the depot the air force says it hit, so Fair holds even if you set the unnamed "
+                    "official aside.",
+        },
+        "not_defensible": {
+            "Weak": "Weak means one source or none; this harm is reported by several independent sources "
+                    "and admitted by the attacker's side.",
+            "Contested": _SERROW_NOT_CONTESTED,
+            "Discounted": _SERROW_NOT_DISCOUNTED,
+        },
+    },
+    "F14": {
+        "defensible": {
+            "Fair": "The Calvorne Civilian Harm Monitor, an independent group, counts {F14} from names "
+                    "collected from families; the rescuers and the hospital report the dead and wounded "
+                    "separately, and the attacker is known. Two or more independent sources tied to a "
+                    "likely attacker: Fair.",
+        },
+        "not_defensible": {
+            "Confirmed": "The ministry accepts {F33}, not 19 to 27. Its admission confirms that civilians "
+                         "died, not this range; for the monitor's number, Fair is the grade.",
+            "Weak": "The monitor is not alone: the rescuers, the hospital and even the ministry report dead "
+                    "civilians, and the monitor says how it counted (names from families).",
+            "Contested": _SERROW_NOT_CONTESTED,
+            "Discounted": _SERROW_NOT_DISCOUNTED,
+        },
+    },
+    "F12": {
+        "defensible": {
+            "Discounted": "The claim's own source has withdrawn it: the health directorate first put the "
+                          "toll at 31, then lowered it to 23 because some victims had been registered at "
+                          "both hospitals. The 31 no longer stands; report the 23, with its date.",
+        },
+        "not_defensible": {
+            "Confirmed": "Nobody accepts 31 any more, not even the directorate that first gave it.",
+            "Fair": "No other source gives 31: the rescuers count 17 bodies and the monitor 19 to 27 "
+                    "civilians, and the directorate itself replaced it with 23.",
+            "Weak": "Weak is for a claim that still stands on one source. This one has been withdrawn by "
+                    "that source, which is more than weak.",
+            "Contested": _SERROW_NOT_CONTESTED,
+        },
+    },
+    "F11": {
+        "defensible": {
+            "Weak": "One source, the Front, a party to the fighting, with no names and no method. It also "
+                    "had to correct another claim (the working school). The independent monitor counts "
+                    "fewer, {F14}.",
+        },
+        "not_defensible": {
+            "Confirmed": "The ministry accepts {F33}, not more than 40; an admission confirms only what it "
+                         "admits.",
+            "Fair": "No independent source supports more than 40: the monitor's {F14} is lower, and the "
+                    "rescuers count bodies, a different unit.",
+            "Contested": _SERROW_NOT_CONTESTED,
+            "Discounted": "The evidence does not show that the dead were fighters, and the Front has not "
+                          "withdrawn this claim: a high, single-source number is Weak, not Discounted.",
+        },
+    },
+}}
+
+# %%
+serrow = claimlab_course.cases.key_corpus("serrow")
+case_grader = GradingWidget(serrow, case="serrow")
+case_grader
+
+# %% tags=["solution"]
+# Worked example: the ministry's own admission, reported by the Front's outlet.
+case_grader.set("F33")
+case_grader.check("Confirmed", "the side that struck admits that at least six civilians died")
+
+# %% tags=["test"]
+# Course self-check: each of Confirmed, Fair and Discounted is the grade the key defends for one case claim.
+from claimlab.grading import defensible
+best = {fid: defensible(fid, claimlab_course.grading_key("serrow")) for fid in ("F33", "F14", "F12")}
+assert best == {"F33": ["Confirmed", "Fair"], "F14": ["Fair"], "F12": ["Discounted"]}, best
+case_grader.set("F12")
+assert case_grader.check("Discounted", "the directorate withdrew its own 31").ok is True
+assert "lowered it to 23" in case_grader.value and "Your reason:" in case_grader.value
+assert "the death toll at 31" in case_grader.details.value
 
 # %% [markdown]
 # ## Transfer: figures nobody annotated for you
@@ -725,6 +970,9 @@ QUESTIONS["06.transfer_units"] = Question(
             "averaging them would mix two measures.",
 )
 
+# %% [markdown]
+# ### Exercise 06.transfer_units
+
 # %%
 Exercise("06.transfer_units", corpus)
 
@@ -744,8 +992,16 @@ Exercise("06.transfer_units", corpus)
 #   they were.
 # - Two reports of one source are one source: the Russian casualty claims
 #   about the US strike come from one ministry through two state agencies.
+# - Monitors count differently: SOHR tallies all deaths from contacts on the
+#   ground, the Civil Defence what its teams recovered, SNHR civilians by
+#   name, the UN only deaths with a name, a date and a place, Airwars
+#   incidents of civilian harm. Tolls rise, so every figure needs a time; a
+#   party's number and a monitor's are different kinds of evidence.
 # - Grading (adapted from Airwars): *Confirmed* needs the responsible party
-#   to accept the harm; from articles alone, most claims are *Weak* or
-#   *Contested*.
+#   to accept the harm, as the Serrow ministry does; *Fair*, independent
+#   sources, like the Serrow monitor's; *Discounted*, evidence against the
+#   claim or its withdrawal by its own source, like the directorate's 31. From
+#   our real articles alone, most claims are *Weak* or *Contested*. Say why
+#   before you look at the feedback.
 #
 # **Next:** [Lesson 07 · Capstone](07_capstone.ipynb)

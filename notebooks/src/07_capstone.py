@@ -1,6 +1,12 @@
 # %% [markdown]
 # # Lesson 07 · Capstone: trace one claim to its origin
 #
+# **Start with a question.** Two Russian state agencies quote a US official
+# calling a strike in Syria "a precise and targeted response". How would you
+# find out whether that is true, and how sure could you be? This lesson
+# traces it, first inside our articles and then off the page, and the answer
+# changes on the way.
+#
 # **What this lesson teaches:** how to put the whole course together on a
 # single claim: follow it back, step by step, to the earliest source you can
 # reach; compare what survives at each step and what is added; decide how
@@ -13,8 +19,10 @@
 #   claim), and say whether a second report is independent corroboration;
 # - grade a claim on the course's scale and defend the grade in 2 to 5
 #   sentences;
-# - keep your assessments in a claim ledger, and save it as a CSV file that
-#   you can open again next time.
+# - check a claim off the page (a military's own statement, other outlets'
+#   tolls) and say how that changes your conclusion;
+# - keep your assessments in a claim ledger, with the sources you checked,
+#   and save it as a CSV file that you can open again next time.
 #
 # **Time:** about 45 minutes. **Before you start:** Lessons 01 to 06. This
 # lesson uses what they taught: outlets and channels (02), dates (03),
@@ -162,6 +170,9 @@ QUESTIONS["07.speaker_shift"] = Question(
             "survived; who stands behind them changed.",
 )
 
+# %% [markdown]
+# ### Exercise 07.speaker_shift
+
 # %%
 ex_speaker = Exercise("07.speaker_shift", corpus)
 ex_speaker
@@ -182,38 +193,44 @@ explorer = claimlab.widgets.StatementExplorer(corpus)
 explorer
 
 # %% tags=["key"]
-def _outlets_carrying(corpus) -> int:
+def _outlets_carrying(corpus) -> list[str]:
     a = corpus.attributions
     ids = a.loc[(a["actor"] == OFFICIAL) & (a["speaker_type"] == "anonymous"), "article_id"]
-    return int(corpus.articles.loc[corpus.articles["article_id"].isin(ids), "outlet"].nunique())
+    return sorted(corpus.articles.loc[corpus.articles["article_id"].isin(ids), "outlet"].unique())
 
 
-QUESTIONS["07.outlets_carrying"] = Question(
-    prompt="Read the outlet column of the explorer above (the outlet whose article is in our "
-           "corpus). How many different outlets there print the unnamed State Department official's "
-           "statement about the strike?",
-    kind="number",
-    answer=_outlets_carrying,
-    hints=["Count outlets, not articles and not statements: the publishers in the outlet column.",
-           "Sputnik passed the statement on but published none of the articles. And the official "
-           "of this example is never named: a State Department official named in an article is "
-           "someone else."],
-    explain=lambda c: (f"{_outlets_carrying(c)} outlets in that column: TASS, which received the statement "
-                       "itself, and UrduPoint News, which republished Sputnik's version. Sputnik published "
-                       "the statement too (UrduPoint's dateline credits it), so three outlets published it "
-                       "in all; but none of our articles is Sputnik's own page, so Sputnik appears only as "
-                       "the channel. Two or three outlets, only one source: the official."),
+def _one_source(corpus) -> str:
+    outlets = _outlets_carrying(corpus)
+    return (f"No. The explorer's outlet column shows {len(outlets)} outlets ({' and '.join(outlets)}), three if you "
+            "count Sputnik, which published the statement but whose own page is not in our corpus. However many "
+            "outlets print it, every version leads back to one source, the unnamed official: more outlets show "
+            "that the official said it, not that it is true.")
+
+
+QUESTIONS["07.one_source"] = Question(
+    prompt="In the explorer, choose the actor US State Department and read the outlet column. Several outlets print "
+           "the unnamed official's statement. Does that make the claim better supported than if one outlet had "
+           "printed it? Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_one_source,
+    hints=["counts outlets, not articles or statements, and says how Sputnik fits (a channel here, a publisher "
+           "elsewhere)",
+           "traces every version back to the same claimant, the unnamed official",
+           "separates support for the attribution (who said it) from support for the claim (is it true)"],
 )
 
+# %% [markdown]
+# ### Exercise 07.one_source
+
 # %%
-ex_outlets = Exercise("07.outlets_carrying", corpus)
+ex_outlets = Exercise("07.one_source", corpus)
 ex_outlets
 
 # %% tags=["solution"]
-# Worked solution: every statement by an unnamed State Department official, and the outlets that print them.
+# Model answer: every statement by an unnamed State Department official, and the outlets that print them.
 official = claimlab.views.statements(corpus, actor="US State Department", speaker_type="anonymous")
-print(sorted(official["outlet"].unique()))
-ex_outlets.check(official["outlet"].nunique())
+print(sorted(official["outlet"].unique()), "all from:", sorted(official["actor"].unique()))
+ex_outlets.reveal()
 
 # %% [markdown]
 # ### Step 2 · The route: claimant → channel → outlet
@@ -355,6 +372,9 @@ QUESTIONS["07.missing_quote"] = Question(
             "cannot tell us whether Sputnik received the rest and left it out.",
 )
 
+# %% [markdown]
+# ### Exercise 07.missing_quote
+
 # %%
 ex_missing = Exercise("07.missing_quote", corpus)
 ex_missing
@@ -432,6 +452,9 @@ QUESTIONS["07.independent"] = Question(
             "claim). Corroboration needs a source that does not depend on the claimant.",
 )
 
+# %% [markdown]
+# ### Exercise 07.independent
+
 # %%
 ex_independent = Exercise("07.independent", corpus)
 ex_independent
@@ -440,6 +463,74 @@ ex_independent
 # Worked solution: both versions come from one claimant, the official, so they are not independent of it.
 print(sorted(set(versions["channel"]) - {""}), "lead back to one claimant:", sorted(set(route["claimant"])))
 ex_independent.reveal()
+
+# %% [markdown]
+# ### Step 4b · Off the page: two timed checks
+#
+# Inside the corpus the trail ends with an unnamed official and a vague
+# Russian count. Professional fact-checkers would now leave the articles
+# (SIFT's *find better coverage*, Lesson 02). Do these two tasks with a timer;
+# if your class has no internet, your instructor has the evidence on paper.
+#
+# **Task C · Does the official's line match what the US military said? (7 minutes)**
+# Search for: `CENTCOM statement strike al-Qaida in Syria 31 August 2019`.
+# US Central Command (CENTCOM) commands US forces in the Middle East, and
+# publishes statements on its strikes. Find its statement of that day, or a
+# news agency report that quotes it, and set its words beside the official's
+# in Step 1.
+#
+# **Task D · What did others report as the toll? (6 minutes)**
+# Search for: `Idlib strike 31 August 2019 killed Syrian Observatory`, and
+# the same with `Reuters` or `AFP`. For each figure note who counted it, what
+# it counts, and when it was given.
+
+# %% tags=["key"]
+QUESTIONS["07.lateral_centcom"] = Question(
+    prompt="Task C (7 minutes): does the State Department official's line match US Central Command's public "
+           "statement on the strike? What does that add to your trace, and what does it not add? Give your "
+           "decision and your reason, naming what you read and its date.",
+    kind="judgement",
+    answer="It matches almost word for word. On 31 August 2019 CENTCOM's spokesman, Lt. Col. Earl Brown, said in an "
+           "emailed statement that the operation \"targeted AQ-S leaders responsible for attacks threatening U.S. "
+           "citizens, our partners, and innocent civilians\" at a facility north of Idlib (Reuters, \"U.S. forces "
+           "attack Syrian al Qaeda facility - Defense Dept\", 31 August 2019). So the official repeated the US "
+           "military's public line: the attribution to the US government is now firm. But CENTCOM is the same "
+           "party that struck, so this is not independent corroboration that the strike was precise.",
+    hints=["finds the statement or a report quoting it, with its date (31 August 2019) and who gave it",
+           "compares the wording with the official's in Step 1 and says how close it is",
+           "says what it adds: the line is the US government's public position, not an improvised remark",
+           "says what it does not add: the military that struck is not independent of the State Department"],
+)
+
+# %% [markdown]
+# ### Exercise 07.lateral_centcom
+
+# %%
+Exercise("07.lateral_centcom", corpus)
+
+# %% tags=["key"]
+QUESTIONS["07.lateral_toll"] = Question(
+    prompt="Task D (6 minutes): what did others report as the toll of the 31 August 2019 strike, and does it change "
+           "how you read the Russian claim of “numerous casualties” or the US claim of a “targeted” strike? Give "
+           "your answer with who counted, what, and when.",
+    kind="judgement",
+    answer="SOHR, the UK-based monitor, said on 31 August 2019 that the strikes, near Maarat Misrin in Idlib "
+           "province, killed more than 40 militants, including some commanders (reported by Reuters that day). "
+           "A monitor that is neither American nor Russian thus confirms that there were casualties, as the "
+           "Russian side said, and describes the dead as fighters, in line with the US claim of a strike on "
+           "militant leaders. It is one monitor's count on the day of the strike, and news agencies that "
+           "repeat it are not further sources; whether any civilians were harmed, it does not say.",
+    hints=["gives a figure with its claimant (who counted), its unit (militants killed) and its date",
+           "notices when several agencies are all quoting the same monitor: one source, not several",
+           "says what the count supports and what it leaves open (for example, civilian harm)",
+           "says how it bears on both the Russian and the US claims"],
+)
+
+# %% [markdown]
+# ### Exercise 07.lateral_toll
+
+# %%
+Exercise("07.lateral_toll", corpus)
 
 # %% [markdown]
 # ### Step 5 · Grade it and write it down
@@ -457,9 +548,10 @@ HTML(claimlab.views.as_html(claimlab.grading.scale_table()))
 # none named (Weak)? Do the sources disagree about who is responsible
 # (Contested)? Does the evidence point the other way (Discounted)?
 #
-# Here the claim comes from one source, the government that carried out the
-# strike, speaking through an unnamed official who gives no evidence in either
-# article. The two agencies repeat that one source. That is **Weak**.
+# From the two articles alone, the claim comes from one source, the
+# government that carried out the strike, speaking through an unnamed official
+# who gives no evidence in either article. The two agencies repeat that one
+# source. That is **Weak** (Step 6 revisits it with Tasks C and D).
 #
 # Could it be Contested? The Russian account of "numerous casualties and
 # major destruction" pulls against "precise". But on the scale, Contested
@@ -481,6 +573,7 @@ worked = {
     "channel": "told TASS; told Sputnik (republished by UrduPoint News)",
     "outlet": "TASS; UrduPoint News",
     "earliest_source": "The official's own words, in the two nearly identical forms TASS and Sputnik give them",
+    "sources_checked": "TASS and UrduPoint News (Sputnik), 2 September 2019, in the corpus",
     "corroboration": "no",
     "grade": "Weak",
     "assessment": "An unnamed US State Department official told both TASS and Sputnik that the strike was "
@@ -497,6 +590,128 @@ HTML(claimlab.ledger.table_html([worked]))
 Markdown(f"The assessment has {claimlab.ledger.count_sentences(worked['assessment'])} sentences. "
          "Notice its shape: what is claimed and by whom; how it reached us; what supports or contradicts "
          "it; the grade and its reason.")
+
+# %% [markdown]
+# ### Step 6 · After reading off the page, the conclusion changes
+#
+# The grade above is what **the two articles alone** support. Tasks C and D
+# add two sources from outside the corpus, and the trace has to say what
+# they change:
+#
+# - **CENTCOM's statement** (Reuters, "U.S. forces attack Syrian al Qaeda
+#   facility - Defense Dept", 31 August 2019) uses nearly the official's
+#   words. The line is the US government's public position, so the
+#   attribution is firm; but it is the same party speaking twice, not
+#   independent support.
+# - **SOHR's count** (reported by Reuters on 31 August 2019, as republished
+#   by [Haaretz](https://www.haaretz.com/middle-east-news/syria/u-s-strikes-al-qaida-facility-in-syria-in-attack-on-leadership-pentagon-says-1.7772507)):
+#   more than 40 militants killed, including some commanders, near Maarat
+#   Misrin. SOHR is neither American nor Russian. That is independent support
+#   for the part of the claim that says the strike targeted militant leaders.
+#
+# So the assessment changes, and must say so. The claim that the strike was
+# aimed at, and hit, a gathering of militant leaders now has the claimant
+# **and** an independent monitor behind it: **Fair**. The word "precise",
+# if it means that no civilians were harmed, is still unsupported: none of
+# these sources counts civilians. A good ledger records both the new grade
+# and the sources that moved it, in the **Sources checked** column:
+
+# %%
+revised = dict(worked)
+revised.update({
+    "sources_checked": "TASS and UrduPoint News (Sputnik), 2 September 2019, in the corpus; CENTCOM statement, "
+                       "31 August 2019, as quoted by Reuters that day; SOHR's toll, reported by Reuters, "
+                       "31 August 2019",
+    "corroboration": "yes",
+    "grade": "Fair",
+    "assessment": "An unnamed US State Department official told TASS and Sputnik that the strike was a precise "
+                  "and targeted response against al-Qaeda leaders, repeating almost word for word CENTCOM's "
+                  "statement of 31 August 2019, so the line is the US government's own. SOHR, a monitor "
+                  "independent of both the US and Russia, reported that day that the strike killed more than 40 "
+                  "militants, including commanders. With the claimant and an independent monitor agreeing that "
+                  "militant leaders were hit, the targeting claim is Fair; that it was precise, with no civilian "
+                  "harm, no source here shows. This revises the Weak grade the two articles alone supported.",
+})
+HTML(claimlab.ledger.table_html([worked, revised]))
+
+# %% tags=["test"]
+# Course self-check: the revised row is a valid ledger row, and says what changed.
+import tempfile
+from pathlib import Path
+
+with tempfile.TemporaryDirectory() as tmp:
+    _check = ClaimLedger(corpus, path=Path(tmp) / "revised.csv")
+    assert _check.add(**revised), _check.message
+    assert _check.rows[-1]["grade"] == "Fair" and "CENTCOM" in _check.rows[-1]["sources_checked"]
+assert 2 <= claimlab.ledger.count_sentences(revised["assessment"]) <= 5
+assert "revises" in revised["assessment"] and worked["grade"] == "Weak"
+
+# %% [markdown]
+# ### A rubric for your ledger entries
+#
+# Your instructor will read your ledger with this rubric. A **strong** entry
+# does all six; a **weak** one usually misses the last three.
+#
+# 1. **The claim** is quoted, not summarised.
+# 2. **The claimant** is named as precisely as the article allows, with
+#    whether it is a party to the events, or unnamed.
+# 3. **The route** says how the words reached the outlet, or that the
+#    article does not say.
+# 4. **Sources checked** lists every source you read, in the corpus and off
+#    it, each with its date.
+# 5. **Corroboration** separates "X said it" from "it is true", and counts
+#    one source repeated as one source.
+# 6. **The grade follows from the evidence**, and the assessment says why in
+#    2 to 5 sentences, including what would change it.
+#
+# Two sample entries on the same claim, Press TV's report of SOHR's toll:
+
+# %%
+strong = {
+    "claim": "“26 people were killed” in the air strikes on Idlib, “including 10 civilians”",
+    "claimant": "SOHR (the Syrian Observatory for Human Rights), a monitor; not a party to the conflict",
+    "channel": "(not stated): Press TV does not say how it got SOHR's figures",
+    "outlet": "Press TV",
+    "earliest_source": "Press TV's paraphrase; SOHR's own report of that day not yet found",
+    "sources_checked": "Press TV, 7 February 2017 (in the corpus); searched SOHR's site for its report of that day",
+    "corroboration": "no",
+    "grade": "Weak",
+    "assessment": "Press TV reports that SOHR counted 26 dead, 10 of them civilians, without saying where it got the "
+                  "figures. The Syria Civil Defence, in the same paragraph, counts bodies recovered, a different "
+                  "unit, so it neither confirms nor contradicts SOHR. One monitor's count, relayed by a state "
+                  "broadcaster that calls it “so-called”, is Weak until SOHR's own report is found; if SOHR "
+                  "says it is unclear whose aircraft struck, Contested is also defensible.",
+}
+weak = {
+    "claim": "26 killed",
+    "claimant": "Press TV",
+    "channel": "",
+    "outlet": "Press TV",
+    "earliest_source": "",
+    "sources_checked": "",
+    "corroboration": "yes",
+    "grade": "Fair",
+    "assessment": "Two groups give numbers so it is confirmed.",
+}
+HTML(claimlab.ledger.table_html([strong, weak]))
+
+# %% tags=["test"]
+# Course self-check: the rubric's samples are valid ledger rows, and only the strong one lists its sources.
+with tempfile.TemporaryDirectory() as tmp:
+    _check = ClaimLedger(corpus, path=Path(tmp) / "samples.csv")
+    assert _check.add(**strong) and _check.add(**weak), _check.message
+assert strong["sources_checked"] and not weak["sources_checked"]
+assert 2 <= claimlab.ledger.count_sentences(strong["assessment"]) <= 5
+assert claimlab.ledger.count_sentences(weak["assessment"]) == 1
+
+# %% [markdown]
+# What is wrong with the weak entry: it summarises the claim ("26 killed"
+# drops "including 10 civilians"); it makes Press TV the claimant, though
+# Press TV only relays SOHR; it leaves the route and the sources checked
+# empty; it counts the Civil Defence as corroboration though it counts a
+# different thing; and its one-sentence assessment gives a grade with no
+# reason that holds. The strong entry quotes, names the monitor, admits
+# what it could not find, and says what would change its grade.
 
 # %% [markdown]
 # ## Your turn: trace another claim
@@ -571,6 +786,9 @@ QUESTIONS["07.party_claimants"] = Question(
             "one you can place at all.",
 )
 
+# %% [markdown]
+# ### Exercise 07.party_claimants
+
 # %%
 ex_parties = Exercise("07.party_claimants", corpus)
 ex_parties
@@ -611,7 +829,9 @@ reader
 #    (with the article's own words for them in quotation marks), the channel
 #    and the outlet. Check them against the article, and correct them if you
 #    disagree.
-# 2. Fill in the **earliest source** you could trace, whether there is
+# 2. Fill in the **earliest source** you could trace, the **sources checked**
+#    (every source you read, in the corpus and off it, with its date; write
+#    "none off the page" if you did not leave the corpus), whether there is
 #    **independent corroboration** (yes, no, or unclear), and your **grade**.
 # 3. Write your **assessment** in 2 to 5 sentences, like the worked example.
 # 4. Press **Add**. If something is missing, the ledger says what, and adds
@@ -644,10 +864,11 @@ ledger.fill(ref="presstv-idlib-2017/F05")
 assert ledger.form_values()["outlet"] == "Press TV" and "SOHR" in ledger.form_values()["claimant"]
 ledger.add_button.click()                                   # no grade or assessment yet: refused
 assert len(ledger) == n and "Nothing added" in ledger.message
-ledger.fill(corroboration="no", grade="Weak",
+ledger.fill(corroboration="no", grade="Weak", sources_checked="Press TV, 7 February 2017 (in the corpus)",
             assessment="Only SOHR gives this count. The rescue service counts bodies, a different unit.")
 ledger.add_button.click()
 assert len(ledger) == n + 1 and ledger.rows[-1]["ref"] == "presstv-idlib-2017/F05"
+assert ledger.rows[-1]["sources_checked"] == "Press TV, 7 February 2017 (in the corpus)"
 with tempfile.TemporaryDirectory() as tmp:
     saved = ledger.export(Path(tmp) / "check_ledger.csv")
     assert saved is not None and "check_ledger.csv" in ledger.message
@@ -666,6 +887,8 @@ assert csv_files() == files_before
 # - Did you say how the words reached the outlet, or that the article does
 #   not say?
 # - Did you look for every other version, and say what changed on the way?
+# - Did you list the sources you checked, off the page too, each with its
+#   date, and say whether they changed your grade?
 # - Did you separate "X said it" from "it is true"?
 # - Does your grade follow from what you found, and does the assessment say
 #   why?
@@ -704,6 +927,9 @@ assert csv_files() == files_before
 #   the speaker's name, the amount kept and the framing around it change.
 # - Two outlets repeating one source are one source. They confirm who said
 #   it, not that it is true.
+# - Leave the page: the US military's own statement and a monitor's toll
+#   moved the worked example from Weak to Fair for its targeting claim, and
+#   the ledger says so, with the sources checked.
 # - Grade the claim on the course's scale, and write 2 to 5 sentences that
 #   say why. Keep them in your claim ledger, and export it to save it.
 #

@@ -1,6 +1,11 @@
 # %% [markdown]
 # # Lesson 09 · Case file: a story of your own
 #
+# **Start with a question.** Three reports of one air strike give half a
+# dozen counts of the dead, and one of them comes from the armed group that was
+# hit. Which claim would you check first, and how would you start, with
+# nobody's notes to help you?
+#
 # **What this lesson teaches:** how to investigate a story that nobody has
 # annotated for you. So far every article came with its statements, figures
 # and labels marked by the course team. Here a machine drafts those tables,
@@ -136,6 +141,9 @@ QUESTIONS["09.sourcing"] = Question(
            "names a check you would make off the page (the owner, other coverage, an archive copy)"],
 )
 
+# %% [markdown]
+# ### Exercise 09.sourcing
+
 # %%
 Exercise("09.sourcing", corpus)
 
@@ -194,6 +202,9 @@ QUESTIONS["09.anonymous"] = Question(
            "names what would help: a named official, a document, an independent source saying the same"],
 )
 
+# %% [markdown]
+# ### Exercise 09.anonymous
+
 # %%
 Exercise("09.anonymous", corpus)
 
@@ -249,6 +260,9 @@ QUESTIONS["09.figures"] = Question(
            "who else reports it, whether the party responsible accepts or denies it)"],
 )
 
+# %% [markdown]
+# ### Exercise 09.figures
+
 # %%
 Exercise("09.figures", corpus)
 
@@ -283,6 +297,9 @@ QUESTIONS["09.first_check"] = Question(
            "names a next step that goes beyond the articles (the original statement, another outlet, "
            "a monitor's records)"],
 )
+
+# %% [markdown]
+# ### Exercise 09.first_check
 
 # %%
 Exercise("09.first_check", corpus)

@@ -222,6 +222,30 @@ def answer_exercise(page, qid: str, corpus) -> None:
     expect(feedback).not_to_contain_text("Not yet")
 
 
+def submit_judgement(page, qid: str, corpus=None, answer: str | None = None) -> None:
+    """A judgement: too short an answer is sent back with a word count; a reasoned one (``answer``, or a
+    generic one) brings the model answer, where the key has one, and the rubric."""
+    from claimlab.exercises import MIN_JUDGEMENT_WORDS
+    from claimlab_course import question
+
+    q = question(qid)
+    assert q.kind == "judgement", qid
+    ex = view(page, text=f"Exercise {qid}.")
+    feedback = ex.locator("[role=status]")
+    expect(feedback).to_have_count(0)  # nothing submitted yet in a fresh run
+    ex.locator("textarea").fill("Both.")
+    ex.get_by_role("button", name="Submit").click()
+    expect(feedback).to_contain_text(f"at least {MIN_JUDGEMENT_WORDS} words (you wrote 1)", timeout=UPDATE_MS)
+    expect(feedback).not_to_contain_text("A model answer")
+    ex.locator("textarea").fill(answer or "My decision, and my reason: the source is one party, it gives no date, "
+                                          "and nobody independent backs it up.")
+    ex.get_by_role("button", name="Submit").click()
+    expect(feedback).to_contain_text("A strong answer", timeout=UPDATE_MS)
+    expect(feedback).to_contain_text(q.hints[0])
+    if q.answer:
+        expect(feedback).to_contain_text("A model answer:")
+
+
 # Widgets drawn on top of each other: a radio option whose text wraps past its
 # fixed-height row (it then overlaps the next option), or a control taller
 # than the row that holds it (it then overlaps whatever is below).
@@ -348,23 +372,6 @@ def opening_figures(corpus):
     return killed, bodies
 
 
-def submit_judgement(page, qid: str, corpus, answer: str) -> None:
-    """Too short an answer is sent back with a word count; a reasoned one brings the model answer and rubric."""
-    from claimlab.exercises import MIN_JUDGEMENT_WORDS
-    from claimlab_course import question
-
-    q = question(qid)
-    ex = view(page, text=f"Exercise {qid}.")
-    feedback = ex.locator("[role=status]")
-    ex.locator("textarea").fill("Both.")
-    ex.get_by_role("button", name="Submit").click()
-    expect(feedback).to_contain_text(f"at least {MIN_JUDGEMENT_WORDS} words (you wrote 1)", timeout=UPDATE_MS)
-    ex.locator("textarea").fill(answer)
-    ex.get_by_role("button", name="Submit").click()
-    expect(feedback).to_contain_text("A model answer:", timeout=UPDATE_MS)
-    expect(feedback).to_contain_text(q.hints[0])
-
-
 def lesson_01(page, corpus, bugs):
     killed, bodies = opening_figures(corpus)
     opening = page.locator(".jp-CodeCell").first.locator(".jp-OutputArea-output")
@@ -445,6 +452,8 @@ def lesson_02(page, corpus, bugs):
               sorted(v for _, v in nodes))
     answer_exercise(page, "02.konashenkov_channel", corpus)
     answer_exercise(page, "02.state_owned", corpus)   # several answers: ticked with the keyboard
+    submit_judgement(page, "02.lateral_presstv")      # a timed task off the page: a reason, then the rubric
+    submit_judgement(page, "02.direct_or_relay")
 
 
 def lesson_03(page, corpus, bugs):
@@ -513,7 +522,7 @@ def lesson_04(page, corpus, bugs):
         label = f"{last[f'outlet_{side}']} ({last[f'article_{side}']}, {last[f'attribution_{side}']})"
         expect(heads.filter(has_text=label)).to_have_count(1, timeout=UPDATE_MS)
     expect(widget.locator("del")).not_to_have_count(0)
-    answer_exercise(page, "04.anonymous", corpus)
+    submit_judgement(page, "04.anonymous_weight")
 
 
 def lesson_05(page, corpus, bugs):
@@ -539,6 +548,7 @@ def lesson_05(page, corpus, bugs):
     expect(marks(reader, "terms")).to_have_count(0, timeout=UPDATE_MS)
     expect(reader.locator("mark")).to_have_count(0)
     answer_exercise(page, "05.so_called", corpus)
+    submit_judgement(page, "05.counts_claim")
 
 
 def lesson_06(page, corpus, bugs):
@@ -573,23 +583,33 @@ def lesson_06(page, corpus, bugs):
                     f"shown (the new figure has {len(fig.layout.annotations)}), and they keep the x axis at "
                     "the old range: assigning a layout without annotations does not clear the old ones")
 
-    grader = view(page, text="What the grades mean")
+    graders = (page.locator(".jp-OutputArea-output").filter(has_text="What the grades mean")
+               .filter(has=page.locator(":scope > .jupyter-widgets")))
+    expect(graders).to_have_count(2)                   # the seed articles' and the practice case's
+    grader = graders.nth(0)                            # in the order the lesson shows them
     feedback = grader.locator("[role=status]")
     expect(feedback).to_have_count(0)
     labels = {r.figure_id: grading.claim_label(r) for r in grading.graded_claims(corpus, key).itertuples(index=False)}
 
-    def grade(figure_id: str, choice: str) -> str:
-        """Pick ``choice``, press Check; the head of the feedback claimlab gives for it."""
-        grader.locator(".widget-radio-box label").filter(has_text=_exact(choice)).click()
-        grader.get_by_role("button", name="Check").click()
+    def grade(figure_id: str, choice: str, scope=grader, key=key, corpus=corpus) -> str:
+        """Pick ``choice``, give a reason, press Check; the head of the feedback claimlab gives for it."""
+        out = scope.locator("[role=status]")
+        scope.locator(".widget-radio-box label").filter(has_text=_exact(choice)).click()
+        scope.get_by_placeholder("one line: why this grade?").fill(f"my reason for {choice} is here")
+        scope.get_by_role("button", name="Check").click()
         fb = grading.grade_claim(corpus, figure_id, choice, key)
         head = f"Defensible: {choice}." if fb.ok else f"Hard to defend from this text: {choice}."
-        expect(feedback).to_contain_text(head, timeout=UPDATE_MS)
+        expect(out).to_contain_text(head, timeout=UPDATE_MS)
+        expect(out).to_contain_text(f"Your reason: my reason for {choice} is here")
         return head
 
     choose(grader, "Claim", labels["F05"])
     expect(grader).to_contain_text(str(grading.graded_claims(corpus, key).set_index("figure_id").loc["F05", "text"]),
                                    timeout=UPDATE_MS)
+    grader.locator(".widget-radio-box label").filter(has_text=_exact("Confirmed")).click()
+    grader.get_by_role("button", name="Check").click()     # no reason yet: no verdict
+    expect(feedback).to_contain_text("say in one line why you chose Confirmed", timeout=UPDATE_MS)
+    expect(feedback).not_to_contain_text("Hard to defend")
     assert grading.grade_claim(corpus, "F05", "Confirmed", key).ok is False
     grade("F05", "Confirmed")
     expect(feedback).to_contain_text("Hint: reread what each grade needs")   # a hint first, not the answer
@@ -600,7 +620,18 @@ def lesson_06(page, corpus, bugs):
     expect(grader.locator(".widget-radio-box input:checked")).to_have_count(0)
     assert grading.grade_claim(corpus, "F01", "Weak", key).ok is True
     grade("F01", "Weak")
-    answer_exercise(page, "06.no_claimant", corpus)
+    submit_judgement(page, "06.party_or_monitor")
+    submit_judgement(page, "06.unsourced_toll")
+
+    from claimlab_course import cases
+    serrow, case_key = cases.key_corpus("serrow"), grading_key("serrow")
+    case = graders.nth(1)
+    case_labels = {r.figure_id: grading.claim_label(r)
+                   for r in grading.graded_claims(serrow, case_key).itertuples(index=False)}
+    for fid in ("F33", "F14", "F12"):               # Confirmed, Fair, Discounted: each right once
+        choose(case, "Claim", case_labels[fid])
+        expect(case.locator("[role=status]")).to_have_count(0, timeout=UPDATE_MS)
+        grade(fid, grading.defensible(fid, case_key)[0], scope=case, key=case_key, corpus=serrow)
 
 
 def lesson_07(page, corpus, bugs):
@@ -627,13 +658,17 @@ def lesson_07(page, corpus, bugs):
     assessment = "Only SOHR gives this count. The rescue service counts bodies, a different unit."
     form.locator(".widget-textarea").filter(has=page.locator("label", has_text=_exact("Assessment"))) \
         .locator("textarea").fill(assessment)
+    form.locator(".widget-textarea").filter(has=page.locator("label", has_text=_exact("Sources checked"))) \
+        .locator("textarea").fill("Press TV, 7 February 2017; SOHR's site")
     form.get_by_role("button", name="Add").click()
     expect(form.locator("[role=status]")).to_contain_text("Added row 1", timeout=UPDATE_MS)
     expect(rows(form)).to_have_count(1)
     expect(rows(form).first).to_contain_text(fields["outlet"])
     expect(rows(form).first).to_contain_text("Weak")
+    expect(rows(form).first).to_contain_text("Press TV, 7 February 2017; SOHR's site")   # the sources checked
     expect(claim.locator("textarea")).to_have_value("")  # the form is cleared for the next claim
-    answer_exercise(page, "07.outlets_carrying", corpus)
+    submit_judgement(page, "07.one_source")
+    submit_judgement(page, "07.lateral_centcom")         # a timed task off the page
 
 
 def lesson_08(page, corpus, bugs):

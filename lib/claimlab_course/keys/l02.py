@@ -53,6 +53,45 @@ QUESTIONS["02.state_owned"] = Question(
 )
 
 
+QUESTIONS["02.lateral_ibtimes"] = Question(
+    prompt="Task A (6 minutes): after reading what others say about IBTimes' owners, would you treat the IBTimes "
+           "article as a reliable source on the Syrian war, or look for other coverage first? Give your decision "
+           "and your reason, naming at least one source you read and its date.",
+    kind="judgement",
+    answer="Look for other coverage first. IBTimes belonged to IBT Media (renamed Newsweek Media Group), whose "
+           "founders have close ties to Olivet University, a school founded by the pastor David Jang (San "
+           "Francisco Chronicle, 20 January 2018). On 18 January 2018 investigators of the Manhattan district "
+           "attorney raided the company's offices and took away servers, in a probe of the company's finances "
+           "(Newsweek's own report, republished by IBTimes on 18 January 2018), and later that year the company "
+           "and its founders were charged with fraud (TheWrap, 2018). None of this shows that the 2016 article is "
+           "wrong, but it is a reason not to rely on this outlet alone: the article itself relays TASS and CNN, "
+           "so I would read those.",
+    hints=["names the owner (IBT Media, later Newsweek Media Group) and its ties to Olivet University",
+           "cites what it read by publication and date, from someone other than IBTimes itself",
+           "separates questions about the owner's conduct from evidence that this article is wrong",
+           "ends with an action: what to read instead or as well (here, TASS's and CNN's own reports)"],
+)
+
+
+QUESTIONS["02.lateral_presstv"] = Question(
+    prompt="Task B (5 minutes): Press TV lost its licence to broadcast in the UK. Does that make its 2017 report "
+           "of the Idlib strikes untrustworthy? Give your decision and your reason, with the date and the reason "
+           "the regulator gave.",
+    kind="judgement",
+    answer="Not by itself. Ofcom, the UK regulator, revoked Press TV's licence on 20 January 2012 because "
+           "editorial control of the channel lay with Press TV in Tehran rather than with the London company "
+           "that held the licence (Ofcom's statement, as quoted by Press Gazette and journalism.co.uk on 20 "
+           "January 2012); in 2011 Ofcom had also fined it £100,000 for broadcasting an interview with the "
+           "journalist Maziar Bahari obtained under duress in an Iranian prison. That confirms that an Iranian "
+           "state body runs Press TV, so I expect its framing to lean towards Iran's government and its allies, "
+           "and I check its figures at their sources (SOHR, the Civil Defence) rather than through it.",
+    hints=["gives the decision's date (20 January 2012) and the reason Ofcom gave: editorial control in Tehran",
+           "mentions the earlier fine over an interview obtained under duress, or says why it matters",
+           "does not jump from “lost a licence” to “every sentence is false”: the licence was about control",
+           "says what that means for reading the article: check its figures at their own sources"],
+)
+
+
 def _republisher(corpus):
     a = corpus.articles
     return a.loc[a["wire"] == "Sputnik", "outlet"].iloc[0]
@@ -93,35 +132,26 @@ QUESTIONS["02.konashenkov_channel"] = Question(
 )
 
 
-def _told_tass(corpus):
+def _direct_or_relay(corpus):
     from claimlab.views import provenance
     p = provenance(corpus)
-    hit = p[(p["claimant"] == "US State Department") & (p["channel"] == "TASS") & (p["outlet"] == "TASS")]
-    return int(hit["statements"].sum())
+    official = p[p["claimant"] == "US State Department"]
+    assert {"TASS", "Sputnik"} <= set(official["channel"]), "the official's two channels changed"
+    return ("TASS's version: the article says the official “told TASS”, one step from the speaker, while "
+            "UrduPoint News prints Sputnik's copy, one step further away. But either way the words come from an "
+            "unnamed official through a Russian state agency, so before quoting them I would look for the US "
+            "government's own public statement on the strike, or an outlet with a different owner that received "
+            "the same words, and say in my report whose version I quote.")
 
 
-def _told_tass_explain(corpus):
-    a = corpus.attributions
-    rows = a[(a["actor"] == "US State Department") & (a["channel"] == "TASS")
-             & a["article_id"].isin(corpus.articles.loc[corpus.articles["outlet"] == "TASS", "article_id"])]
-    split = int(rows.duplicated(["article_id", "cue_start"]).sum())
-    return (f"{_told_tass(corpus)} rows: the pieces of the TASS article of 2 September 2019 that reached TASS "
-            "because the official \"told TASS\". Rows are not utterances: "
-            f"{split} rows continue a quotation that \"the source said\" interrupts, and TASS's first "
-            "paragraph and its \"accused\" sentence paraphrase quotations that follow them, so counting "
-            "each thing the official said once gives fewer. The headline and the standfirst repeat the "
-            "official's words without naming a channel, so they sit on the (not stated) path.")
-
-
-QUESTIONS["02.told_tass"] = Question(
-    prompt="On the path claimant US State Department → channel TASS → outlet TASS, how many statements "
-           "does the provenance explorer count? (It counts rows of the statements table: a quotation "
-           "interrupted by “the source said” is two rows, and a paraphrase is a row of its own even when "
-           "a quotation of the same words follows.)",
-    kind="number",
-    answer=_told_tass,
-    hints=["Use the provenance explorer: choose the claimant US State Department and the outlet TASS.",
-           "Several paths may remain; read the statements column of the path whose channel is TASS, "
-           "not the one whose channel is (not stated)."],
-    explain=_told_tass_explain,
+QUESTIONS["02.direct_or_relay"] = Question(
+    prompt="You want to quote the unnamed US official in a report of your own. The explorer shows the words "
+           "reaching TASS directly and reaching UrduPoint News through Sputnik. Which version would you quote, "
+           "and what would you check before you do? Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_direct_or_relay,
+    hints=["chooses the version closest to the speaker (“told TASS”) and says why",
+           "notes that both routes run through a Russian state agency, and that the official is unnamed",
+           "names a check off the page: the US government's own statement, or an outlet with a different owner",
+           "says the report should tell its reader whose version it quotes"],
 )

@@ -22,37 +22,28 @@ QUESTIONS: dict[str, Question] = {}
 # Lesson 04 answer key: attribution.
 
 
-def _anonymous(corpus):
-    from claimlab.views import statements
-    return len(statements(corpus, speaker_type="anonymous"))
-
-
-def _anonymous_explain(corpus):
+def _anonymous_weight(corpus):
     from claimlab.views import statements
     st = statements(corpus, speaker_type="anonymous")
-    official = int((st["actor"] == "US State Department").sum())
-    unnamed = int((st["speaker"].fillna("") == "").sum())
-    rows = corpus.attributions[corpus.attributions["attribution_id"].isin(st["attribution_id"])]
-    said = rows[rows["speaker"].fillna("") != ""]
-    split = int(said.duplicated(["article_id", "cue_start"]).sum())   # one cue, two pieces of a quotation
-    return (f"{official} of them come from the unnamed State Department official of the 2019 articles, and "
-            f"{unnamed} have no speaker at all (cues such as \"reports\" and \"reportedly\"); the rest are "
-            "vague groups such as \"American officials\". These are rows, not utterances: "
-            f"{split} rows continue a quotation that \"the source said\" interrupts, and TASS's standfirst "
-            "repeats a sentence of its article, so counting each thing said once gives a smaller number.")
+    assert (st["actor"] == "US State Department").any(), "the unnamed official is no longer anonymous"
+    return ("Less weight as evidence of an official position, though not necessarily less true. Heather Nauert "
+            "speaks on the record, so she answers for her words and can be quoted back to her; the 2019 official "
+            "cannot be identified, so readers must trust TASS that the person exists and holds the post. That "
+            "TASS and Sputnik print nearly the same words makes it likely the official said them, but a report "
+            "should say “an unnamed official”, never “the State Department” or “the US”.")
 
 
-QUESTIONS["04.anonymous"] = Question(
-    prompt="How many statements in the corpus are attributed to anonymous sources (unnamed officials, "
-           "vague collectives, or no speaker at all)? Count rows of the statement table, as the explorer "
-           "above counts them: a quotation interrupted by “the source said” is two rows, a standfirst "
-           "is a row of its own, and a headline the page printed twice counts once.",
-    kind="number",
-    answer=_anonymous,
-    hints=["Use the statement explorer above: one of its menus sorts statements by the kind of speaker.",
-           "Set Speaker type to anonymous and leave the other menus on All; the line under the menus "
-           "says how many statements match."],
-    explain=_anonymous_explain,
+QUESTIONS["04.anonymous_weight"] = Question(
+    prompt="Set the explorer's Speaker type to anonymous and read the rows. TASS's 2019 article rests on “a US "
+           "State Department official” who is never named; its 2018 article quotes Heather Nauert, the "
+           "Department's spokesperson, by name. Should a reader give the unnamed official's words less weight? "
+           "Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_anonymous_weight,
+    hints=["says what a name lets a reader do: check the person, hold them to their words",
+           "notes that with an unnamed source you rely on the outlet (here a Russian state agency) that heard it",
+           "separates “was it said?” (two agencies print nearly the same words) from “is it true?”",
+           "says how the source should be attributed in your own report: an unnamed official, not “the US”"],
 )
 
 

@@ -149,3 +149,25 @@ QUESTIONS["05.whose_aside"] = Question(
     explain="TASS's. The formula is one Russian media attach to organisations banned in Russia; "
             "it sits inside a paraphrase, and in a paraphrase the outlet chooses the words.",
 )
+
+
+def _counts_claim(corpus):
+    counts = views.term_counts(corpus)
+    top = counts.sum(axis=1).idxmax()
+    return (f"No. {top} has the most terms in the chart, but the count mixes its own words with the words it "
+            "quotes from others, counts repeated headlines and standfirsts twice, and grows with the number and "
+            "length of its articles; and five articles chosen because they cover the same events are not a "
+            "sample of any outlet's output. To judge an outlet's framing I would compare its own-voice labels "
+            "for the same actors, article by article, and say what the handful of articles cannot show.")
+
+
+QUESTIONS["05.counts_claim"] = Question(
+    prompt="A classmate looks at the heat map and writes: “The outlet with the most framing terms is the most "
+           "biased outlet.” Do you agree? Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_counts_claim,
+    hints=["points out that quoted words are counted with the outlet's own words (section 3)",
+           "mentions repetition, or unequal numbers and lengths of articles",
+           "says that five articles chosen for their events are not a sample of an outlet's output",
+           "proposes a fairer comparison: own-voice labels for the same actors, in context"],
+)

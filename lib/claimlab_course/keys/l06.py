@@ -124,21 +124,42 @@ QUESTIONS["06.crosshead"] = Question(
 )
 
 
-def _no_claimant(corpus) -> int:
-    return int((corpus.figures["claimant"].fillna("").str.strip() == "").sum())
+QUESTIONS["06.party_or_monitor"] = Question(
+    prompt="A classmate writes: “Russia says it did not carry out a single strike on Idlib, and SOHR says 26 "
+           "people were killed, so the two accounts contradict each other and we cannot say anything.” Do you "
+           "agree? Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer="No. The two claims answer different questions: SOHR, a monitor, says how many people it counted "
+           "dead (as of that day) and says itself that it is unclear whose aircraft struck; Russia, a party to "
+           "the conflict, denies that its own planes were involved. Both can be true at once, so we can say "
+           "that SOHR documented 26 deaths and that Russia denies responsibility, and leave who struck open.",
+    hints=["says the claims are about different things: a count of the dead, and who was responsible",
+           "tells a monitor's count from a party's denial, and says why each is evidence of a different kind",
+           "says what can still be stated, with its source (and its date), instead of giving up",
+           "does not treat the denial as evidence that nobody died"],
+)
 
 
-QUESTIONS["06.no_claimant"] = Question(
-    prompt="How many figures in the whole corpus have no claimant at all, that is, the outlet "
-           "states them in its own voice?",
-    kind="number",
-    answer=_no_claimant,
-    hints=["In the claim explorer, such figures are listed under the claimant "
-           "“(the outlet itself)”.",
-           "Do not count “(unnamed)”: that is a source the outlet hides, not the outlet "
-           "speaking for itself."],
-    explain="These figures rest on the outlet alone. One is a crosshead, and one is a "
-            "whole-war death toll that IBTimes gives with no source.",
+def _unsourced_toll(corpus):
+    f = corpus.figures
+    row = f[(f["figure_id"] == "F16") & (f["claimant"].fillna("").str.strip() == "")]
+    assert len(row) == 1, "the IBTimes whole-war toll is no longer an unsourced figure"
+    return ("Not as it stands. IBTimes gives “Over 250,000 people have died” in its own voice, with no "
+            "claimant and no date, and “over” gives only a floor. Before repeating it I would find who counted "
+            "(SOHR, the UN human-rights office or another monitor), what they counted (all deaths or "
+            "civilians) and as of when, and quote that source with its date instead.")
+
+
+QUESTIONS["06.unsourced_toll"] = Question(
+    prompt="IBTimes writes “Over 250,000 people have died” in the war, with no source. You are writing a short "
+           "briefing on the war as it stood in early 2016. Would you repeat this figure as it stands? Give your "
+           "decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_unsourced_toll,
+    hints=["notices that the figure has no claimant: it rests on IBTimes alone",
+           "asks for a date: a whole-war toll keeps rising, so it must say as of when",
+           "notes that “over” sets only a lower bound",
+           "says what to look for instead: who counted, what (all deaths or civilians), by what method"],
 )
 
 
@@ -314,6 +335,100 @@ GRADING: dict[str, dict] = {
         },
     },
 }
+
+
+# The practice case "serrow" (fictional, lib/claimlab_course/cases/serrow): claims whose best grade is
+# Confirmed, Fair or Discounted, which no claim in the seed articles supports.
+_SERROW_NOT_CONTESTED = (
+    "Nobody in the texts disputes who struck: the Defence Ministry says its own aircraft hit the depot. "
+    "The sides disagree about what was inside it and who died, not about the attacker.")
+
+_SERROW_NOT_DISCOUNTED = (
+    "Nothing shows that the dead were fighters: that is the ministry's claim ({F09}), and the Front "
+    "answers {F30}. Nor has anyone withdrawn this claim.")
+
+CASE_GRADING: dict[str, dict[str, dict]] = {"serrow": {
+    "F33": {
+        "defensible": {
+            "Confirmed": "The party that carried out the strike accepts the harm: the Defence Ministry "
+                         "itself admits {F33} died. An admission against its own interest is the "
+                         "strongest evidence a news text can hold, even though only the Front's own "
+                         "outlet reports it.",
+            "Fair": "Independent sources report civilian deaths at the depot the air force says it hit: the "
+                    "rescuers, the hospital and the Civilian Harm Monitor. Fair is sound; Confirmed is "
+                    "better, because the attacker's side admits it.",
+        },
+        "not_defensible": {
+            "Weak": "Weak is for one source or none named; here the ministry, the rescuers, the hospital "
+                    "and the monitor all report civilians harmed.",
+            "Contested": _SERROW_NOT_CONTESTED,
+            "Discounted": _SERROW_NOT_DISCOUNTED,
+        },
+    },
+    "F10": {
+        "defensible": {
+            "Confirmed": "A senior defence official, speaking for the side that struck, says {F10}. It is "
+                         "anonymous and hedged (\"probably\"), but it is the attacker's side accepting "
+                         "harm; the ministry later says so on the record ({F33}).",
+            "Fair": "The rescuers, the hospital and the monitor, independent of each other, report harm at "
+                    "the depot the air force says it hit, so Fair holds even if you set the unnamed "
+                    "official aside.",
+        },
+        "not_defensible": {
+            "Weak": "Weak means one source or none; this harm is reported by several independent sources "
+                    "and admitted by the attacker's side.",
+            "Contested": _SERROW_NOT_CONTESTED,
+            "Discounted": _SERROW_NOT_DISCOUNTED,
+        },
+    },
+    "F14": {
+        "defensible": {
+            "Fair": "The Calvorne Civilian Harm Monitor, an independent group, counts {F14} from names "
+                    "collected from families; the rescuers and the hospital report the dead and wounded "
+                    "separately, and the attacker is known. Two or more independent sources tied to a "
+                    "likely attacker: Fair.",
+        },
+        "not_defensible": {
+            "Confirmed": "The ministry accepts {F33}, not 19 to 27. Its admission confirms that civilians "
+                         "died, not this range; for the monitor's number, Fair is the grade.",
+            "Weak": "The monitor is not alone: the rescuers, the hospital and even the ministry report dead "
+                    "civilians, and the monitor says how it counted (names from families).",
+            "Contested": _SERROW_NOT_CONTESTED,
+            "Discounted": _SERROW_NOT_DISCOUNTED,
+        },
+    },
+    "F12": {
+        "defensible": {
+            "Discounted": "The claim's own source has withdrawn it: the health directorate first put the "
+                          "toll at 31, then lowered it to 23 because some victims had been registered at "
+                          "both hospitals. The 31 no longer stands; report the 23, with its date.",
+        },
+        "not_defensible": {
+            "Confirmed": "Nobody accepts 31 any more, not even the directorate that first gave it.",
+            "Fair": "No other source gives 31: the rescuers count 17 bodies and the monitor 19 to 27 "
+                    "civilians, and the directorate itself replaced it with 23.",
+            "Weak": "Weak is for a claim that still stands on one source. This one has been withdrawn by "
+                    "that source, which is more than weak.",
+            "Contested": _SERROW_NOT_CONTESTED,
+        },
+    },
+    "F11": {
+        "defensible": {
+            "Weak": "One source, the Front, a party to the fighting, with no names and no method. It also "
+                    "had to correct another claim (the working school). The independent monitor counts "
+                    "fewer, {F14}.",
+        },
+        "not_defensible": {
+            "Confirmed": "The ministry accepts {F33}, not more than 40; an admission confirms only what it "
+                         "admits.",
+            "Fair": "No independent source supports more than 40: the monitor's {F14} is lower, and the "
+                    "rescuers count bodies, a different unit.",
+            "Contested": _SERROW_NOT_CONTESTED,
+            "Discounted": "The evidence does not show that the dead were fighters, and the Front has not "
+                          "withdrawn this claim: a high, single-source number is Weak, not Discounted.",
+        },
+    },
+}}
 
 
 TRANSFER_RIGHT = ("Both can be right: they count different things at different times (bodies pulled from the "

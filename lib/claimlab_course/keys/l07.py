@@ -80,27 +80,30 @@ QUESTIONS["07.speaker_shift"] = Question(
 )
 
 
-def _outlets_carrying(corpus) -> int:
+def _outlets_carrying(corpus) -> list[str]:
     a = corpus.attributions
     ids = a.loc[(a["actor"] == OFFICIAL) & (a["speaker_type"] == "anonymous"), "article_id"]
-    return int(corpus.articles.loc[corpus.articles["article_id"].isin(ids), "outlet"].nunique())
+    return sorted(corpus.articles.loc[corpus.articles["article_id"].isin(ids), "outlet"].unique())
 
 
-QUESTIONS["07.outlets_carrying"] = Question(
-    prompt="Read the outlet column of the explorer above (the outlet whose article is in our "
-           "corpus). How many different outlets there print the unnamed State Department official's "
-           "statement about the strike?",
-    kind="number",
-    answer=_outlets_carrying,
-    hints=["Count outlets, not articles and not statements: the publishers in the outlet column.",
-           "Sputnik passed the statement on but published none of the articles. And the official "
-           "of this example is never named: a State Department official named in an article is "
-           "someone else."],
-    explain=lambda c: (f"{_outlets_carrying(c)} outlets in that column: TASS, which received the statement "
-                       "itself, and UrduPoint News, which republished Sputnik's version. Sputnik published "
-                       "the statement too (UrduPoint's dateline credits it), so three outlets published it "
-                       "in all; but none of our articles is Sputnik's own page, so Sputnik appears only as "
-                       "the channel. Two or three outlets, only one source: the official."),
+def _one_source(corpus) -> str:
+    outlets = _outlets_carrying(corpus)
+    return (f"No. The explorer's outlet column shows {len(outlets)} outlets ({' and '.join(outlets)}), three if you "
+            "count Sputnik, which published the statement but whose own page is not in our corpus. However many "
+            "outlets print it, every version leads back to one source, the unnamed official: more outlets show "
+            "that the official said it, not that it is true.")
+
+
+QUESTIONS["07.one_source"] = Question(
+    prompt="In the explorer, choose the actor US State Department and read the outlet column. Several outlets print "
+           "the unnamed official's statement. Does that make the claim better supported than if one outlet had "
+           "printed it? Give your decision and your reason in two sentences.",
+    kind="judgement",
+    answer=_one_source,
+    hints=["counts outlets, not articles or statements, and says how Sputnik fits (a channel here, a publisher "
+           "elsewhere)",
+           "traces every version back to the same claimant, the unnamed official",
+           "separates support for the attribution (who said it) from support for the claim (is it true)"],
 )
 
 
@@ -156,6 +159,42 @@ QUESTIONS["07.independent"] = Question(
     explain="Both agencies got the words from the same State Department official, so together "
             "they confirm that the official said it (the attribution), not that it is true (the "
             "claim). Corroboration needs a source that does not depend on the claimant.",
+)
+
+
+QUESTIONS["07.lateral_centcom"] = Question(
+    prompt="Task C (7 minutes): does the State Department official's line match US Central Command's public "
+           "statement on the strike? What does that add to your trace, and what does it not add? Give your "
+           "decision and your reason, naming what you read and its date.",
+    kind="judgement",
+    answer="It matches almost word for word. On 31 August 2019 CENTCOM's spokesman, Lt. Col. Earl Brown, said in an "
+           "emailed statement that the operation \"targeted AQ-S leaders responsible for attacks threatening U.S. "
+           "citizens, our partners, and innocent civilians\" at a facility north of Idlib (Reuters, \"U.S. forces "
+           "attack Syrian al Qaeda facility - Defense Dept\", 31 August 2019). So the official repeated the US "
+           "military's public line: the attribution to the US government is now firm. But CENTCOM is the same "
+           "party that struck, so this is not independent corroboration that the strike was precise.",
+    hints=["finds the statement or a report quoting it, with its date (31 August 2019) and who gave it",
+           "compares the wording with the official's in Step 1 and says how close it is",
+           "says what it adds: the line is the US government's public position, not an improvised remark",
+           "says what it does not add: the military that struck is not independent of the State Department"],
+)
+
+
+QUESTIONS["07.lateral_toll"] = Question(
+    prompt="Task D (6 minutes): what did others report as the toll of the 31 August 2019 strike, and does it change "
+           "how you read the Russian claim of “numerous casualties” or the US claim of a “targeted” strike? Give "
+           "your answer with who counted, what, and when.",
+    kind="judgement",
+    answer="SOHR, the UK-based monitor, said on 31 August 2019 that the strikes, near Maarat Misrin in Idlib "
+           "province, killed more than 40 militants, including some commanders (reported by Reuters that day). "
+           "A monitor that is neither American nor Russian thus confirms that there were casualties, as the "
+           "Russian side said, and describes the dead as fighters, in line with the US claim of a strike on "
+           "militant leaders. It is one monitor's count on the day of the strike, and news agencies that "
+           "repeat it are not further sources; whether any civilians were harmed, it does not say.",
+    hints=["gives a figure with its claimant (who counted), its unit (militants killed) and its date",
+           "notices when several agencies are all quoting the same monitor: one source, not several",
+           "says what the count supports and what it leaves open (for example, civilian harm)",
+           "says how it bears on both the Russian and the US claims"],
 )
 
 
