@@ -20,7 +20,7 @@
 # - follow a statement from claimant through channel to outlet in a
 #   provenance diagram, and filter it to one outlet or one claimant.
 #
-# **Time:** about 40 minutes. **Before you start:** Lesson 01 (how notebooks
+# **Time:** about 45 minutes, 11 of them for two search tasks off the page. **Before you start:** Lesson 01 (how notebooks
 # and widgets work, and the articles of the corpus).
 
 # %% [markdown]
@@ -189,7 +189,7 @@ QUESTIONS["02.lateral_ibtimes"] = Question(
 )
 
 # %% [markdown]
-# ### Exercise 02.lateral_ibtimes
+# ### Exercise 02.lateral_ibtimes: off the page (6 minutes)
 
 # %%
 Exercise("02.lateral_ibtimes", corpus)
@@ -214,7 +214,7 @@ QUESTIONS["02.lateral_presstv"] = Question(
 )
 
 # %% [markdown]
-# ### Exercise 02.lateral_presstv
+# ### Exercise 02.lateral_presstv: off the page (5 minutes)
 
 # %%
 Exercise("02.lateral_presstv", corpus)

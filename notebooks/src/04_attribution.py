@@ -23,7 +23,7 @@
 # - compare two outlets' versions of the same statement and name what each
 #   added or changed.
 #
-# **Time:** about 45 minutes. **Before you start:** Lesson 01, and
+# **Time:** about 40 minutes. **Before you start:** Lesson 01, and
 # Lesson 02, which follows the State Department statement we compare here
 # through TASS and Sputnik.
 

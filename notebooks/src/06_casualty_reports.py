@@ -27,7 +27,7 @@
 #   Airwars, and defend your grade from the text in one line before you see
 #   the feedback.
 #
-# **Time:** about 45 minutes. **Before you start:** Lesson 02 (Sourcing),
+# **Time:** about 50 minutes. **Before you start:** Lesson 02 (Sourcing),
 # Lesson 04 (Attribution) and Lesson 05 (Framing), whose "so-called" you will
 # meet again here.
 

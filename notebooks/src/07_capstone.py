@@ -24,7 +24,7 @@
 # - keep your assessments in a claim ledger, with the sources you checked,
 #   and save it as a CSV file that you can open again next time.
 #
-# **Time:** about 45 minutes. **Before you start:** Lessons 01 to 06. This
+# **Time:** about 65 minutes, 13 of them for two search tasks off the page. **Before you start:** Lessons 01 to 06. This
 # lesson uses what they taught: outlets and channels (02), dates (03),
 # attribution (04), framing (05) and grading claims (06).
 
@@ -503,7 +503,7 @@ QUESTIONS["07.lateral_centcom"] = Question(
 )
 
 # %% [markdown]
-# ### Exercise 07.lateral_centcom
+# ### Exercise 07.lateral_centcom: off the page (7 minutes)
 
 # %%
 Exercise("07.lateral_centcom", corpus)
@@ -527,7 +527,7 @@ QUESTIONS["07.lateral_toll"] = Question(
 )
 
 # %% [markdown]
-# ### Exercise 07.lateral_toll
+# ### Exercise 07.lateral_toll: off the page (6 minutes)
 
 # %%
 Exercise("07.lateral_toll", corpus)

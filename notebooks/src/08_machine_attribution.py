@@ -14,7 +14,7 @@
 # - load a folder of your own articles and say what the machine could not
 #   work out about them.
 #
-# **Time:** about 45 minutes. **Before you start:** lesson 04 (attribution).
+# **Time:** about 30 minutes. **Before you start:** lesson 04 (attribution).
 
 # %% [markdown]
 # ## People annotated the corpus; now a machine tries
