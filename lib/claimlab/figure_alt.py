@@ -25,6 +25,16 @@ function label(gd) {
   if (gd.getAttribute('aria-label') !== alt) gd.setAttribute('aria-label', alt);
   if (gd.getAttribute('role') !== 'img') gd.setAttribute('role', 'img');
 }
+// A FigureWidget updated from Python (an explorer's filter changed) comes back from plotly.js with the
+// width it was drawn at written into its layout; plotly.js then refuses to resize a graph whose layout
+// fixes both width and height. A claimlab figure asks for autosize, so that width is only a leftover:
+// dropping it before announcing a resize lets the graph follow its output area again.
+function resize() {
+  document.querySelectorAll('.js-plotly-plot').forEach(gd => {
+    if (gd.layout && gd.layout.autosize === true && gd.layout.width != null) delete gd.layout.width;
+  });
+  window.dispatchEvent(new Event('resize'));
+}
 // plotly.js's "responsive" option redraws a FigureWidget when the window is resized, but JupyterLab
 // lays its panels out a moment later: the figure measured the old width. Watching the output area
 // itself and announcing a resize when its width changes lets plotly measure again.
@@ -35,14 +45,14 @@ const areas = typeof ResizeObserver === 'function' ? new ResizeObserver(entries 
     const w = Math.round(e.contentRect.width);
     if (widths.get(e.target) !== w) { changed = changed || widths.has(e.target); widths.set(e.target, w); }
   }
-  if (changed) window.dispatchEvent(new Event('resize'));
+  if (changed) resize();
 }) : null;
 // A plot that was out of sight (JupyterLab skips laying out cells off screen) when the window changed
 // size is measured again when it comes into view.
 const stale = gd => gd._fullLayout && gd.parentElement &&
   Math.abs(gd._fullLayout.width - gd.parentElement.clientWidth) > 2;
 const seen = typeof IntersectionObserver === 'function' ? new IntersectionObserver(entries => {
-  if (entries.some(e => e.isIntersecting && stale(e.target))) window.dispatchEvent(new Event('resize'));
+  if (entries.some(e => e.isIntersecting && stale(e.target))) resize();
 }) : null;
 const watched = new WeakSet();
 function watch(gd) {
