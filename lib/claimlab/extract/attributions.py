@@ -515,7 +515,7 @@ def _left_content(art: Article, cm, sp, ss: int):
         k -= 1
     if k <= ss:
         return
-    if text[k - 1] in CLOSE_Q + '"':
+    if text[k - 1] in CLOSE_Q + "\"'":  # ' closes a ''…'' quotation
         q = art.quote_at(k - 1)
         if q:
             _add(art, cm.span(), sp, q, "left-quote")

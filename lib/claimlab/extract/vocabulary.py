@@ -76,7 +76,7 @@ CUE_FORMS -= {"call", "charge", "charges", "post", "posts",
               "indicating", "shown", "written", "forecasting", "estimated", "estimates",
               "shows", "show", "showed", "find", "finds", "found", "promise", "promises",
               "promised", "promising", "blaming", "praising", "agreeing"}
-CUE_FORMS |= {"shows", "showed", "found", "finds", "called", "calls", "continued", "stated",
+CUE_FORMS |= {"show", "shows", "showed", "found", "finds", "called", "calls", "continued", "stated",
               "promised", "estimated", "posted"}
 
 # ---------------------------------------------------------------------------
