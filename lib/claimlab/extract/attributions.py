@@ -16,9 +16,12 @@ from .vocabulary import (
     ANON_WORDS,
     CLOSE_Q,
     CONNECT,
+    CUE_FORMS,
     INSTITUTION_WORDS,
     PARTICIPLES,
     PRON_SUBJ,
+    ROLE_NOUNS,
+    SOURCE_WORDS,
     TELL_LIKE,
     TITLE_ABBR,
 )
@@ -308,7 +311,8 @@ def _quote_rules(art: Article):
             cm = art.cue_at(npos, after_lim)
             if cm:
                 # "…,” said Smith."
-                sp = np_right(text, cm.end() + 1 if text[cm.end():cm.end() + 1] == " " else cm.end(), after_lim)
+                st = cm.end() + 1 if text[cm.end():cm.end() + 1] == " " else cm.end()
+                sp = np_right(text, st, after_lim) or inverted_speaker(text, st, min(after_lim, se_of(art, st)))
                 if sp:
                     _add(art, cm.span(), sp, (qs, qe), "quote-after-inv")
                     continue
@@ -420,6 +424,8 @@ def _cue_rules(art: Article):
             vl = verb.lower()
             # -- speaker before the cue
             sp = np_left(text, ss, cs)
+            if sp is None:
+                sp = _subject_fallback(text, ss, cs)
             if sp is not None and text[sp[0]:sp[1]].lower() in ("which", "that") and vl.endswith("ing"):
                 sp = None
             if sp is not None and text[sp[0]:sp[1]].endswith((" and", " but")):
@@ -456,6 +462,63 @@ def _cue_rules(art: Article):
                 if sp and _INV_END_RE.match(text, sp[1], se):
                     _left_content(art, cm, sp, ss)
                     continue
+
+
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+# a subject ending right before the cue that np_left does not take:
+#   "Six in 10 say", "About 4 in 10 voters say" (group 1)
+#   "RNC spokesman Sean Spicer on Thursday evening said" (group 2: the time phrase)
+_SUBJECT_TAIL_RE = re.compile(
+    r"(?:\b((?:(?:about|nearly|almost|roughly|only|just|some)[ \u00a0]+)?" + _NUM + r"[ \u00a0]+(?:in|of)[ \u00a0]+"
+    + _NUM + r"(?:[ \u00a0]+[a-z]+)?)|[ \u00a0]((?:(?:on|late|early|last|this)[ \u00a0]+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)(?:[ \u00a0]+(?:morning|afternoon|evening|"
+    r"night))?))[ \u00a0]*$", re.I)
+
+
+def _subject_fallback(text: str, ss: int, cs: int):
+    """The subject of a cue at ``cs`` that np_left missed: "Six in 10"
+    (a share), or the noun phrase before a time phrase ("Sean Spicer on
+    Thursday said"); else None."""
+    m = _SUBJECT_TAIL_RE.search(text, max(ss, cs - 60), cs)
+    if m is None:
+        return None
+    if m.group(1):
+        return m.span(1)
+    sp = np_left(text, ss, m.start(2) - 1)
+    if sp is not None and text[sp[0]:sp[1]].lower() not in PRON_SUBJ:
+        return sp
+    return None
+
+
+def se_of(art: Article, pos: int) -> int:
+    """The end of the sentence holding ``pos``."""
+    return art.sent_of(pos)[1]
+
+
+# a speaker after an inverted cue ("…,” said undecided Republican voter
+# Stephanie Hooton of Derry, N.H."): up to the next , ; : ( or the sentence end
+_INV_SPEAKER_RE = re.compile(r"[^,;:()\n“”\"]{2,90}?(?=[ \u00a0]*(?:[,;:(]|[.!?]?[\"”’']?[ \u00a0]*$))")
+_INV_NOT_FIRST = {"that", "to", "in", "on", "at", "it", "this", "there", "so", "of", "for", "with", "by",
+                  "as", "and", "but", "or", "not", "no", "yes", "about", "he", "she", "they", "i", "we"}
+
+
+def inverted_speaker(text: str, pos: int, hi: int):
+    """The speaker after an inverted cue when np_right finds none: the words
+    from ``pos`` to the next comma, semicolon, colon, bracket or the sentence
+    end ``hi``, when they are at most nine, none is a cue word, and one is
+    capitalised or a role noun; else None."""
+    m = _INV_SPEAKER_RE.match(text, pos, hi)
+    if m is None:
+        return None
+    words = m.group().split()
+    if not words or len(words) > 9 or words[0].lower() in _INV_NOT_FIRST:
+        return None
+    if any(w.lower() in CUE_FORMS for w in words):
+        return None
+    if not any(is_cap(w) or w.lower() in ROLE_NOUNS or w.lower() in SOURCE_WORDS for w in words):
+        return None
+    s, e = _strip_span(text, m.start(), m.end(), " \u00a0.")
+    return (s, e) if e > s else None
 
 
 _INV_END_RE = re.compile(r"[\s\u00a0]*(?:[,.;:!?(]|$)")
