@@ -446,8 +446,11 @@ def _cue_rules(art: Article):
                 continue
             if sp is not None:
                 rest = text[ce:se]
-                if not rest.strip(" .!?\"”’'\u00a0") or _REST_RE.match(rest):
+                if not rest.strip(" .!?\"”’'\u00a0") or (_REST_RE.match(rest) and not _TO_VERB_RE.match(rest)):
                     # content first: "..., he said."  /  "“…,” Smith said."
+                    _left_content(art, cm, sp, ss)
+                elif vl in TELL_LIKE and _TOLD_OUTLET_RE.match(rest):
+                    # "..., an official told The New York Times."
                     _left_content(art, cm, sp, ss)
                 else:
                     _right_content(art, cm, sp, ss, se, verb)
@@ -519,6 +522,14 @@ def inverted_speaker(text: str, pos: int, hi: int):
         return None
     s, e = _strip_span(text, m.start(), m.end(), " \u00a0.")
     return (s, e) if e > s else None
+
+
+# "declined to comment", "refused to answer": the infinitive is the content
+_TO_VERB_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(?!the\b|a\b|an\b|his\b|her\b|their\b|[A-Z])[a-z]+")
+# "told The New York Times." / "told reporters on Tuesday.": nothing after the outlet
+_TOLD_OUTLET_RE = re.compile(r"[ \u00a0]+(?:(?:the|The)[ \u00a0]+)?(?:[A-Z][\w.&'’-]*[ \u00a0]*){1,5}[.!?]?[\"”’]?[ \u00a0]*$"
+                             r"|[ \u00a0]+(?:reporters|journalists)\b[^,;:“\"]{0,40}[.!?]?[ \u00a0]*$")
+_ASKED_TO_RE = re.compile(r"(?:[\w.'’-]+[ \u00a0]+){1,4}?to[ \u00a0]+[a-z]")
 
 
 _INV_END_RE = re.compile(r"[\s\u00a0]*(?:[,.;:!?(]|$)")
@@ -636,9 +647,10 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
     if vl in ("asked",) and not text.startswith(_WH, cstart):
         # "asked Sanders how he felt": the question after a short object
         wm = _ASKED_OBJECT_RE.match(text, cstart, se)
-        if not wm:
-            return
-        cstart = wm.end()
+        if wm:
+            cstart = wm.end()
+        elif not _ASKED_TO_RE.match(text, cstart, se):
+            return  # "asked her to call him": the request, object and all, is the content
     end = _content_end(text, cstart, se)
     # stop before a coordinated second attribution: "..., calling him X" / "... and said Y"
     for nc in art.cues_in(cstart + 3, end):
