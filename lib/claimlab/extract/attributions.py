@@ -248,14 +248,16 @@ def _wins_mutual(r: dict, other: dict) -> bool:
 
 
 # a coordinated clause: ", and", ", but", ";", ", while" right before its subject
-_CLAUSE_CUT_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;|\s+but)\s*$")
+_CLAUSE_CUT_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas|when|as|because|though|although|so)?|;|"
+                            r"\s+(?:but|and|while|whereas|when|as)|\s*[—–])\s*$")
 
 
 def _clause_cut(text: str, outer_start: int, r: dict) -> int | None:
     """Where an outer content starting at ``outer_start`` stops when ``r``,
     nested in it, opens a coordinated clause with its own speaker; else None."""
     sp = r["speaker"]
-    if sp is None or sp[0] <= outer_start + 10 or sp[1] > r["cue"][0]:
+    if sp is None or sp[0] <= outer_start + 10 or sp[1] > r["cue"][0] \
+            or text[sp[0]:sp[1]].lower() in ("who", "which", "that"):
         return None
     m = _CLAUSE_CUT_RE.search(text, max(outer_start, sp[0] - 12), sp[0])
     return m.start() if m else None
