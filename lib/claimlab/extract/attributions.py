@@ -78,7 +78,7 @@ class Article:
     """Per-article working state."""
 
     __slots__ = ("text", "sents", "sent_starts", "quotes", "q_starts", "rels", "cues_used",
-                 "cues", "cue_starts", "cue_by_pos", "fig_keys")
+                 "cues", "cue_starts", "cue_by_pos", "fig_keys", "speakers_by_sent")
 
     def __init__(self, text: str):
         self.text = text
@@ -88,6 +88,8 @@ class Article:
         self.quotes = quotes(text)
         self.q_starts = [s for s, _ in self.quotes]
         self.rels: list[dict] = []
+        # sentence start -> (cue start, cue end, speaker) of the relations added
+        self.speakers_by_sent: dict[int, list] = {}
         self.cues_used: set[tuple[int, int]] = set()
         self.cues = find_cues(text, cue_spans)
         self.cue_starts = [c.s for c in self.cues]
@@ -157,6 +159,7 @@ def _add(art: Article, cue, speaker, content, how: str, channel: str = ""):
     if ce - cs < 2:
         return False
     art.cues_used.add(cue)
+    art.speakers_by_sent.setdefault(art.sent_of(cue[0])[0], []).append((cue[0], cue[1], speaker))
     art.rels.append({"cue": cue, "speaker": speaker, "content": (cs, ce), "how": how,
                      "channel": channel})
     return True
@@ -444,6 +447,9 @@ def _cue_rules(art: Article):
                 if text[max(ss, cs - 2):cs].strip() == ",":
                     sp = np_right(text, ss, cs) or None
                     sp = sp if sp and sp[1] < cs else None
+                    if sp is None:
+                        # "“…,” he said, referring to X": the speaker of that cue
+                        sp = _earlier_speaker(art, ss, cs)
                     _right_content(art, cm, sp, ss, se, verb)
                 continue
             if sp is not None:
@@ -532,6 +538,16 @@ _TO_VERB_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(?!the\b|a\b|an\b|his\b|her\b|t
 _TOLD_OUTLET_RE = re.compile(r"[ \u00a0]+(?:(?:the|The)[ \u00a0]+)?(?:[A-Z][\w.&'’-]*[ \u00a0]*){1,5}[.!?]?[\"”’]?[ \u00a0]*$"
                              r"|[ \u00a0]+(?:reporters|journalists)\b[^,;:“\"]{0,40}[.!?]?[ \u00a0]*$")
 _ASKED_TO_RE = re.compile(r"(?:[\w.'’-]+[ \u00a0]+){1,4}?to[ \u00a0]+[a-z]")
+
+
+def _earlier_speaker(art: Article, ss: int, cs: int):
+    """The speaker of the last relation found so far whose cue lies in
+    ``ss``..``cs`` (the sentence before a participle), or None."""
+    best = None
+    for c0, c1, sp in art.speakers_by_sent.get(ss, ()):
+        if sp is not None and ss <= c0 and c1 <= cs and (best is None or c0 > best[0]):
+            best = c0, sp
+    return best[1] if best else None
 
 
 _INV_END_RE = re.compile(r"[\s\u00a0]*(?:[,.;:!?(]|$)")
