@@ -820,6 +820,20 @@ class Coverage:
         return k >= 0 and e <= self.reach[k] + 1
 
 
+def _rest_of_cue_sentence(art: Article, cue_end: int, qs: int) -> bool:
+    """True when the quotation at ``qs`` opens the sentence right after the
+    one ending with the cue at ``cue_end`` and its speaker ("“A,” said Rick
+    Tyler, a spokesman for Ted Cruz. “B.”"): nothing but that sentence's
+    rest, at most 200 characters in one paragraph, holding no quotation."""
+    ss, se = art.sent_of(cue_end - 1)
+    if qs - cue_end > 200 or "\n" in art.text[cue_end:qs]:
+        return False
+    if art.text[se:qs].strip(" \u00a0") or art.sent_of(qs)[0] != qs:
+        return False
+    k = bisect.bisect_left(art.q_starts, cue_end)
+    return k >= len(art.q_starts) or art.q_starts[k] >= qs
+
+
 def _continuation_quotes(art: Article):
     """Quotations right after an attributed quotation, with no cue of their own.
 
@@ -839,7 +853,7 @@ def _continuation_quotes(art: Article):
         cue_end, rel = by_end[k]
         last_end = max(rel["content"][1], cue_end)
         gap = text[last_end:qs]
-        if len(gap) > 40 or not _SHORT_GAP_RE.fullmatch(gap):
+        if (len(gap) > 40 or not _SHORT_GAP_RE.fullmatch(gap)) and not _rest_of_cue_sentence(art, cue_end, qs):
             continue
         # the quote must not have its own attribution right after it
         tail = text[qe:min(len(text), qe + 60)]
