@@ -619,3 +619,11 @@ def test_follow_on_quotation_after_a_long_apposition():
     df = extract_attributions(text)
     assert len(df) == 2 and df["cue_start"].nunique() == 1
     assert set(df["speaker"]) == {"Rick Tyler"}
+
+
+@pytest.mark.parametrize("q_open, q_close", [("“", '"'), ('"', "”")])
+def test_quotation_with_mismatched_marks(q_open, q_close):
+    text = f"{q_open}I fundamentally disagree with the plan,{q_close} said retired general Mick Bednarek."
+    df = extract_attributions(text)
+    row = _only(df, cue="said")
+    assert row["content"] == f"{q_open}I fundamentally disagree with the plan,{q_close}"
