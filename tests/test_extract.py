@@ -627,3 +627,8 @@ def test_quotation_with_mismatched_marks(q_open, q_close):
     df = extract_attributions(text)
     row = _only(df, cue="said")
     assert row["content"] == f"{q_open}I fundamentally disagree with the plan,{q_close}"
+
+
+def test_possessive_in_an_apposition_before_the_cue():
+    df = extract_attributions("Tad Devine, Sanders' senior media adviser, said the rivals were wrong.")
+    assert _only(df, cue="said")["speaker"] == "Tad Devine, Sanders' senior media adviser"

@@ -175,6 +175,9 @@ def _np_before_parenthetical(text: str, lo: int, toks: LeftTokens, tok):
         if tk is None:
             break
         t = tk[2]
+        if t in ("'", "’") and tk[0] > 0 and text[tk[0] - 1] == "s":
+            d += 1  # a possessive, "Sanders' senior media adviser"
+            continue
         if t in QUOTE_CHARS or t in ".;:!?" or t in ("''", "``"):
             return None
         if t == ",":
