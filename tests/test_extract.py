@@ -537,3 +537,98 @@ def test_asked_questions():
     assert _only(df, cue="said")["speaker"] == "Trump"
     df = extract_attributions("A reporter asked Sanders how he was feeling on caucus day.")
     assert _only(df, cue="asked")["content"] == "how he was feeling on caucus day"
+
+
+# --------------------------------------------------------------------------- issue 13, second round
+
+def test_modifiers_before_an_appositive_name_belong_to_the_speaker():
+    df = extract_attributions("The finance minister, Lou Jiwei, suggested that officials should curb complaints.")
+    assert _only(df, cue="suggested")["speaker"] == "The finance minister, Lou Jiwei"
+
+
+def test_double_apostrophe_quotation_before_speaker_and_cue():
+    # a two-word quotation is too short for the quotation rules: the cue rule takes it
+    text = "''Quite embarrassing,'' Mr. Rubel said. ''The stock did not do well.''"
+    df = extract_attributions(text)
+    assert set(df["speaker"]) == {"Mr. Rubel"} and len(df) == 2
+    assert set(df["cue_start"]) == {text.index("said")}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Six in 10 say he is at least somewhat decisive.", "Six in 10"),
+    ("RNC spokesman Sean Spicer on Thursday evening said the party was not in a crisis.",
+     "RNC spokesman Sean Spicer"),
+])
+def test_subjects_before_a_share_or_a_time_phrase(text, speaker):
+    assert _only(extract_attributions(text), cue_start=text.index(" sa") + 1)["speaker"] == speaker
+
+
+def test_loose_speaker_after_an_inverted_cue_following_a_quotation():
+    text = "“She did not like that,” said a 2008 Clinton veteran. “She cut the prep time.”"
+    df = extract_attributions(text)
+    assert set(df["speaker"]) == {"a 2008 Clinton veteran"}
+    # the second quotation continues the statement (same cue)
+    assert len(df) == 2 and df["cue_start"].nunique() == 1
+
+
+def test_no_loose_speaker_from_a_clause_after_the_cue():
+    # "that ..." after an inverted cue is no speaker
+    df = extract_attributions("“We will see,” said that the talks would go on.")
+    assert not (df["speaker"].fillna("") == "that the talks would go on").any()
+
+
+def test_infinitive_and_outlet_patterns():
+    df = extract_attributions("His spokesman declined to comment.")
+    row = _only(df, cue="declined")
+    assert (row["speaker"], row["content"]) == ("His spokesman", "to comment")
+    df = extract_attributions("The pilot was careful, an airport official told The New York Times.")
+    row = _only(df, cue="told")
+    assert (row["speaker"], row["content"]) == ("an airport official", "The pilot was careful")
+    df = extract_attributions("Mr. Band asked her to call the minister at once.")
+    assert _only(df, cue="asked")["content"] == "her to call the minister at once"
+    # no infinitive, no object-and-infinitive: still no "asked" statement
+    assert extract_attributions("Mr. Band asked her a favour on Monday.").empty
+
+
+def test_a_nested_statement_with_its_own_speaker_cuts_the_outer_content():
+    text = ("After the court refused to hear the case, Governor Pat Lee blamed the four judges "
+            "for the ruling.")
+    df = extract_attributions(text)
+    assert "blamed" in set(df["cue"])
+    assert "Pat Lee" not in _only(df, cue="refused")["content"]
+
+
+def test_participle_phrase_takes_the_speaker_of_the_sentence():
+    text = "“We have to worry about it,” he said, referring to the comments made by the rival."
+    df = extract_attributions(text)
+    row = _only(df, cue="referring to")
+    assert row["speaker"] == "he" and row["content"].startswith("the comments")
+
+
+def test_sentence_opening_in_a_poll():
+    df = extract_attributions("In the CBS poll, the senator's lead remained in double digits.")
+    row = _only(df, cue="In")
+    assert (row["speaker"], row["content"]) == ("the CBS poll", "the senator's lead remained in double digits")
+    # "in a poll" inside a sentence is not taken (it cost F1 on PolNeAR train)
+    assert extract_attributions("He moved to second place in a new survey.").empty
+
+
+def test_follow_on_quotation_after_a_long_apposition():
+    text = ("“You can count early voters,” said Rick Tyler, a spokesman for the senator and his "
+            "campaign in the state. “You know who they are.”")
+    df = extract_attributions(text)
+    assert len(df) == 2 and df["cue_start"].nunique() == 1
+    assert set(df["speaker"]) == {"Rick Tyler"}
+
+
+@pytest.mark.parametrize("q_open, q_close", [("“", '"'), ('"', "”")])
+def test_quotation_with_mismatched_marks(q_open, q_close):
+    text = f"{q_open}I fundamentally disagree with the plan,{q_close} said retired general Mick Bednarek."
+    df = extract_attributions(text)
+    row = _only(df, cue="said")
+    assert row["content"] == f"{q_open}I fundamentally disagree with the plan,{q_close}"
+
+
+def test_possessive_in_an_apposition_before_the_cue():
+    df = extract_attributions("Tad Devine, Sanders' senior media adviser, said the rivals were wrong.")
+    assert _only(df, cue="said")["speaker"] == "Tad Devine, Sanders' senior media adviser"

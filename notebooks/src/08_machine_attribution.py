@@ -236,6 +236,10 @@ Markdown(
 # - **Verbs it has never seen.** The list of cue words comes from counting
 #   which words people marked as cues in election news. A verb that is rare
 #   there ("went on to discuss") is still missed.
+# - **Unusual sentence shapes.** A known verb is missed when the sentence
+#   around it has a shape the rules do not know: in "Humphrey, who calls Trump
+#   a “sociopath,” said he doubts the plan", the quotation inside the aside
+#   hides Humphrey, and the machine takes "calls" as the statement instead.
 # - **Span edges.** The machine finds the statement but starts or ends it
 #   in the wrong place, for example at the dateline.
 

@@ -175,6 +175,9 @@ def _np_before_parenthetical(text: str, lo: int, toks: LeftTokens, tok):
         if tk is None:
             break
         t = tk[2]
+        if t in ("'", "’") and tk[0] > 0 and text[tk[0] - 1] == "s":
+            d += 1  # a possessive, "Sanders' senior media adviser"
+            continue
         if t in QUOTE_CHARS or t in ".;:!?" or t in ("''", "``"):
             return None
         if t == ",":
@@ -182,6 +185,9 @@ def _np_before_parenthetical(text: str, lo: int, toks: LeftTokens, tok):
             if commas > 4:
                 return None
             inner = np_left_core(text, lo, tk[0], nested=True)
+            if inner is not None and text[inner[0]:inner[1]].lower() not in PRON_SUBJ:
+                # "The finance minister, Lou Jiwei, said": the modifiers too
+                inner = clause_modifiers(text, lo, inner[0]), inner[1]
             if inner is not None and _opens_clause(toks, d, inner):
                 if _pronoun_before_aside(text, toks, d, inner):
                     return None
@@ -316,7 +322,7 @@ def np_right(text: str, pos: int, hi: int, obj: bool = False):
             break
         t = tk[2]
         tl = t.lower()
-        if is_cap(t) or t in TITLE_ABBR or tl in ROLE_NOUNS:
+        if is_cap(t) or t in TITLE_ABBR or tl in ROLE_NOUNS or tl in SOURCE_WORDS:
             k += 1
             if t.endswith(".") and sentence_end_token(t):
                 break  # "said Richards. The senator ...": the sentence ends here

@@ -129,7 +129,8 @@ def quotes(text: str) -> list[tuple[int, int]]:
                 continue
             if ch in "“«„":
                 j = text.find("»" if ch == "«" else "”", i + 1, p1)
-                j2 = text.find('"', i + 1, p1) if ch == "„" else -1
+                # „…" (German style), and “…" when no ” closes the paragraph's quotation
+                j2 = text.find('"', i + 1, p1) if ch == "„" or (ch == "“" and j == -1) else -1
                 if j2 != -1 and (j == -1 or j2 < j):
                     j = j2
                 if j == -1:
@@ -140,6 +141,8 @@ def quotes(text: str) -> list[tuple[int, int]]:
                 continue
             if ch == '"':
                 j = text.find('"', i + 1, p1)
+                if j == -1:  # "…” when no straight mark closes it
+                    j = text.find("”", i + 1, p1)
                 if j == -1:
                     spans.append((i, p1))
                     break

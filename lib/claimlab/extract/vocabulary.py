@@ -76,7 +76,7 @@ CUE_FORMS -= {"call", "charge", "charges", "post", "posts",
               "indicating", "shown", "written", "forecasting", "estimated", "estimates",
               "shows", "show", "showed", "find", "finds", "found", "promise", "promises",
               "promised", "promising", "blaming", "praising", "agreeing"}
-CUE_FORMS |= {"shows", "showed", "found", "finds", "called", "calls", "continued", "stated",
+CUE_FORMS |= {"show", "shows", "showed", "found", "finds", "called", "calls", "continued", "stated",
               "promised", "estimated", "posted"}
 
 # ---------------------------------------------------------------------------
@@ -151,7 +151,8 @@ SOURCE_WORDS = {w for w in learned_cues(LEARNED.get("source", {}), SOURCE_MIN_TI
 # verbs that can introduce an object before the content: told X that ...
 TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
              "warned", "warns", "urged", "urges", "reminded", "reminds"}
-PARTICIPLES = {f for f in CUE_FORMS if f.endswith("ing")}
+# -ing forms, and phrases opening with one ("referring to", "calling for")
+PARTICIPLES = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
 
 AUX_WORDS = set("""has have had would will could may might also later previously then once
 again repeatedly reportedly recently publicly privately flatly earlier further quickly just
