@@ -280,7 +280,7 @@ DEV_FLOORS = {
 }
 
 
-def test_polnear_dev_scores():
+def test_dev_scores():
     dev = POLNEAR / "dev"
     if not (dev / "attributions").is_dir():
         pytest.skip(f"PolNeAR dev split not found at {dev}; it is external reference data")

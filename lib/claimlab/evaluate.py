@@ -324,7 +324,7 @@ def evaluate_extractor(gold_dir: str | Path, limit: int | None = None) -> tuple[
 # --write-scores`` (scores only: no text or annotation of the corpus), so that
 # readers without the corpus can see them; tests/test_evaluate.py checks that
 # they are the current extractor's whenever the corpus is at hand.
-RECORDED_SCORES = Path(__file__).with_name("extract") / "polnear_dev_scores.json"
+RECORDED_SCORES = Path(__file__).with_name("extract") / "dev_scores.json"
 
 
 def recorded_scores(path: Path = RECORDED_SCORES) -> dict:
