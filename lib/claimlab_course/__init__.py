@@ -8,6 +8,8 @@ is about *these* lessons and *these* articles:
   lesson sources (``notebooks/src/NN_name.py``).  Never edit them by hand.
 - :mod:`claimlab_course.sourcing` — the tables and the provenance explorer of
   lessons 02 and 04.
+- :mod:`claimlab_course.opening` — lesson 01's opening puzzle (the two death
+  tolls of the Press TV article).
 - ``data/officeholders.csv`` — terms of office for dating the seed articles
   (lesson 03), each with its source.
 - ``cases/`` — fictional practice cases with their curated keys.
