@@ -618,7 +618,8 @@ def test_follow_on_quotation_after_a_long_apposition():
             "campaign in the state. “You know who they are.”")
     df = extract_attributions(text)
     assert len(df) == 2 and df["cue_start"].nunique() == 1
-    assert set(df["speaker"]) == {"Rick Tyler"}
+    assert set(df["speaker"]) == {"Rick Tyler, a spokesman for the senator and his campaign in the state"}
+    assert set(df["actor"]) == {"Rick Tyler"}
 
 
 @pytest.mark.parametrize("q_open, q_close", [("“", '"'), ('"', "”")])
@@ -632,3 +633,24 @@ def test_quotation_with_mismatched_marks(q_open, q_close):
 def test_possessive_in_an_apposition_before_the_cue():
     df = extract_attributions("Tad Devine, Sanders' senior media adviser, said the rivals were wrong.")
     assert _only(df, cue="said")["speaker"] == "Tad Devine, Sanders' senior media adviser"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an inverted speaker keeps its appositives (PolNeAR's sources do)
+    ("“The bridge will hold,” said Nora Quill, an engineer from Dayton.", "Nora Quill, an engineer from Dayton"),
+    ("The bridge will hold, said Nora Quill, 52, the county engineer, after the test.",
+     "Nora Quill, 52, the county engineer"),
+    ("The bridge will hold, according to the Harbor Trust, a local charity.", "the Harbor Trust, a local charity"),
+    # before the cue too, through a preposition inside the appositive
+    ("Nora Quill, an engineer from Dayton, said the bridge would hold.", "Nora Quill, an engineer from Dayton"),
+    # an aside, a relative clause or a dateline is no appositive
+    ("Nora Quill, in an interview, said the bridge would hold.", "Nora Quill"),
+    ("“The bridge will hold,” said Nora Quill, who built it in 1990.", "Nora Quill"),
+    ("“The bridge will hold,” said Nora Quill, adding that it was tested.", "Nora Quill"),
+])
+def test_appositives_belong_to_the_speaker(text, speaker):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    row = df[df["cue"].isin(["said", "according to"])].iloc[0]
+    assert row["speaker"] == speaker
+    assert row["actor"] == speaker.split(",")[0].removeprefix("the ")

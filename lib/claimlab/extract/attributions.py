@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .cues import Cue, find_cues, scan_words
-from .names import clean_name, clean_span
+from .names import appositive_end, clean_name, clean_span
 from .phrases import is_cap, np_left, np_right
 from .segment import RightTokens, quotes, sentences
 from .vocabulary import (
@@ -173,7 +173,7 @@ def find_attributions(art: Article) -> list[dict]:
     _poll_rules(art)
     _reportedly_rules(art)
     _continuation_quotes(art)
-    art.rels = univocal(art.text, clean_speakers(art.text, art.rels))
+    art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
 
@@ -189,6 +189,27 @@ def clean_speakers(text: str, rels: list[dict]) -> list[dict]:
         sp = r["speaker"]
         if sp is not None:
             r["speaker"] = clean_span(text, *sp)
+    return rels
+
+
+def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
+    """The relations with a speaker after its cue taken over the appositives
+    after it ("…,” said Martha Allen, a teacher from Ohio." -> "Martha
+    Allen, a teacher from Ohio", as PolNeAR's sources are; see
+    :func:`.names.appositive_end`), up to the sentence end and never into
+    the content."""
+    text = art.text
+    for r in rels:
+        sp = r["speaker"]
+        if sp is None or sp[0] < r["cue"][1] or text[sp[0]:sp[1]].lower() in PRON_SUBJ:
+            continue
+        hi = art.sent_of(sp[0])[1]
+        ks, ke = r["content"]
+        if ks >= sp[1]:
+            hi = min(hi, ks)
+        e = appositive_end(text, sp[1], hi)
+        if e > sp[1] and not (ks < e and sp[1] < ke):
+            r["speaker"] = (sp[0], e)
     return rels
 
 

@@ -137,6 +137,19 @@ def clean_span(text: str, s: int, e: int) -> tuple[int, int] | None:
     s, e = tidy(text, s, e)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
     keep = toks
+    first_comma = next((j for j, tk in enumerate(toks) if tk[2].endswith(",")), None)
+    if first_comma is not None and first_comma + 1 < len(toks):
+        # "Martha Allen, a teacher from Ohio": the appositives after the
+        # name stay as far as they are noun phrases ("Smith, in an interview"
+        # -> "Smith")
+        head = clean_span(text, toks[0][0], toks[first_comma][1])
+        if head is not None and head[1] <= toks[first_comma][1]:
+            app_end = _appositives_end(text, toks[first_comma][1], toks[-1][1])
+            if app_end > toks[first_comma][1]:
+                wide = head[0], tidy_end(text, head[0], app_end)
+                if name_problem(text[wide[0]:wide[1]]) is None:
+                    return wide
+            return head
     for i, (_, _, t) in enumerate(toks):
         if _breaks(t):
             comma = next((j for j in range(i) if toks[j][2].endswith(",")), None)
@@ -164,3 +177,72 @@ def _trim_end(keep: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
                     and len(keep[-1][2]) > 4):
         keep.pop()
     return keep
+
+
+# words that open a clause or an aside, not an appositive noun phrase
+_CLAUSE_WORDS = frozenset("""who whom whose which that when while where because if although though
+whether also then now just even still however meanwhile instead too very there here not
+according""".split())
+# the first word of an appositive: no preposition, conjunction or adverb
+_APP_NOT_FIRST = (FUNCTION_WORDS - {"the"}) | {"and", "or", "but", "said", "says", "about", "against", "among",
+                                                "like", "via", "per", "through", "across", "around", "without",
+                                                "within", "regarding", "amid", "despite", "toward", "towards",
+                                                "behind", "beyond", "near", "outside", "inside", "jan", "feb",
+                                                "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                                                "dec", "january", "february", "march", "april", "june", "july",
+                                                "august", "september", "october", "november", "december"}
+_SEGMENT_RE = re.compile(r"[ \u00a0]*([^,;:()\n“”\"]{1,120}?)[ \u00a0]*(?=[,;:()\n“”\"]|$)")
+
+
+def appositive_ok(words: list[str]) -> bool:
+    """True when ``words`` (the part of a name between two commas) read as an
+    appositive noun phrase: "a teacher from Ohio", "the party's chairman",
+    "22" (an age), "N.H."; not an aside ("in an interview"), a clause ("who
+    ...") or a phrase with a verb."""
+    if not words or len(words) > 16:
+        return False
+    first = _word(words[0])
+    if first in _APP_NOT_FIRST or first in _CLAUSE_WORDS or first.endswith("ly") and words[0].islower():
+        return False
+    for t in words:
+        w = _word(t)
+        if w in _CLAUSE_WORDS or _breaks(t) and w not in FUNCTION_WORDS:
+            return False
+    return name_problem(" ".join(words)) is None
+
+
+def _appositives_end(text: str, pos: int, hi: int) -> int:
+    """The end of the appositives starting at the comma before ``pos``
+    ("Smith, a teacher from Ohio, 45, said": after "45"), ``pos`` when
+    there is none; the text read stops at ``hi``."""
+    end = pos
+    k = pos
+    while k < hi:
+        m = _SEGMENT_RE.match(text, k, hi)
+        if m is None:
+            break
+        seg_end = tidy_end(text, m.start(1), m.end(1))  # "Ohio." at the sentence end
+        if not appositive_ok(text[m.start(1):seg_end].split()):
+            break
+        if name_problem(text[pos:seg_end]) is not None:
+            break
+        end = seg_end
+        k = m.end()
+        if k >= hi or text[k] != ",":
+            break
+        k += 1
+    return end
+
+
+def appositive_end(text: str, e: int, hi: int) -> int:
+    """The end of a name ending at ``e`` taken over the appositives after it
+    ("..., said Martha Allen, a teacher from Ohio." -> up to "Ohio"; PolNeAR's
+    sources hold them), not beyond ``hi``; ``e`` when no comma and
+    appositive follow."""
+    k = e
+    while k < hi and text[k] in " \u00a0":
+        k += 1
+    if k >= hi or text[k] != ",":
+        return e
+    end = _appositives_end(text, k + 1, hi)
+    return end if end > k + 1 else e
