@@ -654,3 +654,27 @@ def test_appositives_belong_to_the_speaker(text, speaker):
     row = df[df["cue"].isin(["said", "according to"])].iloc[0]
     assert row["speaker"] == speaker
     assert row["actor"] == speaker.split(",")[0].removeprefix("the ")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a particle opening the content belongs to the cue
+    ("The mayor spoke about the new harbour budget.", "spoke about", "the new harbour budget"),
+    ("The mayor warned against a second toll on the bridge.", "warned against", "a second toll on the bridge"),
+    ("The council called for a new vote on the harbour.", "called for", "a new vote on the harbour"),
+    # so does "in a statement" right after the cue
+    ("The harbour will close in May, the council said in a statement.", "said in a statement",
+     "The harbour will close in May"),
+    # "that" stays in the content
+    ("The mayor said that the harbour would close.", "said", "that the harbour would close"),
+])
+def test_particles_and_statements_belong_to_the_cue(text, cue, content):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    row = _only(df, cue=cue)
+    assert row["content"] == content
+
+
+def test_a_continued_quotation_shares_the_widened_cue():
+    text = "“The harbour will close,” she said in a statement. “We are sorry for the delay.”"
+    df = extract_attributions(text)
+    assert list(df["cue"]) == ["said in a statement"] * 2

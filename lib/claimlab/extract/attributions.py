@@ -174,6 +174,7 @@ def find_attributions(art: Article) -> list[dict]:
     _reportedly_rules(art)
     _continuation_quotes(art)
     art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
+    cue_particles(art.text, art.rels)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
 
@@ -211,6 +212,43 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
         if e > sp[1] and not (ks < e and sp[1] < ke):
             r["speaker"] = (sp[0], e)
     return rels
+
+
+# a preposition or particle opening a cue verb's content that PolNeAR puts in
+# the cue ("spoke about X", "said of X", "called for X", "pointed out that X")
+_PARTICLE_RE = re.compile(r"(?:about|of|for|out|with|on|against)(?=[ \u00a0]+\S)")
+_SPACES_RE = re.compile(r"[ \u00a0]+")
+# "said in a statement": PolNeAR puts the phrase in the cue (not "in an interview")
+_IN_STATEMENT_RE = re.compile(r"[ \u00a0]+in[ \u00a0]+an?[ \u00a0]+(?:(?:written|joint|brief|short|separate|prepared)"
+                              r"[ \u00a0]+)?statement\b")
+
+
+def cue_particles(text: str, rels: list[dict]) -> None:
+    """Move the particle opening a content after its cue verb into the cue
+    ("She spoke about the budget": cue "spoke about", content "the
+    budget"), and "in a statement" right after a cue too, in place."""
+    wider = {}  # old cue -> new cue, for the rows sharing it (continued quotations)
+    for r in rels:
+        cs, ce = r["cue"]
+        ks, ke = r["content"]
+        st = _IN_STATEMENT_RE.match(text, ce)
+        if st and r["how"] != "continuation" and not (ks < st.end() and ce < ke):
+            wider[cs, ce] = (cs, st.end())
+            continue
+        if r["how"] != "right":
+            continue
+        if text[ce:ks].strip(" \u00a0"):
+            continue
+        m = _PARTICLE_RE.match(text, ks, ke)
+        if m is None:
+            continue
+        t = _SPACES_RE.match(text, m.end(), ke)
+        if t is None or ke - t.end() < 2:
+            continue
+        r["cue"] = (cs, m.end())
+        r["content"] = (t.end(), ke)
+    for r in rels:
+        r["cue"] = wider.get(r["cue"], r["cue"])
 
 
 def univocal(text: str, rels: list[dict]) -> list[dict]:
