@@ -641,6 +641,8 @@ def test_possessive_in_an_apposition_before_the_cue():
     ("The bridge will hold, said Nora Quill, 52, the county engineer, after the test.",
      "Nora Quill, 52, the county engineer"),
     ("The bridge will hold, according to the Harbor Trust, a local charity.", "the Harbor Trust, a local charity"),
+    ("“The bridge will hold,” said Nora Quill, 55, of Dayton.", "Nora Quill, 55, of Dayton"),
+    ("“The bridge will hold,” said Nora Quill, then the county engineer.", "Nora Quill, then the county engineer"),
     # before the cue too, through a preposition inside the appositive
     ("Nora Quill, an engineer from Dayton, said the bridge would hold.", "Nora Quill, an engineer from Dayton"),
     # an aside, a relative clause or a dateline is no appositive

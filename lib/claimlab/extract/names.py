@@ -191,7 +191,9 @@ _APP_NOT_FIRST = (FUNCTION_WORDS - {"the"}) | {"and", "or", "but", "said", "says
                                                 "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                                                 "dec", "january", "february", "march", "april", "june", "july",
                                                 "august", "september", "october", "november", "december"}
-_SEGMENT_RE = re.compile(r"[ \u00a0]*([^,;:()\n“”\"]{1,120}?)[ \u00a0]*(?=[,;:()\n“”\"]|$)")
+# words that may open an appositive: "Smith, then 38", "Jones, 55, of Exeter"
+_APP_OPENERS = frozenset({"then", "now", "of"})
+_SEGMENT_RE = re.compile(r"[ \u00a0]*([^,;:()\n“”\"]{1,160}?)[ \u00a0]*(?=[,;:()\n“”\"]|$)")
 
 
 def appositive_ok(words: list[str]) -> bool:
@@ -199,10 +201,12 @@ def appositive_ok(words: list[str]) -> bool:
     appositive noun phrase: "a teacher from Ohio", "the party's chairman",
     "22" (an age), "N.H."; not an aside ("in an interview"), a clause ("who
     ...") or a phrase with a verb."""
-    if not words or len(words) > 16:
+    if not words or len(words) > 24:
         return False
     first = _word(words[0])
-    if first in _APP_NOT_FIRST or first in _CLAUSE_WORDS or first.endswith("ly") and words[0].islower():
+    if first in _APP_OPENERS and len(words) > 1:  # "now director of X", "of Exeter"
+        words = words[1:]
+    elif first in _APP_NOT_FIRST or first in _CLAUSE_WORDS or first.endswith("ly") and words[0].islower():
         return False
     for t in words:
         w = _word(t)
