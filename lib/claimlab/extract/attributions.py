@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .cues import Cue, find_cues, scan_words
-from .names import appositive_end, clean_name, clean_span
+from .names import appositive_end, clean_name, clean_span, name_problem
 from .phrases import is_cap, np_left, np_right
 from .segment import RightTokens, quotes, sentences
 from .vocabulary import (
@@ -209,7 +209,7 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
         if ks >= sp[1]:
             hi = min(hi, ks)
         e = appositive_end(text, sp[1], hi)
-        if e > sp[1] and not (ks < e and sp[1] < ke):
+        if e > sp[1] and not (ks < e and sp[1] < ke) and name_problem(text[sp[0]:e]) is None:
             r["speaker"] = (sp[0], e)
     return rels
 

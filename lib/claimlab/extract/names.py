@@ -228,8 +228,6 @@ def _appositives_end(text: str, pos: int, hi: int) -> int:
         seg_end = tidy_end(text, m.start(1), m.end(1))  # "Ohio." at the sentence end
         if not appositive_ok(text[m.start(1):seg_end].split()):
             break
-        if name_problem(text[pos:seg_end]) is not None:
-            break
         end = seg_end
         k = m.end()
         if k >= hi or text[k] != ",":
