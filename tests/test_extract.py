@@ -680,3 +680,17 @@ def test_a_continued_quotation_shares_the_widened_cue():
     text = "“The harbour will close,” she said in a statement. “We are sorry for the delay.”"
     df = extract_attributions(text)
     assert list(df["cue"]) == ["said in a statement"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the noun phrase a speaker completes is taken in, when it opens the clause
+    ("The senator from Vermont said the bridge would hold.", "The senator from Vermont"),
+    ("After the vote, people close to the mayor said the bridge would hold.", "people close to the mayor"),
+    ("Smith and his aides said the bridge would hold.", "Smith and his aides"),
+    # not when a clause comes before the link word
+    ("The bridge was built in 1990 and engineers said it would hold.", "engineers"),
+])
+def test_the_noun_phrase_before_a_speaker(text, speaker):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    assert _only(df, cue="said")["speaker"] == speaker

@@ -11,7 +11,7 @@ from itertools import accumulate
 from .cues import Cue, find_cues, scan_words
 from .names import appositive_end, clean_name, clean_span, name_problem
 from .phrases import is_cap, np_left, np_right
-from .segment import RightTokens, quotes, sentences
+from .segment import LeftTokens, RightTokens, quotes, sentences
 from .vocabulary import (
     ANON_WORDS,
     CLOSE_Q,
@@ -202,6 +202,11 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
     text = art.text
     for r in rels:
         sp = r["speaker"]
+        if sp is not None and sp[1] <= r["cue"][0]:
+            start = _head_before(text, art.sent_of(sp[0])[0], sp)
+            if start < sp[0] and not (r["content"][0] < sp[1] and start < r["content"][1]):
+                r["speaker"] = (start, sp[1])
+            continue
         if sp is None or sp[0] < r["cue"][1] or text[sp[0]:sp[1]].lower() in PRON_SUBJ:
             continue
         hi = art.sent_of(sp[0])[1]
@@ -249,6 +254,43 @@ def cue_particles(text: str, rels: list[dict]) -> None:
         r["content"] = (t.end(), ke)
     for r in rels:
         r["cue"] = wider.get(r["cue"], r["cue"])
+
+
+# a word linking a speaker to the noun phrase before it: "The senator from
+# Vermont", "officials in both cities", "Smith and his aides"
+_LEFT_LINKS = frozenset({"of", "in", "from", "at", "on", "for", "with", "among", "outside", "and", "&"})
+# a clause opens after these: the phrase before a speaker may start there
+_OPENERS = frozenset({",", ";", ":", "(", "—", "–", "“", "”", '"', "‘", "and", "but", "And", "But", "that",
+                      "while", "when", "because", "if", "as", "So", "Yet", "Meanwhile", "However", "Still",
+                      "Now", "Instead", "Also", "said", "says"})
+
+
+def _head_before(text: str, ss: int, sp: tuple[int, int]) -> int:
+    """Where a speaker ``sp`` before its cue starts when the noun phrase it
+    completes is taken in: "The senator from Vermont said" (the rules find
+    "Vermont"), "People close to the Clintons", "Smith and his aides"; the
+    phrase before the link word must start the clause (sentence start, a
+    comma, a conjunction, a quotation mark).  ``sp[0]`` otherwise."""
+    start = sp[0]
+    for _ in range(3):
+        toks = LeftTokens(text, max(ss, start - 160), start)
+        link = toks(0)
+        if link is None or link[2].lower() not in _LEFT_LINKS and not (
+                link[2] == "to" and toks(1) is not None and toks(1)[2] == "close"):
+            break
+        at = toks(1)[0] if link[2] == "to" else link[0]
+        if at <= ss:
+            break
+        np = np_left(text, ss, at)
+        if np is None or text[np[0]:np[1]].lower() in PRON_SUBJ and link[2] != "and":
+            break
+        before = LeftTokens(text, max(ss, np[0] - 40), np[0])(0)
+        if before is not None and before[2] not in _OPENERS:
+            break
+        if name_problem(text[np[0]:sp[1]]) is not None:
+            break
+        start = np[0]
+    return start
 
 
 def univocal(text: str, rels: list[dict]) -> list[dict]:
