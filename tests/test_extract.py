@@ -649,6 +649,8 @@ def test_possessive_in_an_apposition_before_the_cue():
     ("Nora Quill, in an interview, said the bridge would hold.", "Nora Quill"),
     ("“The bridge will hold,” said Nora Quill, who built it in 1990.", "Nora Quill"),
     ("“The bridge will hold,” said Nora Quill, adding that it was tested.", "Nora Quill"),
+    ("“The bridge will hold,” said Nora Quill, surrounded by engineers.", "Nora Quill"),
+    ("“The bridge will hold,” said Nora Quill, for example.", "Nora Quill"),
 ])
 def test_appositives_belong_to_the_speaker(text, speaker):
     df = extract_attributions(text)
@@ -694,3 +696,9 @@ def test_the_noun_phrase_before_a_speaker(text, speaker):
     df = extract_attributions(text)
     _check_offsets(text, df)
     assert _only(df, cue="said")["speaker"] == speaker
+
+
+def test_a_speaker_starts_after_a_paragraph_break():
+    text = "8:59 p.m.\n\nNora Quill said the bridge would hold."
+    row = _only(extract_attributions(text), cue="said")
+    assert row["speaker"] == "Nora Quill" and row["actor"] == "Nora Quill"

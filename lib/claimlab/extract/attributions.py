@@ -189,6 +189,9 @@ def clean_speakers(text: str, rels: list[dict]) -> list[dict]:
     for r in rels:
         sp = r["speaker"]
         if sp is not None:
+            nl = text.rfind("\n", sp[0], sp[1])
+            if nl != -1 and sp[1] <= r["cue"][0]:  # "8:59 p.m.\n\nSmith said": a paragraph starts the name
+                sp = nl + 1, sp[1]
             r["speaker"] = clean_span(text, *sp)
     return rels
 

@@ -184,7 +184,7 @@ _CLAUSE_WORDS = frozenset("""who whom whose which that when while where because 
 whether also then now just even still however meanwhile instead too very there here not
 according""".split())
 # the first word of an appositive: no preposition, conjunction or adverb
-_APP_NOT_FIRST = (FUNCTION_WORDS - {"the"}) | {"and", "or", "but", "said", "says", "about", "against", "among",
+_APP_NOT_FIRST = (FUNCTION_WORDS - {"the"}) | {"and", "or", "but", "said", "says", "for", "about", "against", "among",
                                                 "like", "via", "per", "through", "across", "around", "without",
                                                 "within", "regarding", "amid", "despite", "toward", "towards",
                                                 "behind", "beyond", "near", "outside", "inside", "jan", "feb",
@@ -206,8 +206,8 @@ def appositive_ok(words: list[str]) -> bool:
     first = _word(words[0])
     if first in _APP_OPENERS and len(words) > 1:  # "now director of X", "of Exeter"
         words = words[1:]
-    elif first in _APP_NOT_FIRST or first in _CLAUSE_WORDS or first.endswith("ly") and words[0].islower():
-        return False
+    elif first in _APP_NOT_FIRST or first in _CLAUSE_WORDS or words[0].islower() and first.endswith(("ly", "ed")):
+        return False  # a preposition, an adverb or a participle ("surrounded by ...") opens no appositive
     for t in words:
         w = _word(t)
         if w in _CLAUSE_WORDS or _breaks(t) and w not in FUNCTION_WORDS:
