@@ -174,6 +174,7 @@ def find_attributions(art: Article) -> list[dict]:
     _reportedly_rules(art)
     _continuation_quotes(art)
     art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
+    impersonal_speakers(art.text, art.rels)
     cue_particles(art.text, art.rels)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
@@ -194,6 +195,52 @@ def clean_speakers(text: str, rels: list[dict]) -> list[dict]:
                 sp = nl + 1, sp[1]
             r["speaker"] = clean_span(text, *sp)
     return rels
+
+
+def impersonal_speakers(text: str, rels: list[dict]) -> None:
+    """The relations of a passive cue or "seems" (see :func:`_impersonal`)
+    with the agent after "by" as speaker (and the subject as content: "The
+    plan was criticized by Smith"), or no speaker, in place.  Run after
+    :func:`univocal`, which keeps a nested relation only when it has a
+    speaker."""
+    for r in rels:
+        sp = r["speaker"]
+        if sp is None or sp[1] > r["cue"][0] or not _impersonal(text[r["cue"][0]:r["cue"][1]]):
+            continue
+        by = _BY_AGENT_RE.match(text, r["cue"][1])
+        agent = np_right(text, by.end(), art_end(text, by.end())) if by else None
+        agent = clean_span(text, *agent) if agent else None
+        if agent is not None and r["content"][0] <= by.start() + 1 < r["content"][1]:
+            r["content"] = sp
+        r["speaker"] = agent
+
+
+def art_end(text: str, pos: int) -> int:
+    """The end of the line holding ``pos`` (a speaker after "by" stays in it)."""
+    nl = text.find("\n", pos)
+    return len(text) if nl == -1 else nl
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# participles after "be" that tell a state of mind, whose subject holds it: "are convinced"
+_STATE_PARTICIPLES = frozenset("""concerned convinced worried inclined outspoken assured mystified
+shocked angered surprised quoted confident disappointed frustrated alarmed encouraged pleased
+troubled divided skeptical opposed committed determined prepared interested""".split())
+_SEEM = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
+_BY_AGENT_RE = re.compile(r"[ \u00a0]+by[ \u00a0]+")
+
+
+def _impersonal(cue: str) -> bool:
+    """True for a passive cue ("is expected", "was announced") or "seems" /
+    "appears": its grammatical subject is not who speaks (in PolNeAR, the
+    source of such a cue is the agent after "by", or none)."""
+    words = cue.lower().split()
+    if any(w in _SEEM for w in words):
+        return True
+    if not any(w in _BE for w in words[:-1]):
+        return False
+    verb = words[-1]
+    return verb not in _STATE_PARTICIPLES and verb.endswith(("ed", "en", "wn", "id", "ld", "ght", "ung"))
 
 
 def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
@@ -226,24 +273,20 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
 # the cue ("spoke about X", "said of X", "called for X", "pointed out that X")
 _PARTICLE_RE = re.compile(r"(?:about|of|for|out|with|on|against)(?=[ \u00a0]+\S)")
 _SPACES_RE = re.compile(r"[ \u00a0]+")
-# "said in a statement": PolNeAR puts the phrase in the cue (not "in an interview")
-_IN_STATEMENT_RE = re.compile(r"[ \u00a0]+in[ \u00a0]+an?[ \u00a0]+(?:(?:written|joint|brief|short|separate|prepared)"
-                              r"[ \u00a0]+)?statement\b")
+# a noun cue keeps its preposition in the content ("criticism of X", as the course's tables have it)
+_NOUN_ENDS = ("ism", "tion", "sion", "ment", "ity", "ance", "ence", "ure")
 
 
 def cue_particles(text: str, rels: list[dict]) -> None:
     """Move the particle opening a content after its cue verb into the cue
     ("She spoke about the budget": cue "spoke about", content "the
-    budget"), and "in a statement" right after a cue too, in place."""
-    wider = {}  # old cue -> new cue, for the rows sharing it (continued quotations)
+    budget"), in place.  ("said in a statement": PolNeAR's cue takes the
+    phrase in about 3 times out of 5 on train, +19 cue matches, but the
+    course's own tables keep it out, so it stays out of the cue.)"""
     for r in rels:
         cs, ce = r["cue"]
         ks, ke = r["content"]
-        st = _IN_STATEMENT_RE.match(text, ce)
-        if st and r["how"] != "continuation" and not (ks < st.end() and ce < ke):
-            wider[cs, ce] = (cs, st.end())
-            continue
-        if r["how"] != "right":
+        if r["how"] != "right" or text[cs:ce].endswith(_NOUN_ENDS):
             continue
         if text[ce:ks].strip(" \u00a0"):
             continue
@@ -255,8 +298,6 @@ def cue_particles(text: str, rels: list[dict]) -> None:
             continue
         r["cue"] = (cs, m.end())
         r["content"] = (t.end(), ke)
-    for r in rels:
-        r["cue"] = wider.get(r["cue"], r["cue"])
 
 
 # a word linking a speaker to the noun phrase before it: "The senator from
