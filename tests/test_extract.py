@@ -713,3 +713,12 @@ def test_passive_and_seem_cues(text, speaker, content):
     assert row["speaker"] == speaker
     if content is not None:
         assert row["content"] == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Some said the bridge would hold.", "Some"),
+    ("The engineers met, and many said the bridge would hold.", "many"),
+])
+def test_a_quantifier_alone_is_the_speaker(text, speaker):
+    row = _only(extract_attributions(text), cue="said")
+    assert row["speaker"] == speaker and row["speaker_type"] == "anonymous"

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .cues import Cue, find_cues, scan_words
-from .names import appositive_end, clean_name, clean_span, name_problem
+from .names import QUANTIFIERS, appositive_end, clean_name, clean_span, name_problem
 from .phrases import is_cap, np_left, np_right
 from .segment import LeftTokens, RightTokens, quotes, sentences
 from .vocabulary import (
@@ -632,12 +632,23 @@ _SUBJECT_TAIL_RE = re.compile(
     r"night))?))[ \u00a0]*$", re.I)
 
 
+# a quantifier standing alone as the subject, opening its clause: "Some said", "Many were"
+_QUANTIFIER_RE = re.compile(r"\b(Some|Many|Several|Others|Most|Both|Few|All|many|some|several|others|most|both)"
+                            r"[ \u00a0]*$")
+
+
 def _subject_fallback(text: str, ss: int, cs: int):
     """The subject of a cue at ``cs`` that np_left missed: "Six in 10"
-    (a share), or the noun phrase before a time phrase ("Sean Spicer on
-    Thursday said"); else None."""
+    (a share), the noun phrase before a time phrase ("Sean Spicer on
+    Thursday said"), or a quantifier opening the clause ("Some said");
+    else None."""
     m = _SUBJECT_TAIL_RE.search(text, max(ss, cs - 60), cs)
     if m is None:
+        q = _QUANTIFIER_RE.search(text, max(ss, cs - 40), cs)
+        if q is not None and (q.start(1) == ss or text[ss:q.start(1)].strip(" \u00a0\"“") == ""
+                              or text[q.start(1) - 2:q.start(1)] in (", ", "; ")
+                              or text[q.start(1) - 5:q.start(1)] in (" and ", " but ")):
+            return q.span(1)
         return None
     if m.group(1):
         return m.span(1)
@@ -1026,6 +1037,8 @@ def _speaker_type(sp: str, resolved: bool) -> str:
     low = s.lower()
     if low in PRON_SUBJ:
         return "named person" if resolved else "anonymous"
+    if low in QUANTIFIERS:  # "Some said"
+        return "anonymous"
     core = _DET_STRIP_RE.sub("", s.split(",")[0].strip())
     if not core:
         return "anonymous"

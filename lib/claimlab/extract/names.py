@@ -108,6 +108,8 @@ def clean_name(name: str) -> str:
 
 
 _TOKEN_RE = re.compile(r"\S+")
+# quantifiers that stand alone as a subject ("Some said", "Others argue")
+QUANTIFIERS = frozenset({"some", "many", "several", "others", "most", "both", "few", "all"})
 
 
 def _breaks(t: str) -> bool:
@@ -133,6 +135,8 @@ def clean_span(text: str, s: int, e: int) -> tuple[int, int] | None:
     at the end come off ("his campaign and" -> "his campaign").
     """
     if text[s:e].strip().lower() in PRON_SUBJ:  # a pronoun is a name to resolve
+        return s, e
+    if text[s:e].lower() in QUANTIFIERS:  # "Some said": a quantifier standing alone
         return s, e
     s, e = tidy(text, s, e)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
