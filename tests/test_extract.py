@@ -722,3 +722,14 @@ def test_passive_and_seem_cues(text, speaker, content):
 def test_a_quantifier_alone_is_the_speaker(text, speaker):
     row = _only(extract_attributions(text), cue="said")
     assert row["speaker"] == speaker and row["speaker_type"] == "anonymous"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a participle's speaker is the sentence's subject, after an opening phrase or dateline
+    ("In a debate on Monday, Nora Quill lowered her estimate, saying the bridge was sound.", "Nora Quill"),
+    ("DAYTON — The county council delayed the vote, saying the bridge was sound.", "The county council"),
+    ("But he kept the toll, saying the bridge was sound.", "he"),
+])
+def test_the_subject_of_a_participle_after_an_opening_phrase(text, speaker):
+    row = _only(extract_attributions(text), cue="saying")
+    assert row["speaker"] == speaker

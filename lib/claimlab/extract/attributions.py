@@ -591,11 +591,8 @@ def _cue_rules(art: Article):
             if sp is None and vl in PARTICIPLES:
                 # "..., saying X": subject of the main clause
                 if text[max(ss, cs - 2):cs].strip() == ",":
-                    sp = np_right(text, ss, cs) or None
-                    sp = sp if sp and sp[1] < cs else None
-                    if sp is None:
-                        # "“…,” he said, referring to X": the speaker of that cue
-                        sp = _earlier_speaker(art, ss, cs)
+                    # "“…,” he said, referring to X": the speaker of that cue
+                    sp = _earlier_speaker(art, ss, cs) or main_subject(text, ss, cs)
                     _right_content(art, cm, sp, ss, se, verb)
                 continue
             if sp is not None:
@@ -656,6 +653,32 @@ def _subject_fallback(text: str, ss: int, cs: int):
     if sp is not None and text[sp[0]:sp[1]].lower() not in PRON_SUBJ:
         return sp
     return None
+
+
+# what may open a sentence before its subject: a conjunction or adverb, a
+# dateline ("WASHINGTON —"), a phrase up to its comma ("In a debate on
+# Monday,", "Last month,", "After the results were in,")
+_LEAD_WORD_RE = re.compile(r"[\"“ \u00a0]*(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Now|Then|Also)\b,?[ \u00a0]*)?")
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)\n]{1,20}\))?[ \u00a0]*(?:—|–|--|-)[ \u00a0]*")
+_LEAD_PHRASE_RE = re.compile(r"(?:In|On|At|After|Before|During|Following|Since|When|While|As|With|Without|Despite|"
+                             r"Last|Earlier|Later|This|Over|Under|By|For|Amid|Throughout|Speaking|Asked|Like|"
+                             r"Unlike|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                             r"\b[^,;:\n“”\"]{0,100}?,[ \u00a0]*")
+
+
+def main_subject(text: str, ss: int, cs: int):
+    """The subject of the sentence starting at ``ss``, for a participle at
+    ``cs`` ("Trump mocked X, saying ..."): the noun phrase after a leading
+    conjunction, dateline or opening phrase with its comma ("In a debate on
+    Monday, Trump ..."); None when it does not end before ``cs``."""
+    pos = _LEAD_WORD_RE.match(text, ss, cs).end()
+    m = _DATELINE_RE.match(text, pos, cs) or _LEAD_PHRASE_RE.match(text, pos, cs)
+    if m is not None:
+        pos = m.end()
+    sp = np_right(text, pos, cs)
+    if sp is None and pos > ss:
+        sp = np_right(text, ss, cs)
+    return sp if sp and sp[1] < cs else None
 
 
 def se_of(art: Article, pos: int) -> int:
