@@ -250,6 +250,7 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
     :func:`.names.appositive_end`), up to the sentence end and never into
     the content."""
     text = art.text
+    wider = {}  # widened speaker spans, old -> new
     for r in rels:
         sp = r["speaker"]
         if sp is not None and sp[1] <= r["cue"][0]:
@@ -265,7 +266,12 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
             hi = min(hi, ks)
         e = appositive_end(text, sp[1], hi)
         if e > sp[1] and not (ks < e and sp[1] < ke) and name_problem(text[sp[0]:e]) is None:
-            r["speaker"] = (sp[0], e)
+            r["speaker"] = wider[sp] = (sp[0], e)
+    # the same speaker taken by a participle after it: "said X, a pollster, adding ..."
+    for r in rels:
+        new = wider.get(r["speaker"])
+        if new is not None and new[1] <= r["cue"][0] and not (r["content"][0] < new[1] <= r["content"][1]):
+            r["speaker"] = new
     return rels
 
 
