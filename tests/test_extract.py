@@ -733,3 +733,15 @@ def test_a_quantifier_alone_is_the_speaker(text, speaker):
 def test_the_subject_of_a_participle_after_an_opening_phrase(text, speaker):
     row = _only(extract_attributions(text), cue="saying")
     assert row["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a possessive marked by its apostrophe alone
+    ("Sanders’ campaign said the plan would fail.", "Sanders’ campaign"),
+    # a determiner and nouns after a subordinator are the subject, not a clause
+    ("After the appeals court refused to act, the governor said the plan would fail.", "the appeals court"),
+    ("When the polls closed Trump said he had won.", "Trump"),
+])
+def test_subjects_after_a_possessive_or_a_subordinator(text, speaker):
+    df = extract_attributions(text)
+    assert df.iloc[0]["speaker"] == speaker

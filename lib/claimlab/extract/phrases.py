@@ -90,6 +90,18 @@ _CLAUSE_OPENERS = {",", ";", ":", "(", "—", "–", "“", '"', "‘", "and", "
                    "Meanwhile", "However", "Still", "Now", "Instead", "Also"}
 
 
+_LOW_SUBORDINATORS = {"when", "after", "before", "while", "because", "since", "although", "though", "as",
+                      "once", "until", "unless", "whether", "if"}
+
+
+def _determiner_and_nouns(text: str, first: int, start: int) -> bool:
+    """True when ``text[first:start]`` is a determiner followed by words
+    with no -ed or -ing ending ("the appeals ", "the four ")."""
+    words = text[first:start].split()
+    return bool(words) and words[0].lower() in DETERMINERS and not any(
+        w.lower().endswith(("ed", "ing")) for w in words[1:])
+
+
 def clause_modifiers(text: str, lo: int, start: int, most: int = 6) -> int:
     """Where the subject phrase starting at ``start`` begins, taking in up to
     ``most`` tokens before it when all of them are words that can modify a
@@ -105,8 +117,10 @@ def clause_modifiers(text: str, lo: int, start: int, most: int = 6) -> int:
         t = tk[2]
         if t in _CLAUSE_OPENERS:
             return first
-        if t in _SUBORDINATORS:  # "When the polls closed Trump said": a clause before
-            return start
+        if t in _SUBORDINATORS or t in _LOW_SUBORDINATORS:
+            # "When the polls closed Trump said": a clause before; but "After
+            # the appeals court refused": a determiner and nouns only
+            return first if _determiner_and_nouns(text, first, start) else start
         if t in STOP_CAPS and t not in _DET_CAPS:
             return first
         tl = t.lower()
@@ -275,6 +289,9 @@ def _left_step(toks: LeftTokens, d: int, t: str) -> int:
         return _TAKE
     if tl.endswith(("'s", "’s")) and is_cap(t):
         return _TAKE
+    if t in ("'", "’") and (p2 := toks(d + 2)) is not None and p2[2].endswith("s") and is_cap(p2[2]) \
+            and p2[1] == toks(d + 1)[0]:
+        return _TAKE  # "Sanders’ campaign": a possessive with its apostrophe only
     cur = toks(d)[2]
     if tl in ("of", "for", "at", "de", "la", "van", "von", "del", "and", "&", "the") and toks(d + 2) is not None \
             and (is_cap(cur) or cur.lower() in ROLE_NOUNS):
