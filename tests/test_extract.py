@@ -745,3 +745,19 @@ def test_the_subject_of_a_participle_after_an_opening_phrase(text, speaker):
 def test_subjects_after_a_possessive_or_a_subordinator(text, speaker):
     df = extract_attributions(text)
     assert df.iloc[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # an auxiliary clinging to a pronoun belongs to the cue, and the pronoun resolves
+    ("He’s not saying what the council will do.", "He", "’s not saying"),
+    ("They’re supportive of the new bridge plan.", "They", "’re supportive of"),
+    # a possessive stays with the name
+    ("Trump’s campaign said the rally would go ahead.", "Trump’s campaign", "said"),
+    # no particle for a time phrase or a passive
+    ("Cruz has said for weeks that the bridge is safe.", "Cruz", "has said"),
+])
+def test_clitic_auxiliaries_and_particles(text, speaker, cue):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    row = df.iloc[0]
+    assert (row["speaker"], row["cue"]) == (speaker, cue)

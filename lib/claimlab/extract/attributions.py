@@ -176,6 +176,7 @@ def find_attributions(art: Article) -> list[dict]:
     art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
     impersonal_speakers(art.text, art.rels)
     cue_particles(art.text, art.rels)
+    clitic_auxiliaries(art.text, art.rels)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
 
@@ -279,6 +280,8 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
 # the cue ("spoke about X", "said of X", "called for X", "pointed out that X")
 _PARTICLE_RE = re.compile(r"(?:about|of|for|out|with|on|against)(?=[ \u00a0]+\S)")
 _SPACES_RE = re.compile(r"[ \u00a0]+")
+_FOR_TIME_RE = re.compile(r"for[ \u00a0]+(?:(?:the|a|many|several|two|three|a\s+few|past|last|more|than)[ \u00a0]+)*"
+                          r"(?:\w+[ \u00a0]+)?(?:years?|months?|weeks?|days?|decades?|hours?|time|while)\b")
 # a noun cue keeps its preposition in the content ("criticism of X", as the course's tables have it)
 _NOUN_ENDS = ("ism", "tion", "sion", "ment", "ity", "ance", "ence", "ure")
 
@@ -297,8 +300,8 @@ def cue_particles(text: str, rels: list[dict]) -> None:
         if text[ce:ks].strip(" \u00a0"):
             continue
         m = _PARTICLE_RE.match(text, ks, ke)
-        if m is None:
-            continue
+        if m is None or _impersonal(text[cs:ce]) or _FOR_TIME_RE.match(text, ks, ke):
+            continue  # not "was charged with", "has said for weeks"
         t = _SPACES_RE.match(text, m.end(), ke)
         if t is None or ke - t.end() < 2:
             continue
@@ -341,6 +344,33 @@ def _head_before(text: str, ss: int, sp: tuple[int, int]) -> int:
             break
         start = np[0]
     return start
+
+
+# an auxiliary clinging to the speaker: "He’s not saying", "They’re supportive of"
+_CLITIC_RE = re.compile(r"(?:['’](?:re|ve|ll|d|s))[ \u00a0]*$", re.I)
+_CLITIC_S_SUBJECTS = frozenset({"he", "she", "it", "that", "who", "there", "what"})
+
+
+def clitic_auxiliaries(text: str, rels: list[dict]) -> None:
+    """Move an auxiliary clinging to the speaker into the cue, as PolNeAR
+    does ("He’s not saying": speaker "He", cue "’s not saying"), in place;
+    "’s" only after a pronoun (not "Trump’s campaign")."""
+    moved = {}
+    for r in rels:
+        sp = r["speaker"]
+        cs, ce = r["cue"]
+        if sp is None or sp[1] > cs or cs - sp[1] > 2:
+            continue
+        m = _CLITIC_RE.search(text, sp[0], cs)
+        if m is None or m.start() <= sp[0]:
+            continue
+        word = text[sp[0]:m.start()]
+        if m.group().strip().lower()[1:] == "s" and word.lower() not in _CLITIC_S_SUBJECTS:
+            continue
+        r["speaker"] = (sp[0], m.start())
+        moved[cs, ce] = (m.start(), ce)
+    for r in rels:
+        r["cue"] = moved.get(r["cue"], r["cue"])
 
 
 def univocal(text: str, rels: list[dict]) -> list[dict]:
