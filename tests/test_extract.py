@@ -761,3 +761,17 @@ def test_clitic_auxiliaries_and_particles(text, speaker, cue):
     _check_offsets(text, df)
     row = df.iloc[0]
     assert (row["speaker"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an inverted speaker runs over lowercase nouns and modifiers
+    ("“The bridge will hold,” said one former senior agency official.", "one former senior agency official"),
+    ("“The bridge will hold,” said Dayton councilmember Nora Quill when asked.", "Dayton councilmember Nora Quill"),
+    # and stops at a function word, and a participle after it shares it
+    ("“The bridge will hold,” said county engineer Nora Quill during the test, adding that it was safe.",
+     "county engineer Nora Quill"),
+])
+def test_an_inverted_speaker_with_lowercase_nouns(text, speaker):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    assert set(df["speaker"]) == {speaker}

@@ -9,7 +9,15 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .cues import Cue, find_cues, scan_words
-from .names import QUANTIFIERS, appositive_end, clean_name, clean_span, name_problem
+from .names import (
+    AUX_VERBS,
+    FUNCTION_WORDS,
+    QUANTIFIERS,
+    appositive_end,
+    clean_name,
+    clean_span,
+    name_problem,
+)
 from .phrases import is_cap, np_left, np_right
 from .segment import LeftTokens, RightTokens, quotes, sentences
 from .vocabulary import (
@@ -265,9 +273,15 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
         ks, ke = r["content"]
         if ks >= sp[1]:
             hi = min(hi, ks)
+        orig = sp
+        run = _noun_run_end(text, sp[0], hi)
+        if run > sp[1] and name_problem(text[sp[0]:run]) is None:
+            sp = r["speaker"] = (sp[0], run)
         e = appositive_end(text, sp[1], hi)
         if e > sp[1] and not (ks < e and sp[1] < ke) and name_problem(text[sp[0]:e]) is None:
-            r["speaker"] = wider[sp] = (sp[0], e)
+            r["speaker"] = (sp[0], e)
+        if r["speaker"] != orig:
+            wider[orig] = r["speaker"]
     # the same speaker taken by a participle after it: "said X, a pollster, adding ..."
     for r in rels:
         new = wider.get(r["speaker"])
@@ -307,6 +321,33 @@ def cue_particles(text: str, rels: list[dict]) -> None:
             continue
         r["cue"] = (cs, m.end())
         r["content"] = (t.end(), ke)
+
+
+# words that end a speaker after its cue: time words and the like ("said Smith yesterday")
+_RUN_STOP = frozenset("""yesterday today tonight recently earlier later again also still now then
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _noun_run_end(text: str, pos: int, hi: int) -> int:
+    """The end of the run of nouns, names and modifiers starting at ``pos``
+    ("said one former senior agency official", "said Cruz constituent Dan
+    Golvach", where the rules stop at the first lowercase word): up to
+    punctuation, a function word, a verb-like word or a time word."""
+    toks = RightTokens(text, pos, min(hi, pos + 160))
+    end = pos
+    k = 0
+    while (tk := toks(k)) is not None:
+        t = tk[2]
+        w = t.lower().rstrip(".")
+        if not (t[0].isalnum() or t in ("'", "’", "&", "-")) or w in FUNCTION_WORDS or w in AUX_VERBS \
+                or w in CUE_FORMS or w in _RUN_STOP or (t.islower() and w.endswith(("ing", "ed", "ly"))):
+            break
+        if t[-1] == "." and not (len(t) <= 3 or t in TITLE_ABBR):  # "official." ends the sentence
+            end = tk[1] - 1
+            break
+        end = tk[1]
+        k += 1
+    return end
 
 
 # a word linking a speaker to the noun phrase before it: "The senator from
