@@ -352,7 +352,7 @@ def _noun_run_end(text: str, pos: int, hi: int) -> int:
 
 # a word linking a speaker to the noun phrase before it: "The senator from
 # Vermont", "officials in both cities", "Smith and his aides"
-_LEFT_LINKS = frozenset({"of", "in", "from", "at", "on", "for", "with", "among", "outside", "and", "&"})
+_LEFT_LINKS = frozenset({"of", "in", "from", "at", "on", "for", "with", "among", "outside", "and", "&", "by"})
 # a clause opens after these: the phrase before a speaker may start there
 _OPENERS = frozenset({",", ";", ":", "(", "—", "–", "“", "”", '"', "‘", "and", "but", "And", "But", "that",
                       "while", "when", "because", "if", "as", "So", "Yet", "Meanwhile", "However", "Still",
