@@ -776,3 +776,11 @@ def test_an_inverted_speaker_with_lowercase_nouns(text, speaker):
     df = extract_attributions(text)
     _check_offsets(text, df)
     assert set(df["speaker"]) == {speaker}
+
+
+def test_a_subject_shared_by_two_cues_keeps_its_appositive():
+    text = "Nora Quill, a county engineer, said the bridge was sound and questioned why it was closed."
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    assert set(df["speaker"]) == {"Nora Quill, a county engineer"}
+    assert len(df) == 2

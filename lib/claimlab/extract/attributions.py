@@ -287,6 +287,19 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
         new = wider.get(r["speaker"])
         if new is not None and new[1] <= r["cue"][0] and not (r["content"][0] < new[1] <= r["content"][1]):
             r["speaker"] = new
+    # a subject shared by two cues gets the longest span found for it:
+    # "X, an audience member, said A and questioned B"
+    longest = {}
+    for r in rels:
+        sp = r["speaker"]
+        if sp is not None and sp[1] <= r["cue"][0] and sp[1] > longest.get(sp[0], (0, 0))[1]:
+            longest[sp[0]] = sp
+    for r in rels:
+        sp = r["speaker"]
+        new = longest.get(sp[0]) if sp is not None else None
+        if new is not None and new != sp and sp[1] <= r["cue"][0] and new[1] <= r["cue"][0] \
+                and not (r["content"][0] < new[1] <= r["content"][1]):
+            r["speaker"] = new
     return rels
 
 
