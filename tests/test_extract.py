@@ -752,6 +752,7 @@ def test_subjects_after_a_possessive_or_a_subordinator(text, speaker):
     # an auxiliary clinging to a pronoun belongs to the cue, and the pronoun resolves
     ("He’s not saying what the council will do.", "He", "’s not saying"),
     ("They’re supportive of the new bridge plan.", "They", "’re supportive of"),
+    ("She’s studying the plan and says the bridge will fail.", "She", "says"),
     # a possessive stays with the name
     ("Trump’s campaign said the rally would go ahead.", "Trump’s campaign", "said"),
     # no particle for a time phrase or a passive

@@ -401,8 +401,8 @@ def _head_before(text: str, ss: int, sp: tuple[int, int]) -> int:
 
 
 # an auxiliary clinging to the speaker: "He’s not saying", "They’re supportive of"
-_CLITIC_RE = re.compile(r"(?:['’](?:re|ve|ll|d|s))[ \u00a0]*$", re.I)
-_CLITIC_S_SUBJECTS = frozenset({"he", "she", "it", "that", "who", "there", "what"})
+_CLITIC_RE = re.compile(r"(?:['’](?:re|ve|ll|d|s|m))[ \u00a0]*$", re.I)
+_CLITIC_S_SUBJECTS = frozenset({"he", "she", "it", "who"})
 
 
 def clitic_auxiliaries(text: str, rels: list[dict]) -> None:
@@ -413,16 +413,19 @@ def clitic_auxiliaries(text: str, rels: list[dict]) -> None:
     for r in rels:
         sp = r["speaker"]
         cs, ce = r["cue"]
-        if sp is None or sp[1] > cs or cs - sp[1] > 2:
+        if sp is None or sp[1] > cs:
             continue
-        m = _CLITIC_RE.search(text, sp[0], cs)
+        m = _CLITIC_RE.search(text, sp[0], sp[1])
         if m is None or m.start() <= sp[0]:
             continue
         word = text[sp[0]:m.start()]
-        if m.group().strip().lower()[1:] == "s" and word.lower() not in _CLITIC_S_SUBJECTS:
+        if m.group().strip().lower()[1:] == "s" and word.lower() not in _CLITIC_S_SUBJECTS \
+                or name_problem(word) is not None:
             continue
         r["speaker"] = (sp[0], m.start())
-        moved[cs, ce] = (m.start(), ce)
+        if cs - sp[1] <= 2:
+            moved[cs, ce] = (m.start(), ce)
+        # else "He’s comparing X and says Y": the second cue keeps its span, the speaker is "He"
     for r in rels:
         r["cue"] = moved.get(r["cue"], r["cue"])
 
