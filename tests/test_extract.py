@@ -785,3 +785,8 @@ def test_a_subject_shared_by_two_cues_keeps_its_appositive():
     _check_offsets(text, df)
     assert set(df["speaker"]) == {"Nora Quill, a county engineer"}
     assert len(df) == 2
+
+
+def test_an_inverted_speaker_keeps_of_a_named_body():
+    df = extract_attributions("“The bridge will hold,” said Nora Quill of the Harbor Trust.")
+    assert _only(df, cue="said")["speaker"] == "Nora Quill of the Harbor Trust"
