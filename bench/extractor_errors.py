@@ -18,15 +18,19 @@ Read from ../shared/polnear (never copied into the repository).  Prints:
 * false positives (predicted cues matching no gold cue), and how many sit
   inside a gold content (PolNeAR is univocal);
 * for the relations found (cue overlap), whether the source and the content
-  are cut short, too long, or otherwise different from gold.
+  are cut short, too long, or otherwise different from gold;
+* with ``--examples N`` (on train only: dev is for measuring), N examples of
+  each kind of source and cue difference (gold, then predicted), to group
+  by shape.  They are printed, never written to the repository.
 
 Usage (from the repository root):
-    PYTHONPATH=lib .venv/bin/python bench/extractor_errors.py [--split dev]
+    PYTHONPATH=lib .venv/bin/python bench/extractor_errors.py [--split dev] [--split train --examples 20]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import sys
 from collections import Counter
@@ -75,12 +79,26 @@ def _chars(text, fragments):
     return trimmed_chars(text, fragments)
 
 
+def _show(text: str, chars: frozenset) -> str:
+    """The text of a span given as characters, gaps shown as "…"."""
+    if not chars:
+        return ""
+    out, prev = [], None
+    for i in sorted(chars):
+        if prev is not None and i != prev + 1:
+            out.append("…")
+        out.append(text[i])
+        prev = i
+    return " ".join("".join(out).split())
+
+
 def analyse(gold_dir: Path) -> dict:
     corpus = load_gold(gold_dir)
     pred, _ = extract(corpus.texts)
     groups = {k: g for k, g in pred.groupby("article_id")} if len(pred) else {}
     misses, fp, fp_inside, n_pred, n_gold = Counter(), 0, 0, 0, 0
-    source, content = Counter(), Counter()
+    source, content, cue = Counter(), Counter(), Counter()
+    examples: dict[tuple[str, str], list] = {}
     for doc in corpus.documents:
         text = doc.text
         rows = groups.get(doc.name)
@@ -109,11 +127,16 @@ def analyse(gold_dir: Path) -> dict:
                 cue_text = "".join(text[i] if i in gc else " " for i in range(min(gc), max(gc) + 1))
                 misses[miss_kind(" ".join(cue_text.split()))] += 1
                 continue
-            _, ps, pk = match
-            source[_compare(gs, ps)] += 1
-            content[_compare(gk, pk)] += 1
+            pc, ps, pk = match
+            for role, counts, g, p in (("source", source, gs, ps), ("content", content, gk, pk),
+                                       ("cue", cue, gc, pc)):
+                kind = _compare(g, p)
+                counts[kind] += 1
+                if kind not in ("exact", "both empty"):
+                    examples.setdefault((role, kind), []).append((_show(text, g), _show(text, p)))
     return {"gold cues": n_gold, "predicted": n_pred, "missed": misses, "false positives": fp,
-            "false positives inside a gold content": fp_inside, "source": source, "content": content}
+            "false positives inside a gold content": fp_inside, "source": source, "content": content,
+            "cue": cue, "examples": examples}
 
 
 def _compare(gold: frozenset, pred: frozenset) -> str:
@@ -135,7 +158,12 @@ def _compare(gold: frozenset, pred: frozenset) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="The extractor's errors on PolNeAR, by kind.")
     ap.add_argument("--split", default="dev", help="PolNeAR split under ../shared/polnear (default dev)")
+    ap.add_argument("--examples", type=int, default=0, metavar="N",
+                    help="print N examples of each kind of source and cue difference (train only)")
     args = ap.parse_args(argv)
+    if args.examples and args.split != "train":
+        print("--examples is for train only: rules are chosen on train, dev is for measuring", file=sys.stderr)
+        return 2
     d = POLNEAR / args.split
     if not d.is_dir():
         print(f"{d} not found: PolNeAR is read from ../shared/polnear and is not part of the repository",
@@ -150,10 +178,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {kind} | {missed[kind]} |")
     print(f"false positives: {res['false positives']}, of which inside a gold content: "
           f"{res['false positives inside a gold content']}")
-    for role in ("source", "content"):
+    for role in ("cue", "source", "content"):
         c = res[role]
         print(f"{role} of the relations found ({sum(c.values())}): "
               + ", ".join(f"{k} {v}" for k, v in c.most_common()))
+    if args.examples:
+        rnd = random.Random(1)
+        for (role, kind), items in sorted(res["examples"].items()):
+            if role == "content":
+                continue
+            print(f"\n{role}, {kind} ({len(items)}), gold => predicted:")
+            for g, p in rnd.sample(items, min(args.examples, len(items))):
+                print(f"  {g!r} => {p!r}")
     return 0
 
 
