@@ -790,3 +790,8 @@ def test_a_subject_shared_by_two_cues_keeps_its_appositive():
 def test_an_inverted_speaker_keeps_of_a_named_body():
     df = extract_attributions("“The bridge will hold,” said Nora Quill of the Harbor Trust.")
     assert _only(df, cue="said")["speaker"] == "Nora Quill of the Harbor Trust"
+
+
+def test_a_title_does_not_end_an_according_to_source():
+    df = extract_attributions("The bridge will hold, according to Mr. Quill of the Harbor Trust.")
+    assert _only(df, cue="according to")["speaker"] == "Mr. Quill of the Harbor Trust"
