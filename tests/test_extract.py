@@ -704,6 +704,9 @@ def test_a_speaker_starts_after_a_paragraph_break():
     ("The harbour plan seemed to please the council.", "", None),
     # the agent after "by" is, and the subject is what the statement is about
     ("The harbour plan was criticized by Nora Quill as too costly.", "Nora Quill", "The harbour plan"),
+    ("The harbour plan was criticized by county engineer Nora Quill.", "county engineer Nora Quill", "The harbour plan"),
+    # "seems to" before a cue verb keeps the subject
+    ("On Monday the mayor seemed to suggest that the bridge would close.", "the mayor", None),
     # a state of mind stays with its subject
     ("The engineers are convinced that the bridge will hold.", "The engineers", "that the bridge will hold"),
 ])

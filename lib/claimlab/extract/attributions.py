@@ -224,10 +224,15 @@ def impersonal_speakers(text: str, rels: list[dict]) -> None:
     speaker."""
     for r in rels:
         sp = r["speaker"]
-        if sp is None or sp[1] > r["cue"][0] or not _impersonal(text[r["cue"][0]:r["cue"][1]]):
-            continue
+        if sp is None or sp[1] > r["cue"][0] or not _impersonal(text[r["cue"][0]:r["cue"][1]]) \
+                or _SEEM_TO_CUE_RE.match(text, r["cue"][1]):
+            continue  # "he seemed to indicate": he indicates
         by = _BY_AGENT_RE.match(text, r["cue"][1])
-        agent = np_right(text, by.end(), art_end(text, by.end())) if by else None
+        agent = None
+        if by:
+            line_end = art_end(text, by.end())
+            run = _noun_run_end(text, by.end(), line_end)  # "by state House Speaker Philip Gunn"
+            agent = np_right(text, by.end(), line_end) if run <= by.end() else (by.end(), run)
         agent = clean_span(text, *agent) if agent else None
         if agent is not None and r["content"][0] <= by.start() + 1 < r["content"][1]:
             r["content"] = sp
@@ -247,6 +252,12 @@ shocked angered surprised quoted confident disappointed frustrated alarmed encou
 troubled divided skeptical opposed committed determined prepared interested""".split())
 _SEEM = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
 _BY_AGENT_RE = re.compile(r"[ \u00a0]+by[ \u00a0]+")
+
+
+# "seemed to indicate": a cue verb after "seems to" has the subject as speaker
+_SEEM_TO_CUE_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(" + "|".join(sorted(
+    (f for f in CUE_FORMS if f.isalpha() and f.islower() and not f.endswith(("ed", "s", "ing"))),
+    key=len, reverse=True)) + r")\b")
 
 
 def _impersonal(cue: str) -> bool:
