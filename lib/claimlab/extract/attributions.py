@@ -18,9 +18,11 @@ from .vocabulary import (
     CONNECT,
     CUE_FORMS,
     INSTITUTION_WORDS,
+    NOUN_OR_VERB,
     PARTICIPLES,
     PRON_SUBJ,
     ROLE_NOUNS,
+    SAY_VERBS,
     SOURCE_WORDS,
     TELL_LIKE,
     TITLE_ABBR,
@@ -428,10 +430,14 @@ def _cue_rules(art: Article):
             if art.quote_at(cs):
                 continue
             vl = verb.lower()
+            if vl in NOUN_OR_VERB and cs == ce - len(verb) and _noun_before(text, ss, cs):
+                continue  # "the new plans", "Trump's remarks", "in support of": a noun, not a verb
             # -- speaker before the cue
             sp = np_left(text, ss, cs)
             if sp is None:
                 sp = _subject_fallback(text, ss, cs)
+            if sp is None and vl in SAY_VERBS:
+                sp = _clause_subject(art, ss, cm, se)
             if sp is not None and text[sp[0]:sp[1]].lower() in ("which", "that") and vl.endswith("ing"):
                 sp = None
             if sp is not None and text[sp[0]:sp[1]].endswith((" and", " but")):
@@ -476,6 +482,17 @@ def _cue_rules(art: Article):
                     continue
 
 
+# a word that makes the next one a noun: "the plans", "Trump's remarks", "percent support"
+_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|"
+                             r"no|any|more|less|much|of|for|in|on|with|by|from|without|new|public|"
+                             r"popular|broad|strong|percent|editor['’]s)|['’]s|\d)[ \u00a0]*$", re.I)
+
+
+def _noun_before(text: str, ss: int, cs: int) -> bool:
+    """True when the word before a noun-or-verb cue at ``cs`` marks it as a noun."""
+    return _NOUN_BEFORE_RE.search(text, max(ss, cs - 16), cs) is not None
+
+
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 # a subject ending right before the cue that np_left does not take:
 #   "Six in 10 say", "About 4 in 10 voters say" (group 1)
@@ -500,6 +517,46 @@ def _subject_fallback(text: str, ss: int, cs: int):
     if sp is not None and text[sp[0]:sp[1]].lower() not in PRON_SUBJ:
         return sp
     return None
+
+
+# words that open a subordinate clause, not a subject
+_SUBORDINATE = {"when", "if", "after", "before", "while", "as", "because", "though", "although", "since",
+                "until", "once", "unless", "whether", "that", "what", "how", "why", "where", "asked", "in",
+                "on", "at", "for", "with", "by", "from", "to", "during", "despite", "like", "than", "not",
+                "and", "or", "but", "so", "is", "are", "was", "were", "do", "does", "did", "has", "have", "had"}
+_LEAD_WORDS = {"but", "and", "yet", "so", "even", "still", "now", "instead", "meanwhile", "however", "also"}
+
+
+def _clause_subject(art: Article, ss: int, cm, se: int):
+    """The whole sentence start before a saying verb at ``cs`` when no noun
+    phrase rule found its subject: "Some 56 percent of those polled said",
+    "A former aide, who worked for him for years, said"; at most 30 words,
+    no quotation mark, no other cue, not opening with a subordinate clause
+    ("When asked ..."); a leading "But"/"And" is left out.  None otherwise."""
+    text = art.text
+    cs = cm.s
+    s, e = _strip_span(text, ss, cs, " \t\n\u00a0,;:—–-\"“”")
+    if e - s < 2 or art.cues_in(s, e) or any(ch in text[s:e] for ch in "\"“”;:()"):
+        return None
+    words = text[s:e].split()
+    while words and words[0].lower().strip(",") in _LEAD_WORDS:
+        s = text.index(words[0], s) + len(words[0])
+        words = words[1:]
+    if not words or len(words) > 30 or words[0].lower() in _SUBORDINATE or words[0].endswith("ing") \
+            or words[-1].lower() == "to" or _WEEKDAY_RE.fullmatch(words[0]):
+        return None
+    if text[e:cs].strip(" \u00a0") == "," and _inverted_after(art, cm, se):
+        return None  # "The risk is real, said Edward Leamer": the inverted rule's
+    s, e = _strip_span(text, s, e)
+    return (s, e) if e - s >= 2 else None
+
+
+def _inverted_after(art: Article, cm, se: int) -> bool:
+    """True when a speaker ending the clause follows the cue ("..., said Smith.")."""
+    text = art.text
+    st = cm.e + 1 if text[cm.e:cm.e + 1] in " \u00a0" else cm.e
+    sp = np_right(text, st, se)
+    return bool(sp and _INV_END_RE.match(text, sp[1], se))
 
 
 def se_of(art: Article, pos: int) -> int:

@@ -148,6 +148,25 @@ SOURCE_MIN_SHARE = 0.5
 SOURCE_WORDS = {w for w in learned_cues(LEARNED.get("source", {}), SOURCE_MIN_TIMES, SOURCE_MIN_TEXTS,
                                         SOURCE_MIN_SHARE) if w not in CUE_FORMS}
 
+# cue forms that are often nouns: no cue after a determiner, possessive or
+# preposition ("the plans", "Trump's remarks", "in support of")
+NOUN_OR_VERB = {"support", "supports", "show", "shows", "plans", "plan", "note", "notes", "comments",
+                "remarks", "attacks", "attack", "claim", "claims", "calls", "call", "reports", "report",
+                "answers", "tweets", "tweet", "advocates", "criticism", "promise", "promises", "want",
+                "fear", "fears", "hope", "hopes", "doubt", "doubts", "demands", "demand", "threat",
+                "warning", "warnings", "pledge", "pledges", "vow", "vows", "praise", "question",
+                "questions", "statement", "comment", "estimate", "estimates", "forecast", "forecasts",
+                "proposal", "response", "reply", "denial", "boast", "concerns", "blame", "post", "posts",
+                "view", "views", "favor", "opposition", "worries", "worry", "praises", "defense"}
+
+# finite saying verbs, whose subject may be any phrase before them ("Some 56
+# percent of those polled said")
+SAY_VERBS = {"said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "argued",
+             "argues", "argue", "noted", "insisted", "insists", "insist", "warned", "warns", "explained",
+             "acknowledged", "suggested", "suggest", "contended", "contend", "predicted", "reported",
+             "announced", "declared", "stated", "agreed", "agree", "conceded", "believe", "believes",
+             "claimed", "asserted", "countered", "maintained", "stressed", "emphasized", "complained"}
+
 # verbs that can introduce an object before the content: told X that ...
 TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
              "warned", "warns", "urged", "urges", "reminded", "reminds"}

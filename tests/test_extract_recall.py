@@ -1,0 +1,49 @@
+"""Recall rules of the attribution extractor (issue 13, third round): cue
+shapes the earlier rules missed.  Sentences written for these tests."""
+
+from claimlab.extract import extract_attributions
+
+
+def _cues(text):
+    return list(extract_attributions(text, "t").cue)
+
+
+def _row(text, cue):
+    df = extract_attributions(text, "t")
+    rows = df[df.cue == cue]
+    assert len(rows) == 1, list(df.cue)
+    return rows.iloc[0]
+
+
+def test_noun_after_determiner_or_possessive_is_no_cue():
+    assert _cues("The mayor's remarks about the flood drew a crowd to the square.") == []
+    assert _cues("The new plans for the harbour were shown to the council on Monday.") == []
+    assert _cues("Voters in the valley gave 40 percent support to the school levy.") == []
+
+
+def test_noun_or_verb_word_is_still_a_verb_after_a_subject():
+    r = _row("The ferry company plans to add two boats next spring.", "plans")
+    assert r.speaker == "The ferry company"
+
+
+def test_long_subject_of_a_saying_verb():
+    r = _row("Some 40 percent of the farmers polled said the rain came too late.", "said")
+    assert r.speaker.startswith("Some 40 percent of the farmers")
+    assert r.content == "the rain came too late"
+
+
+def test_clause_subject_after_leading_but():
+    r = _row("But nearly half of the farmers polled say the rain came too late.", "say")
+    assert r.speaker.startswith("nearly half of the farmers")
+    assert r.content == "the rain came too late"
+
+
+def test_subordinate_clause_is_no_subject():
+    df = extract_attributions("Because most of those polled said the rain was late, the fair moved.", "t")
+    assert not any(sp.startswith("Because") for sp in df.speaker)
+
+
+def test_inverted_speaker_still_wins_over_clause_subject():
+    r = _row("The bridge is perfectly safe for trucks, said Ann Moss, the county engineer.", "said")
+    assert r.speaker == "Ann Moss, the county engineer" or r.speaker == "Ann Moss"
+    assert r.content == "The bridge is perfectly safe for trucks"
