@@ -47,3 +47,17 @@ def test_inverted_speaker_still_wins_over_clause_subject():
     r = _row("The bridge is perfectly safe for trucks, said Ann Moss, the county engineer.", "said")
     assert r.speaker == "Ann Moss, the county engineer" or r.speaker == "Ann Moss"
     assert r.content == "The bridge is perfectly safe for trucks"
+
+
+def test_learned_two_word_cue():
+    from claimlab.extract.vocabulary import LEARNED_PAIRS
+    assert "made clear" in LEARNED_PAIRS
+    r = _row("The governor made clear that the budget would not pass this year.", "made clear")
+    assert r.speaker == "The governor"
+    assert r.content == "that the budget would not pass this year"
+
+
+def test_learned_pairs_hold_no_auxiliary_pairs():
+    from claimlab.extract.vocabulary import LEARNED_PAIRS
+    assert "has also" not in LEARNED_PAIRS and "a statement" not in LEARNED_PAIRS
+    assert all(len(p.split()) == 2 for p in LEARNED_PAIRS)

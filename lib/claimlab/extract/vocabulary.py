@@ -138,6 +138,19 @@ LEARNED = learned_words()
 LEARNED_CUES = {w for w in learned_cues(LEARNED.get("cue", {}))
                 if not any(w.startswith(k) or k.startswith(w) for k in _FIG_KEYS_LOWER)}
 CUE_FORMS |= LEARNED_CUES
+# Two-word cues ("talking about", "made clear", "critical of"): a pair of words
+# passing the same thresholds as a learned word, neither of them a cue on its
+# own, and neither a word that only stands inside a longer cue (an auxiliary,
+# adverb, determiner or "to": "has also", "a statement", "to endorse").
+_PAIR_NOT_WORDS = set("""has have had would will could may might also later previously then once
+again repeatedly recently publicly privately earlier just often never not did does do even already
+is are was were been be being a an the to it this that his her their its on in no since long both
+perhaps widely immediately directly""".split())
+LEARNED_PAIRS = {p for p, (inside, total, texts) in LEARNED.get("cue2", {}).items()
+                 if inside >= CUE_MIN_TIMES and texts >= CUE_MIN_TEXTS and inside >= CUE_MIN_SHARE * total
+                 and not any(w in CUE_FORMS or w in _PAIR_NOT_WORDS or not w.isalpha() for w in p.split())
+                 and not any(k in p for k in _FIG_KEYS_LOWER)}
+CUE_FORMS |= LEARNED_PAIRS
 # A lowercase word may extend a source noun phrase ("longtime Democratic
 # pollster Pat Caddell") when, in train, it stood inside a gold source at
 # least SOURCE_MIN_TIMES times, in SOURCE_MIN_TEXTS texts, and SOURCE_MIN_SHARE
@@ -165,7 +178,9 @@ SAY_VERBS = {"said", "says", "say", "told", "tells", "wrote", "writes", "added",
              "argues", "argue", "noted", "insisted", "insists", "insist", "warned", "warns", "explained",
              "acknowledged", "suggested", "suggest", "contended", "contend", "predicted", "reported",
              "announced", "declared", "stated", "agreed", "agree", "conceded", "believe", "believes",
-             "claimed", "asserted", "countered", "maintained", "stressed", "emphasized", "complained"}
+             "claimed", "asserted", "countered", "maintained", "stressed", "emphasized", "complained",
+             "mention", "mentioned", "endorsed", "revealed", "recounted", "express", "expressed", "vowed",
+             "urged", "described", "admitted", "showed", "call for", "called for", "recalled"}
 
 # verbs that can introduce an object before the content: told X that ...
 TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
