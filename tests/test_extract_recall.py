@@ -61,3 +61,22 @@ def test_learned_pairs_hold_no_auxiliary_pairs():
     from claimlab.extract.vocabulary import LEARNED_PAIRS
     assert "has also" not in LEARNED_PAIRS and "a statement" not in LEARNED_PAIRS
     assert all(len(p.split()) == 2 for p in LEARNED_PAIRS)
+
+
+def test_passive_asked_takes_the_question():
+    r = _row("The mayor was asked about the closed bridge during a radio show.", "was asked")
+    assert r.content.startswith("about the closed bridge")
+    assert r.speaker == ""
+
+
+def test_asked_by_names_the_asker():
+    r = _row("The mayor was asked by Ann Moss whether the bridge would reopen, and she shrugged.",
+             "was asked")
+    assert r.speaker == "Ann Moss"
+    assert r.content == "whether the bridge would reopen"
+
+
+def test_when_asked_in_mid_sentence():
+    text = "“Not this year,” she said when asked whether the bridge would reopen."
+    r = _row(text, "asked")
+    assert r.content == "whether the bridge would reopen"

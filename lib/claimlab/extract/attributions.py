@@ -430,8 +430,8 @@ def _cue_rules(art: Article):
             if art.quote_at(cs):
                 continue
             vl = verb.lower()
-            if vl in NOUN_OR_VERB and cs == ce - len(verb) and _noun_before(text, ss, cs):
-                continue  # "the new plans", "Trump's remarks", "in support of": a noun, not a verb
+            if _handled_or_noun(art, cm, ss, se, vl):
+                continue
             # -- speaker before the cue
             sp = np_left(text, ss, cs)
             if sp is None:
@@ -486,6 +486,14 @@ def _cue_rules(art: Article):
 _NOUN_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|"
                              r"no|any|more|less|much|of|for|in|on|with|by|from|without|new|public|"
                              r"popular|broad|strong|percent|editor['’]s)|['’]s|\d)[ \u00a0]*$", re.I)
+
+
+def _handled_or_noun(art: Article, cm, ss: int, se: int, vl: str) -> bool:
+    """True when the cue is a passive "asked" (its relation added here) or a
+    noun-or-verb word used as a noun ("the new plans", "Trump's remarks")."""
+    if vl == "asked" and _asked_passive(art, cm, ss, se):
+        return True
+    return vl in NOUN_OR_VERB and cm.s == cm.e - len(cm.verb) and _noun_before(art.text, ss, cm.s)
 
 
 def _noun_before(text: str, ss: int, cs: int) -> bool:
@@ -646,6 +654,48 @@ def _asked_first(art: Article, cm, ss: int, se: int) -> bool:
     if k >= se or k - m.end() < 3:
         return False
     return _add(art, cm.span(), None, (m.end() if not m.group(1) else m.start(1), k), "asked-first")
+
+
+# "was asked", "when asked", "after being asked": the asker (if any) comes after "by"
+_PASSIVE_ASKED_RE = re.compile(r"(?:\b(?:was|were|is|are|been|being|be|when|after|once|if)[ \u00a0]+"
+                               r"(?:\w+ly[ \u00a0]+)?|,[ \u00a0]*)$", re.I)
+_ASKED_BY_RE = re.compile(r"[ \u00a0]+by[ \u00a0]+")
+_ASKED_WHAT_RE = re.compile(r"[ \u00a0]*(?:(?:on|at|in|during)[ \u00a0][^,;:“\"]{2,40}?[ \u00a0])?"
+                            r"(?=(?:whether|if|why|what|how|who|when|where|which|about|to|for)\b)")
+
+
+def _asked_passive(art: Article, cm, ss: int, se: int) -> bool:
+    """"X was asked about Y", "..., he said when asked whether Y", "asked by
+    a host about Y": the question (from "about"/"whether"/"to" ... to the next
+    comma or the sentence end) is the content and the asker after "by", if
+    any, the speaker.  False when the cue is no passive "asked"."""
+    text = art.text
+    if not (text[cm.s:cm.e].lower() != "asked" and cm.s < cm.e - 6
+            or _PASSIVE_ASKED_RE.search(text, max(ss, cm.s - 24), cm.s)):
+        return False
+    pos, sp = cm.e, None
+    bm = _ASKED_BY_RE.match(text, pos, se)
+    if bm:
+        sp = np_right(text, bm.end(), se)
+        if sp is None:
+            return False
+        pos = sp[1]
+    wm = _ASKED_WHAT_RE.match(text, pos, se)
+    if wm is None:
+        return False
+    k = wm.end()
+    while k < se:
+        q = art.quote_at(k)
+        if q:
+            k = q[1]
+            continue
+        if text[k] in ",;":
+            break
+        k += 1
+    end = _content_end(text, wm.end(), k)
+    if end - wm.end() < 3:
+        return False
+    return _add(art, cm.span(), sp, (wm.end(), end), "asked-passive")
 
 
 def _titlecase_line(text: str, ss: int, se: int) -> bool:
