@@ -80,3 +80,24 @@ def test_when_asked_in_mid_sentence():
     text = "“Not this year,” she said when asked whether the bridge would reopen."
     r = _row(text, "asked")
     assert r.content == "whether the bridge would reopen"
+
+
+def test_participle_after_quote_comma_or_preposition():
+    r = _row("The mayor called the plan “a good start,” adding that more money was needed.", "adding")
+    assert r.speaker == "The mayor"
+    assert r.content == "that more money was needed"
+    r = _row("The mayor surprised the council by saying the bridge would close.", "saying")
+    assert r.speaker.startswith("The mayor")
+    assert r.content == "the bridge would close"
+
+
+def test_to_say_takes_the_sentence_subject():
+    r = _row("The engineer went so far as to say the bridge was unsafe.", "say")
+    assert r.speaker == "The engineer"
+    assert r.content == "the bridge was unsafe"
+
+
+def test_told_long_object_before_that():
+    r = _row("The mayor told cheering farmers in the square that the dam would be built.", "told")
+    assert r.speaker == "The mayor"
+    assert r.content == "that the dam would be built"

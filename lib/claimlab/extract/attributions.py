@@ -444,14 +444,15 @@ def _cue_rules(art: Article):
                 sp = None  # "X dismissed the claim and said": the subject is X (below)
             if sp is None and vl not in PARTICIPLES:
                 pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
-                if pw in ("and", "but"):
+                if pw in ("and", "but") or pw == "to" and vl in SAY_VERBS:
+                    # "X dismissed it and said Y" / "X went so far as to say Y": X's
                     subj = np_right(text, ss, cs)
                     if subj and subj[0] == ss:
                         _right_content(art, cm, subj, ss, se, verb)
                         continue
             if sp is None and vl in PARTICIPLES:
                 # "..., saying X": subject of the main clause
-                if text[max(ss, cs - 2):cs].strip() == ",":
+                if _PARTICIPLE_LEAD_RE.search(text, max(ss, cs - 12), cs):
                     sp = np_right(text, ss, cs) or None
                     sp = sp if sp and sp[1] < cs else None
                     if sp is None:
@@ -500,6 +501,11 @@ def _noun_before(text: str, ss: int, cs: int) -> bool:
     """True when the word before a noun-or-verb cue at ``cs`` marks it as a noun."""
     return _NOUN_BEFORE_RE.search(text, max(ss, cs - 16), cs) is not None
 
+
+# what may stand before a participle cue whose subject is the main clause's:
+# "..., saying", "...,” adding", "— telling", "by saying", "while arguing"
+_PARTICIPLE_LEAD_RE = re.compile(r"(?:,[”\"’]?|[—–]|\b(?:by|while|after|before|without|and|also|only|even|"
+                                 r"then|again|repeatedly)\b)[ \u00a0]*$")
 
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 # a subject ending right before the cue that np_left does not take:
@@ -741,9 +747,9 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
             if not _OBJECT_END_RE.match(text[ob[1]:ob[1] + 8]):
                 ob = None
         if ob is None:
-            if vl in ("told", "tells", "tell", "telling"):
+            ob = _told_object(text, pos, se) if vl in ("told", "tells", "tell", "telling") else (pos, pos)
+            if ob is None:
                 return
-            ob = (pos, pos)
         otext = text[ob[0]:ob[1]]
         if otext and is_cap(otext.split()[-1]) and otext.lower() not in ("him", "her", "them"):
             channel = otext[4:] if otext.startswith("the ") else otext
@@ -783,7 +789,7 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
         if art.quote_at(nc.s):
             continue
         pre = text[max(cstart, nc.s - 6):nc.s]
-        if pre.endswith((", ", " and ", " but ", ", and ", ", but ")):
+        if pre.endswith((", ", " and ", " but ", ", and ", ", but ", ",” ", ',\" ')):
             end = nc.s - (len(pre) - len(pre.rstrip(" ,")) if pre.endswith(", ") else 0)
             if pre.endswith((" and ", " but ")):
                 end = nc.s - (5 if pre.endswith(" and ") else 5)
@@ -796,6 +802,16 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
     if end - cstart < 3:
         return
     _add(art, cm.span(), sp, (cstart, end), "right", channel)
+
+
+def _told_object(text: str, pos: int, se: int):
+    """"told cheering supporters that ...": the words between "told" and a
+    "that" at most 80 characters on, with no quotation mark, as its object;
+    else None."""
+    k = text.find(" that ", pos, min(se, pos + 80))
+    if k == -1 or k - pos < 3 or any(ch in text[pos:k] for ch in "\"“”;:"):
+        return None
+    return _strip_span(text, pos, k)
 
 
 def that_clause(text: str, pos: int, se: int):
