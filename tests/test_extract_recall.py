@@ -101,3 +101,16 @@ def test_told_long_object_before_that():
     r = _row("The mayor told cheering farmers in the square that the dam would be built.", "told")
     assert r.speaker == "The mayor"
     assert r.content == "that the dam would be built"
+
+
+def test_time_phrase_then_that_clause_after_the_cue():
+    text = "Ann Moss, engineer of Lake County, said on Sunday that the dam had held."
+    r = _row(text, "said")
+    assert r.content == "that the dam had held"
+
+
+def test_clause_subject_with_a_cue_in_a_relative_clause():
+    text = "Even the old harbour pilots, who warned about the reef for years, said the lights were too dim."
+    r = _row(text, "said")
+    assert r.speaker.startswith("the old harbour pilots")
+    assert r.content == "the lights were too dim"

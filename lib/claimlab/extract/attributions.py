@@ -461,15 +461,7 @@ def _cue_rules(art: Article):
                     _right_content(art, cm, sp, ss, se, verb)
                 continue
             if sp is not None:
-                rest = text[ce:se]
-                if not rest.strip(" .!?\"”’'\u00a0") or (_REST_RE.match(rest) and not _TO_VERB_RE.match(rest)):
-                    # content first: "..., he said."  /  "“…,” Smith said."
-                    _left_content(art, cm, sp, ss)
-                elif vl in TELL_LIKE and _TOLD_OUTLET_RE.match(rest):
-                    # "..., an official told The New York Times."
-                    _left_content(art, cm, sp, ss)
-                else:
-                    _right_content(art, cm, sp, ss, se, verb)
+                _content_either_side(art, cm, sp, ss, se)
                 continue
             if vl == "asked" and _asked_first(art, cm, ss, se):
                 continue
@@ -507,6 +499,26 @@ def _noun_before(text: str, ss: int, cs: int) -> bool:
 _PARTICIPLE_LEAD_RE = re.compile(r"(?:,[”\"’]?|[—–]|\b(?:by|while|after|before|without|and|also|only|even|"
                                  r"then|again|repeatedly)\b)[ \u00a0]*$")
 
+def _content_either_side(art: Article, cm, sp, ss: int, se: int):
+    """The relation of a cue with its speaker before it: the content before
+    them when nothing but a time or place follows the cue, else after it."""
+    text = art.text
+    vl = cm.verb.lower()
+    rest = text[cm.e:se]
+    if not rest.strip(" .!?\"”’'\u00a0") or (_REST_RE.match(rest) and not _TO_VERB_RE.match(rest)):
+        # content first: "..., he said."  /  "“…,” Smith said."
+        n_rels = len(art.rels)
+        _left_content(art, cm, sp, ss)
+        if len(art.rels) == n_rels and " that " in rest:
+            # none before it: "X said on Sunday that Y"
+            _right_content(art, cm, sp, ss, se, cm.verb)
+    elif vl in TELL_LIKE and _TOLD_OUTLET_RE.match(rest):
+        # "..., an official told The New York Times."
+        _left_content(art, cm, sp, ss)
+    else:
+        _right_content(art, cm, sp, ss, se, cm.verb)
+
+
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 # a subject ending right before the cue that np_left does not take:
 #   "Six in 10 say", "About 4 in 10 voters say" (group 1)
@@ -541,6 +553,9 @@ _SUBORDINATE = {"when", "if", "after", "before", "while", "as", "because", "thou
 _LEAD_WORDS = {"but", "and", "yet", "so", "even", "still", "now", "instead", "meanwhile", "however", "also"}
 
 
+_RELATIVE_RE = re.compile(r",[ \u00a0]+(?:who|which)\b")
+
+
 def _clause_subject(art: Article, ss: int, cm, se: int):
     """The whole sentence start before a saying verb at ``cs`` when no noun
     phrase rule found its subject: "Some 56 percent of those polled said",
@@ -550,8 +565,11 @@ def _clause_subject(art: Article, ss: int, cm, se: int):
     text = art.text
     cs = cm.s
     s, e = _strip_span(text, ss, cs, " \t\n\u00a0,;:—–-\"“”")
-    if e - s < 2 or art.cues_in(s, e) or any(ch in text[s:e] for ch in "\"“”;:()"):
+    if e - s < 2 or any(ch in text[s:e] for ch in "\"“”;:()"):
         return None
+    inner = art.cues_in(s, e)
+    if inner and not _RELATIVE_RE.search(text, s, inner[0].s):
+        return None  # another cue in the lead, not in a relative clause ("Graham, who endorsed Cruz, said")
     words = text[s:e].split()
     while words and words[0].lower().strip(",") in _LEAD_WORDS:
         s = text.index(words[0], s) + len(words[0])
