@@ -114,3 +114,8 @@ def test_clause_subject_with_a_cue_in_a_relative_clause():
     r = _row(text, "said")
     assert r.speaker.startswith("the old harbour pilots")
     assert r.content == "the lights were too dim"
+
+
+def test_plural_nouns_are_no_cues():
+    assert _cues("Critics of the harbour plan met on Monday, and their comments filled two pages.") == []
+    assert _cues("The policies that the council passed last year cost the town a great deal.") == []
