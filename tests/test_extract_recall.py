@@ -119,3 +119,15 @@ def test_clause_subject_with_a_cue_in_a_relative_clause():
 def test_plural_nouns_are_no_cues():
     assert _cues("Critics of the harbour plan met on Monday, and their comments filled two pages.") == []
     assert _cues("The policies that the council passed last year cost the town a great deal.") == []
+
+
+def test_still_now_soon_stand_inside_the_cue():
+    r = _row("The mayor now says the bridge will reopen in May.", "now says")
+    assert r.speaker == "The mayor"
+    assert r.content == "the bridge will reopen in May"
+
+
+def test_asked_a_long_object_whether():
+    text = "A reporter asked the tired old harbour master of the town whether the pier was safe."
+    r = _row(text, "asked")
+    assert r.content == "whether the pier was safe"

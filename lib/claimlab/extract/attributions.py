@@ -647,7 +647,7 @@ _REST_RE = re.compile(r"^[\s\u00a0]*(?:(?:on|in|at|last|this|during|to)\b[^,;:�
 
 
 _WH = ("whether", "if", "why", "what", "how", "who", "when", "where", "which")
-_ASKED_OBJECT_RE = re.compile(r"(?:[\w.'’-]+\s+){1,3}?(?=(?:whether|if|why|what|how|who|when|where|which)\b)")
+_ASKED_OBJECT_RE = re.compile(r"(?:[\w.'’-]+\s+){1,8}?(?=(?:whether|if|why|what|how|who|when|where|which)\b)")
 # "Asked whether ..., X said" / "When asked about ..., X said": the question
 # up to the comma that ends it (a comma inside a quotation does not)
 _ASKED_FIRST_RE = re.compile(r"[ \u00a0]+((?:specifically|directly|later|again|repeatedly)[ \u00a0]+)?"
