@@ -131,3 +131,10 @@ def test_asked_a_long_object_whether():
     text = "A reporter asked the tired old harbour master of the town whether the pier was safe."
     r = _row(text, "asked")
     assert r.content == "whether the pier was safe"
+
+
+def test_inverted_saying_verb_with_a_long_speaker():
+    text = "The dam will hold through the spring, said a handful of Democrats who grew up there."
+    r = _row(text, "said")
+    assert r.speaker.startswith("a handful of Democrats")
+    assert r.content == "The dam will hold through the spring"

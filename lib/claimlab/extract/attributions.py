@@ -470,8 +470,11 @@ def _cue_rules(art: Article):
             if before.rstrip().endswith((",", "”", '"', "’")):
                 st = ce + 1 if text[ce:ce + 1] in " \u00a0" else ce
                 sp = np_right(text, st, se)
+                if not (sp and _INV_END_RE.match(text, sp[1], se)) and vl in SAY_VERBS:
+                    # "..., said a handful of Democrats who know him."
+                    sp = inverted_speaker(text, st, se)
                 if sp and _INV_END_RE.match(text, sp[1], se):
-                    _left_content(art, cm, sp, ss)
+                    _left_content(art, cm, _before_relative(text, sp), ss)
                     continue
 
 
@@ -583,11 +586,25 @@ def _clause_subject(art: Article, ss: int, cm, se: int):
     return (s, e) if e - s >= 2 else None
 
 
+_WHO_RE = re.compile(r",?[ \u00a0]+(?:who|which|that)\b")
+
+
+def _before_relative(text: str, sp):
+    """The speaker span ``sp`` cut before a relative clause ("Democrats who
+    know him" -> "Democrats"); None stays None."""
+    if sp is None:
+        return None
+    m = _WHO_RE.search(text, sp[0], sp[1])
+    return (sp[0], m.start()) if m and m.start() > sp[0] else sp
+
+
 def _inverted_after(art: Article, cm, se: int) -> bool:
     """True when a speaker ending the clause follows the cue ("..., said Smith.")."""
     text = art.text
     st = cm.e + 1 if text[cm.e:cm.e + 1] in " \u00a0" else cm.e
     sp = np_right(text, st, se)
+    if not (sp and _INV_END_RE.match(text, sp[1], se)):
+        sp = inverted_speaker(text, st, se)
     return bool(sp and _INV_END_RE.match(text, sp[1], se))
 
 
