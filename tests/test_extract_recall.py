@@ -138,3 +138,10 @@ def test_inverted_saying_verb_with_a_long_speaker():
     r = _row(text, "said")
     assert r.speaker.startswith("a handful of Democrats")
     assert r.content == "The dam will hold through the spring"
+
+
+def test_participle_opening_the_sentence():
+    text = "Citing the new river gauges, Ann Moss shut the gates."
+    r = _row(text, "Citing")
+    assert r.speaker == "Ann Moss"
+    assert r.content == "the new river gauges"

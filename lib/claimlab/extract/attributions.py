@@ -459,6 +459,8 @@ def _cue_rules(art: Article):
                         # "“…,” he said, referring to X": the speaker of that cue
                         sp = _earlier_speaker(art, ss, cs)
                     _right_content(art, cm, sp, ss, se, verb)
+                elif not text[ss:cs].strip(" \u00a0\"“"):
+                    _opening_participle(art, cm, ss, se)
                 continue
             if sp is not None:
                 _content_either_side(art, cm, sp, ss, se)
@@ -501,6 +503,28 @@ def _noun_before(text: str, ss: int, cs: int) -> bool:
 # "..., saying", "...,” adding", "— telling", "by saying", "while arguing"
 _PARTICIPLE_LEAD_RE = re.compile(r"(?:,[”\"’]?|[—–]|\b(?:by|while|after|before|without|and|also|only|even|"
                                  r"then|again|repeatedly)\b)[ \u00a0]*$")
+
+_TOPIC_PARTICIPLES = {"commenting", "speaking", "responding", "referring", "writing", "talking", "asked"}
+
+
+def _opening_participle(art: Article, cm, ss: int, se: int):
+    """"Citing the polls, Smith said ...": a participle opening the sentence
+    has the main clause's subject (after the comma) as speaker and the words
+    up to the comma as content."""
+    text = art.text
+    if cm.verb.lower() in _TOPIC_PARTICIPLES:
+        return  # "Commenting on the meeting, X said ...": the topic, and X's own cue follows
+    k = text.find(",", cm.e, se)
+    if k == -1 or k - cm.e > 150 or art.quote_at(k):
+        return
+    st = k + 1
+    while st < se and text[st] in " \u00a0":
+        st += 1
+    sp = np_right(text, st, se)
+    if sp is None or sp[0] != st:
+        return
+    _add(art, cm.span(), sp, (cm.e, k), "participle-first")
+
 
 def _content_either_side(art: Article, cm, sp, ss: int, se: int):
     """The relation of a cue with its speaker before it: the content before
