@@ -11,6 +11,8 @@ Rows:
 
     cue     WORD  in_cue  in_text  docs   word inside a gold cue span (docs: texts)
     source  WORD  in_src  in_text  docs   word inside a gold source span
+    cue2    W1 W2 in_cue  in_text  docs   two words, next to each other (only
+                                          whitespace between), inside one gold cue
 
 Only words inside a gold span at least ``--min`` times are written.
 
@@ -62,6 +64,34 @@ def count(gold_dir: Path) -> tuple[dict[str, Counter], Counter, dict[str, dict[s
     return inside, total, docs
 
 
+def count_pairs(gold_dir: Path) -> tuple[Counter, Counter, dict[str, set]]:
+    """(pair -> times both words stand inside one gold cue; pair -> times in
+    the texts; pair -> names of the texts where it was inside) for pairs of
+    words with only whitespace between them ("talking about", "made clear")."""
+    corpus = load_gold(gold_dir)
+    inside: Counter = Counter()
+    total: Counter = Counter()
+    docs: dict[str, set] = {}
+    for doc in corpus.documents:
+        text = doc.text
+        cue_of = [0] * len(text)
+        for n, rel in enumerate(doc.relations, start=1):
+            span = rel.role("cue")
+            if span:
+                for s, e in span.fragments:
+                    cue_of[s:e] = [n] * (e - s)
+        words = [(m.start(), m.end(), m.group().lower()) for m in LEARNED_WORD_RE.finditer(text)]
+        for (a, a_end, w1), (b, _, w2) in zip(words, words[1:]):
+            if text[a_end:b].strip():
+                continue
+            pair = f"{w1} {w2}"
+            total[pair] += 1
+            if cue_of[a] and cue_of[a] == cue_of[b]:
+                inside[pair] += 1
+                docs.setdefault(pair, set()).add(doc.name)
+    return inside, total, docs
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="brat gold directory (default: PolNeAR train)")
@@ -80,10 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         rows = sorted((w for w, n in inside[role].items() if n >= args.min),
                       key=lambda w: (-inside[role][w], w))
         lines += [f"{role}\t{w}\t{inside[role][w]}\t{total[w]}\t{len(docs[role][w])}" for w in rows]
+    p_inside, p_total, p_docs = count_pairs(args.gold)
+    rows = sorted((p for p, n in p_inside.items() if n >= args.min), key=lambda p: (-p_inside[p], p))
+    lines += [f"cue2\t{p}\t{p_inside[p]}\t{p_total[p]}\t{len(p_docs[p])}" for p in rows]
     from claimlab.files import atomic_write
     atomic_write(args.out, ("\n".join(lines) + "\n").encode("utf-8"))
     print(f"wrote {args.out}: " + ", ".join(
-        f"{sum(1 for ln in lines if ln.startswith(role + chr(9)))} {role} words" for role in ROLES))
+        f"{sum(1 for ln in lines if ln.startswith(role + chr(9)))} {role} words" for role in ROLES + ("cue2",)))
     return 0
 
 

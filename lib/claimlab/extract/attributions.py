@@ -26,9 +26,11 @@ from .vocabulary import (
     CONNECT,
     CUE_FORMS,
     INSTITUTION_WORDS,
+    NOUN_OR_VERB,
     PARTICIPLES,
     PRON_SUBJ,
     ROLE_NOUNS,
+    SAY_VERBS,
     SOURCE_WORDS,
     TELL_LIKE,
     TITLE_ABBR,
@@ -290,6 +292,8 @@ def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
             continue
         if sp is None or sp[0] < r["cue"][1] or text[sp[0]:sp[1]].lower() in PRON_SUBJ:
             continue
+        if r["cue"][1] <= r["content"][0] and r["content"][1] <= sp[0]:
+            continue  # "Citing X, Ann Moss shut ...": a subject after the content, not an inverted speaker
         hi = art.sent_of(sp[0])[1]
         ks, ke = r["content"]
         if ks >= sp[1]:
@@ -697,38 +701,38 @@ def _cue_rules(art: Article):
             if art.quote_at(cs):
                 continue
             vl = verb.lower()
+            if _handled_or_noun(art, cm, ss, se, vl):
+                continue
             # -- speaker before the cue
             sp = np_left(text, ss, cs)
             if sp is None:
                 sp = _subject_fallback(text, ss, cs)
+            if sp is None and vl in SAY_VERBS:
+                sp = _clause_subject(art, ss, cm, se)
             if sp is not None and text[sp[0]:sp[1]].lower() in ("which", "that") and vl.endswith("ing"):
                 sp = None
             if sp is not None and text[sp[0]:sp[1]].endswith((" and", " but")):
                 sp = None  # "X dismissed the claim and said": the subject is X (below)
             if sp is None and vl not in PARTICIPLES:
                 pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
-                if pw in ("and", "but"):
+                if pw in ("and", "but") or pw == "to" and vl in SAY_VERBS:
+                    # "X dismissed it and said Y" / "X went so far as to say Y": X's
                     subj = np_right(text, ss, cs)
                     if subj and subj[0] == ss:
                         _right_content(art, cm, subj, ss, se, verb)
                         continue
             if sp is None and vl in PARTICIPLES:
                 # "..., saying X": subject of the main clause
-                if text[max(ss, cs - 2):cs].strip() == ",":
-                    # "“…,” he said, referring to X": the speaker of that cue
+                if _PARTICIPLE_LEAD_RE.search(text, max(ss, cs - 12), cs):
+                    # "“…,” he said, referring to X": the speaker of that cue;
+                    # else the sentence's subject ("In a debate, Trump mocked X, saying ...")
                     sp = _earlier_speaker(art, ss, cs) or main_subject(text, ss, cs)
                     _right_content(art, cm, sp, ss, se, verb)
+                elif not text[ss:cs].strip(" \u00a0\"“"):
+                    _opening_participle(art, cm, ss, se)
                 continue
             if sp is not None:
-                rest = text[ce:se]
-                if not rest.strip(" .!?\"”’'\u00a0") or (_REST_RE.match(rest) and not _TO_VERB_RE.match(rest)):
-                    # content first: "..., he said."  /  "“…,” Smith said."
-                    _left_content(art, cm, sp, ss)
-                elif vl in TELL_LIKE and _TOLD_OUTLET_RE.match(rest):
-                    # "..., an official told The New York Times."
-                    _left_content(art, cm, sp, ss)
-                else:
-                    _right_content(art, cm, sp, ss, se, verb)
+                _content_either_side(art, cm, sp, ss, se)
                 continue
             if vl == "asked" and _asked_first(art, cm, ss, se):
                 continue
@@ -737,9 +741,78 @@ def _cue_rules(art: Article):
             if before.rstrip().endswith((",", "”", '"', "’")):
                 st = ce + 1 if text[ce:ce + 1] in " \u00a0" else ce
                 sp = np_right(text, st, se)
+                if not (sp and _INV_END_RE.match(text, sp[1], se)) and vl in SAY_VERBS:
+                    # "..., said a handful of Democrats who know him."
+                    sp = inverted_speaker(text, st, se)
                 if sp and _INV_END_RE.match(text, sp[1], se):
-                    _left_content(art, cm, sp, ss)
+                    _left_content(art, cm, _before_relative(text, sp), ss)
                     continue
+
+
+# a word that makes the next one a noun: "the plans", "Trump's remarks", "percent support"
+_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|"
+                             r"no|any|more|less|much|of|for|in|on|with|by|from|without|new|public|"
+                             r"popular|broad|strong|percent|editor['’]s)|['’]s|\d)[ \u00a0]*$", re.I)
+
+
+def _handled_or_noun(art: Article, cm, ss: int, se: int, vl: str) -> bool:
+    """True when the cue is a passive "asked" (its relation added here) or a
+    noun-or-verb word used as a noun ("the new plans", "Trump's remarks")."""
+    if vl == "asked" and _asked_passive(art, cm, ss, se):
+        return True
+    return vl in NOUN_OR_VERB and cm.s == cm.e - len(cm.verb) and _noun_before(art.text, ss, cm.s)
+
+
+def _noun_before(text: str, ss: int, cs: int) -> bool:
+    """True when the word before a noun-or-verb cue at ``cs`` marks it as a noun."""
+    return _NOUN_BEFORE_RE.search(text, max(ss, cs - 16), cs) is not None
+
+
+# what may stand before a participle cue whose subject is the main clause's:
+# "..., saying", "...,” adding", "— telling", "by saying", "while arguing"
+_PARTICIPLE_LEAD_RE = re.compile(r"(?:,[”\"’]?|[—–]|\b(?:by|while|after|before|without|and|also|only|even|"
+                                 r"then|again|repeatedly)\b)[ \u00a0]*$")
+
+_TOPIC_PARTICIPLES = {"commenting", "speaking", "responding", "referring", "writing", "talking", "asked"}
+
+
+def _opening_participle(art: Article, cm, ss: int, se: int):
+    """"Citing the polls, Smith said ...": a participle opening the sentence
+    has the main clause's subject (after the comma) as speaker and the words
+    up to the comma as content."""
+    text = art.text
+    if cm.verb.lower() in _TOPIC_PARTICIPLES:
+        return  # "Commenting on the meeting, X said ...": the topic, and X's own cue follows
+    k = text.find(",", cm.e, se)
+    if k == -1 or k - cm.e > 150 or art.quote_at(k):
+        return
+    st = k + 1
+    while st < se and text[st] in " \u00a0":
+        st += 1
+    sp = np_right(text, st, se)
+    if sp is None or sp[0] != st:
+        return
+    _add(art, cm.span(), sp, (cm.e, k), "participle-first")
+
+
+def _content_either_side(art: Article, cm, sp, ss: int, se: int):
+    """The relation of a cue with its speaker before it: the content before
+    them when nothing but a time or place follows the cue, else after it."""
+    text = art.text
+    vl = cm.verb.lower()
+    rest = text[cm.e:se]
+    if not rest.strip(" .!?\"”’'\u00a0") or (_REST_RE.match(rest) and not _TO_VERB_RE.match(rest)):
+        # content first: "..., he said."  /  "“…,” Smith said."
+        n_rels = len(art.rels)
+        _left_content(art, cm, sp, ss)
+        if len(art.rels) == n_rels and " that " in rest:
+            # none before it: "X said on Sunday that Y"
+            _right_content(art, cm, sp, ss, se, cm.verb)
+    elif vl in TELL_LIKE and _TOLD_OUTLET_RE.match(rest):
+        # "..., an official told The New York Times."
+        _left_content(art, cm, sp, ss)
+    else:
+        _right_content(art, cm, sp, ss, se, cm.verb)
 
 
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -805,6 +878,66 @@ def main_subject(text: str, ss: int, cs: int):
     return sp if sp and sp[1] < cs else None
 
 
+# words that open a subordinate clause, not a subject
+_SUBORDINATE = {"when", "if", "after", "before", "while", "as", "because", "though", "although", "since",
+                "until", "once", "unless", "whether", "that", "what", "how", "why", "where", "asked", "in",
+                "on", "at", "for", "with", "by", "from", "to", "during", "despite", "like", "than", "not",
+                "and", "or", "but", "so", "is", "are", "was", "were", "do", "does", "did", "has", "have", "had"}
+_LEAD_WORDS = {"but", "and", "yet", "so", "even", "still", "now", "instead", "meanwhile", "however", "also"}
+
+
+_RELATIVE_RE = re.compile(r",[ \u00a0]+(?:who|which)\b")
+
+
+def _clause_subject(art: Article, ss: int, cm, se: int):
+    """The whole sentence start before a saying verb at ``cs`` when no noun
+    phrase rule found its subject: "Some 56 percent of those polled said",
+    "A former aide, who worked for him for years, said"; at most 30 words,
+    no quotation mark, no other cue, not opening with a subordinate clause
+    ("When asked ..."); a leading "But"/"And" is left out.  None otherwise."""
+    text = art.text
+    cs = cm.s
+    s, e = _strip_span(text, ss, cs, " \t\n\u00a0,;:—–-\"“”")
+    if e - s < 2 or any(ch in text[s:e] for ch in "\"“”;:()"):
+        return None
+    inner = art.cues_in(s, e)
+    if inner and not _RELATIVE_RE.search(text, s, inner[0].s):
+        return None  # another cue in the lead, not in a relative clause ("Graham, who endorsed Cruz, said")
+    words = text[s:e].split()
+    while words and words[0].lower().strip(",") in _LEAD_WORDS:
+        s = text.index(words[0], s) + len(words[0])
+        words = words[1:]
+    if not words or len(words) > 30 or words[0].lower() in _SUBORDINATE or words[0].endswith("ing") \
+            or words[-1].lower() == "to" or _WEEKDAY_RE.fullmatch(words[0]):
+        return None
+    if text[e:cs].strip(" \u00a0") == "," and _inverted_after(art, cm, se):
+        return None  # "The risk is real, said Edward Leamer": the inverted rule's
+    s, e = _strip_span(text, s, e)
+    return (s, e) if e - s >= 2 else None
+
+
+_WHO_RE = re.compile(r",?[ \u00a0]+(?:who|which|that)\b")
+
+
+def _before_relative(text: str, sp):
+    """The speaker span ``sp`` cut before a relative clause ("Democrats who
+    know him" -> "Democrats"); None stays None."""
+    if sp is None:
+        return None
+    m = _WHO_RE.search(text, sp[0], sp[1])
+    return (sp[0], m.start()) if m and m.start() > sp[0] else sp
+
+
+def _inverted_after(art: Article, cm, se: int) -> bool:
+    """True when a speaker ending the clause follows the cue ("..., said Smith.")."""
+    text = art.text
+    st = cm.e + 1 if text[cm.e:cm.e + 1] in " \u00a0" else cm.e
+    sp = np_right(text, st, se)
+    if not (sp and _INV_END_RE.match(text, sp[1], se)):
+        sp = inverted_speaker(text, st, se)
+    return bool(sp and _INV_END_RE.match(text, sp[1], se))
+
+
 def se_of(art: Article, pos: int) -> int:
     """The end of the sentence holding ``pos``."""
     return art.sent_of(pos)[1]
@@ -861,7 +994,7 @@ _REST_RE = re.compile(r"^[\s\u00a0]*(?:(?:on|in|at|last|this|during|to)\b[^,;:�
 
 
 _WH = ("whether", "if", "why", "what", "how", "who", "when", "where", "which")
-_ASKED_OBJECT_RE = re.compile(r"(?:[\w.'’-]+\s+){1,3}?(?=(?:whether|if|why|what|how|who|when|where|which)\b)")
+_ASKED_OBJECT_RE = re.compile(r"(?:[\w.'’-]+\s+){1,8}?(?=(?:whether|if|why|what|how|who|when|where|which)\b)")
 # "Asked whether ..., X said" / "When asked about ..., X said": the question
 # up to the comma that ends it (a comma inside a quotation does not)
 _ASKED_FIRST_RE = re.compile(r"[ \u00a0]+((?:specifically|directly|later|again|repeatedly)[ \u00a0]+)?"
@@ -892,6 +1025,48 @@ def _asked_first(art: Article, cm, ss: int, se: int) -> bool:
     if k >= se or k - m.end() < 3:
         return False
     return _add(art, cm.span(), None, (m.end() if not m.group(1) else m.start(1), k), "asked-first")
+
+
+# "was asked", "when asked", "after being asked": the asker (if any) comes after "by"
+_PASSIVE_ASKED_RE = re.compile(r"(?:\b(?:was|were|is|are|been|being|be|when|after|once|if)[ \u00a0]+"
+                               r"(?:\w+ly[ \u00a0]+)?|,[ \u00a0]*)$", re.I)
+_ASKED_BY_RE = re.compile(r"[ \u00a0]+by[ \u00a0]+")
+_ASKED_WHAT_RE = re.compile(r"[ \u00a0]*(?:(?:on|at|in|during)[ \u00a0][^,;:“\"]{2,40}?[ \u00a0])?"
+                            r"(?=(?:whether|if|why|what|how|who|when|where|which|about|to|for)\b)")
+
+
+def _asked_passive(art: Article, cm, ss: int, se: int) -> bool:
+    """"X was asked about Y", "..., he said when asked whether Y", "asked by
+    a host about Y": the question (from "about"/"whether"/"to" ... to the next
+    comma or the sentence end) is the content and the asker after "by", if
+    any, the speaker.  False when the cue is no passive "asked"."""
+    text = art.text
+    if not (text[cm.s:cm.e].lower() != "asked" and cm.s < cm.e - 6
+            or _PASSIVE_ASKED_RE.search(text, max(ss, cm.s - 24), cm.s)):
+        return False
+    pos, sp = cm.e, None
+    bm = _ASKED_BY_RE.match(text, pos, se)
+    if bm:
+        sp = np_right(text, bm.end(), se)
+        if sp is None:
+            return False
+        pos = sp[1]
+    wm = _ASKED_WHAT_RE.match(text, pos, se)
+    if wm is None:
+        return False
+    k = wm.end()
+    while k < se:
+        q = art.quote_at(k)
+        if q:
+            k = q[1]
+            continue
+        if text[k] in ",;":
+            break
+        k += 1
+    end = _content_end(text, wm.end(), k)
+    if end - wm.end() < 3:
+        return False
+    return _add(art, cm.span(), sp, (wm.end(), end), "asked-passive")
 
 
 def _titlecase_line(text: str, ss: int, se: int) -> bool:
@@ -937,9 +1112,9 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
             if not _OBJECT_END_RE.match(text[ob[1]:ob[1] + 8]):
                 ob = None
         if ob is None:
-            if vl in ("told", "tells", "tell", "telling"):
+            ob = _told_object(text, pos, se) if vl in ("told", "tells", "tell", "telling") else (pos, pos)
+            if ob is None:
                 return
-            ob = (pos, pos)
         otext = text[ob[0]:ob[1]]
         if otext and is_cap(otext.split()[-1]) and otext.lower() not in ("him", "her", "them"):
             channel = otext[4:] if otext.startswith("the ") else otext
@@ -979,7 +1154,7 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
         if art.quote_at(nc.s):
             continue
         pre = text[max(cstart, nc.s - 6):nc.s]
-        if pre.endswith((", ", " and ", " but ", ", and ", ", but ")):
+        if pre.endswith((", ", " and ", " but ", ", and ", ", but ", ",” ", ',\" ')):
             end = nc.s - (len(pre) - len(pre.rstrip(" ,")) if pre.endswith(", ") else 0)
             if pre.endswith((" and ", " but ")):
                 end = nc.s - (5 if pre.endswith(" and ") else 5)
@@ -992,6 +1167,16 @@ def _right_content(art: Article, cm, sp, ss: int, se: int, verb: str):
     if end - cstart < 3:
         return
     _add(art, cm.span(), sp, (cstart, end), "right", channel)
+
+
+def _told_object(text: str, pos: int, se: int):
+    """"told cheering supporters that ...": the words between "told" and a
+    "that" at most 80 characters on, with no quotation mark, as its object;
+    else None."""
+    k = text.find(" that ", pos, min(se, pos + 80))
+    if k == -1 or k - pos < 3 or any(ch in text[pos:k] for ch in "\"“”;:"):
+        return None
+    return _strip_span(text, pos, k)
 
 
 def that_clause(text: str, pos: int, se: int):

@@ -76,6 +76,8 @@ CUE_FORMS -= {"call", "charge", "charges", "post", "posts",
               "indicating", "shown", "written", "forecasting", "estimated", "estimates",
               "shows", "show", "showed", "find", "finds", "found", "promise", "promises",
               "promised", "promising", "blaming", "praising", "agreeing"}
+# plural nouns far more often than verbs in news text (few gold cues on PolNeAR train)
+CUE_FORMS -= {"attacks", "advocates", "reporting", "comments", "answers", "remarks"}
 CUE_FORMS |= {"show", "shows", "showed", "found", "finds", "called", "calls", "continued", "stated",
               "promised", "estimated", "posted"}
 
@@ -138,6 +140,20 @@ LEARNED = learned_words()
 LEARNED_CUES = {w for w in learned_cues(LEARNED.get("cue", {}))
                 if not any(w.startswith(k) or k.startswith(w) for k in _FIG_KEYS_LOWER)}
 CUE_FORMS |= LEARNED_CUES
+# Two-word cues ("talking about", "made clear", "critical of"): a pair of words
+# passing the same thresholds as a learned word, neither of them a cue on its
+# own, and neither a word that only stands inside a longer cue (an auxiliary,
+# adverb, determiner or "to": "has also", "a statement", "to endorse").
+_PAIR_NOT_WORDS = set("""has have had would will could may might also later previously then once
+again repeatedly recently publicly privately earlier just often never not did does do even already
+is are was were been be being a an the to it this that his her their its on in no since long both
+perhaps widely immediately directly""".split())
+PAIR_MIN_SHARE = 0.25  # set on two halves of train: learned on one, measured on the other
+LEARNED_PAIRS = {p for p, (inside, total, texts) in LEARNED.get("cue2", {}).items()
+                 if inside >= CUE_MIN_TIMES and texts >= CUE_MIN_TEXTS and inside >= PAIR_MIN_SHARE * total
+                 and not any(w in CUE_FORMS or w in _PAIR_NOT_WORDS or not w.isalpha() for w in p.split())
+                 and not any(k in p for k in _FIG_KEYS_LOWER)}
+CUE_FORMS |= LEARNED_PAIRS
 # A lowercase word may extend a source noun phrase ("longtime Democratic
 # pollster Pat Caddell") when, in train, it stood inside a gold source at
 # least SOURCE_MIN_TIMES times, in SOURCE_MIN_TEXTS texts, and SOURCE_MIN_SHARE
@@ -148,6 +164,27 @@ SOURCE_MIN_SHARE = 0.5
 SOURCE_WORDS = {w for w in learned_cues(LEARNED.get("source", {}), SOURCE_MIN_TIMES, SOURCE_MIN_TEXTS,
                                         SOURCE_MIN_SHARE) if w not in CUE_FORMS}
 
+# cue forms that are often nouns: no cue after a determiner, possessive or
+# preposition ("the plans", "Trump's remarks", "in support of")
+NOUN_OR_VERB = {"support", "supports", "show", "shows", "plans", "plan", "note", "notes", "comments",
+                "remarks", "attacks", "attack", "claim", "claims", "calls", "call", "reports", "report",
+                "answers", "tweets", "tweet", "advocates", "criticism", "promise", "promises", "want",
+                "fear", "fears", "hope", "hopes", "doubt", "doubts", "demands", "demand", "threat",
+                "warning", "warnings", "pledge", "pledges", "vow", "vows", "praise", "question",
+                "questions", "statement", "comment", "estimate", "estimates", "forecast", "forecasts",
+                "proposal", "response", "reply", "denial", "boast", "concerns", "blame", "post", "posts",
+                "view", "views", "favor", "opposition", "worries", "worry", "praises", "defense"}
+
+# finite saying verbs, whose subject may be any phrase before them ("Some 56
+# percent of those polled said")
+SAY_VERBS = {"said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "argued",
+             "argues", "argue", "noted", "insisted", "insists", "insist", "warned", "warns", "explained",
+             "acknowledged", "suggested", "suggest", "contended", "contend", "predicted", "reported",
+             "announced", "declared", "stated", "agreed", "agree", "conceded", "believe", "believes",
+             "claimed", "asserted", "countered", "maintained", "stressed", "emphasized", "complained",
+             "mention", "mentioned", "endorsed", "revealed", "recounted", "express", "expressed", "vowed",
+             "urged", "described", "admitted", "showed", "call for", "called for", "recalled"}
+
 # verbs that can introduce an object before the content: told X that ...
 TELL_LIKE = {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
              "warned", "warns", "urged", "urges", "reminded", "reminds"}
@@ -157,7 +194,7 @@ PARTICIPLES = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
 AUX_WORDS = set("""has have had would will could may might also later previously then once
 again repeatedly reportedly recently publicly privately flatly earlier further quickly just
 often never not did does do simply even already first long allegedly specifically explicitly
-separately frequently always is are was were been be being""".split())
+separately frequently always is are was were been be being still now soon""".split())
 
 
 def trie_regex(words, bounded=frozenset(), char=None) -> str:
@@ -204,7 +241,9 @@ NOT_THAT_VERBS = {"given", "provided", "assumed", "assuming", "seemed", "appeare
                   "measures", "changes", "rules", "states", "lines", "ones", "races", "scenes",
                   "voices", "themes", "names", "messages", "titles", "articles", "charges",
                   "deemed", "caused", "causes", "feared", "ordered", "needed", "supposed",
-                  "designed", "used", "based", "related", "allowed", "handled"}
+                  "designed", "used", "based", "related", "allowed", "handled", "policies",
+                  "companies", "territories", "primaries", "activities", "strategies", "stories",
+                  "series", "practices", "battles", "delegates", "superdelegates", "websites"}
 
 
 PRON_SUBJ = {"he", "she", "they", "i", "we", "it", "you", "who", "which"}
