@@ -452,12 +452,13 @@ def test_source_takes_in_titles_and_modifiers_back_to_the_clause_start(text, spe
 
 def test_names_are_clean_noun_phrases():
     from claimlab.extract.names import clean_name, is_clean_name, name_problem
-    for good in ("Richards", "GOP frontrunner Donald Trump", "the Secretary of State", "U.S.",
+    for good in ("Richards", "GOP frontrunner Donald Trump", "the Secretary of State", "U.S.", "the King",
                  "Martin Luther King Jr.", "52 percent of voters", "his early-morning tweets"):
         assert is_clean_name(good), (good, name_problem(good))
     for bad, why in (("Richards.", "ends in"), ("series of similarly coordinated", "not a noun"),
                      ("The Florida senator is", "verb"), ("his campaign and", "ends with"),
-                     ("which senator", "starts with"), ("Trump, speaking in Ohio,", "ends in")):
+                     ("which senator", "starts with"), ("Trump, speaking in Ohio,", "ends in"),
+                     ("Ann Moss, an engineer, using the old name", "verb 'using'")):
         assert why in (name_problem(bad) or ""), (bad, name_problem(bad))
     assert clean_name("The Florida senator is") == "The Florida senator"
     assert clean_name("his campaign and") == "his campaign"
@@ -650,6 +651,9 @@ def test_possessive_in_an_apposition_before_the_cue():
     ("“The bridge will hold,” said Nora Quill, who built it in 1990.", "Nora Quill"),
     ("“The bridge will hold,” said Nora Quill, adding that it was tested.", "Nora Quill"),
     ("“The bridge will hold,” said Nora Quill, surrounded by engineers.", "Nora Quill"),
+    # a participle clause after an appositive is not part of it
+    ("“The span will hold,” said Nora Quill, a county engineer, using the old name for the bridge.",
+     "Nora Quill, a county engineer"),
     ("“The bridge will hold,” said Nora Quill, for example.", "Nora Quill"),
 ])
 def test_appositives_belong_to_the_speaker(text, speaker):

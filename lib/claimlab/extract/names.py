@@ -41,6 +41,11 @@ def _word(tok: str) -> str:
     return tok.strip(_TRAIL + ")").lower()
 
 
+# -ing verbs of five letters or fewer (shorter -ing words are mostly nouns: "king", "thing")
+_SHORT_ING_VERBS = frozenset({"using", "being", "doing", "going", "dying", "lying", "tying", "owing",
+                              "suing", "vying", "eying"})
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` is not a clean noun phrase, or None when it is (an empty
     name is no name, and has no problem)."""
@@ -54,7 +59,8 @@ def name_problem(name: str) -> str | None:
         w = _word(t)
         if w in AUX_VERBS or (w in FINITE_CUES and t[:1].islower()):
             return f"holds the verb {w!r}"
-        if t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and len(w) > 5:
+        if t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and (
+                len(w) > 5 or w in _SHORT_ING_VERBS):
             return f"holds the verb {w!r}"
     first, last = _word(toks[0]), _word(toks[-1])
     if first in FUNCTION_WORDS and first not in DETERMINERS:
@@ -210,8 +216,9 @@ def appositive_ok(words: list[str]) -> bool:
     first = _word(words[0])
     if first in _APP_OPENERS and len(words) > 1:  # "now director of X", "of Exeter"
         words = words[1:]
-    elif first in _APP_NOT_FIRST or first in _CLAUSE_WORDS or words[0].islower() and first.endswith(("ly", "ed")):
-        return False  # a preposition, an adverb or a participle ("surrounded by ...") opens no appositive
+    elif first in _APP_NOT_FIRST or first in _CLAUSE_WORDS or words[0].islower() and (
+            first.endswith(("ly", "ed", "ing"))):
+        return False  # a preposition, an adverb or a participle ("surrounded by ...", "using ...") opens no appositive
     for t in words:
         w = _word(t)
         if w in _CLAUSE_WORDS or _breaks(t) and w not in FUNCTION_WORDS:
