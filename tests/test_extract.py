@@ -533,8 +533,8 @@ def test_two_relations_holding_each_others_cue_keep_one():
 
 def test_asked_questions():
     df = extract_attributions("When asked about the wall, Trump said it would be built.")
-    row = _only(df, cue="asked")
-    assert row["content"] == "about the wall" and row["speaker"] in ("", None) or pd.isna(row["speaker"])
+    row = _only(df, cue="asked about")  # the particle belongs to the cue, as in PolNeAR
+    assert row["content"] == "the wall" and row["speaker"] in ("", None) or pd.isna(row["speaker"])
     assert _only(df, cue="said")["speaker"] == "Trump"
     df = extract_attributions("A reporter asked Sanders how he was feeling on caucus day.")
     assert _only(df, cue="asked")["content"] == "how he was feeling on caucus day"
@@ -669,6 +669,11 @@ def test_appositives_belong_to_the_speaker(text, speaker):
     ("The mayor spoke about the new harbour budget.", "spoke about", "the new harbour budget"),
     ("The mayor warned against a second toll on the bridge.", "warned against", "a second toll on the bridge"),
     ("The council called for a new vote on the harbour.", "called for", "a new vote on the harbour"),
+    # more particles ("shrugged off", "fired back"), also after a participle cue
+    ("The mayor shrugged off the new harbour audit.", "shrugged off", "the new harbour audit"),
+    ("Asked about the harbour, the mayor said the bridge would hold.", "Asked about", "the harbour"),
+    # "to" and "as" only after a few verbs ("pointed to", "known as"), not after "expected"
+    ("Smith, responding to the new audit, said the harbour was safe.", "responding to", "the new audit"),
     # a noun cue keeps it in the content
     ("The mayor faced criticism of the harbour plan.", "criticism", "of the harbour plan"),
     # "that" stays in the content
