@@ -807,3 +807,18 @@ def test_an_inverted_speaker_keeps_of_a_named_body():
 def test_a_title_does_not_end_an_according_to_source():
     df = extract_attributions("The bridge will hold, according to Mr. Quill of the Harbor Trust.")
     assert _only(df, cue="according to")["speaker"] == "Mr. Quill of the Harbor Trust"
+
+
+# --------------------------------------------------------------------------- issue 13, fourth round
+
+@pytest.mark.parametrize("text, cue", [
+    # "in a statement" joins the cue when the sentence ends after it or "that" follows
+    ("“The bridge will hold,” the mayor said in a statement.", "said in a statement"),
+    ("The mayor said in a statement that the bridge would hold.", "said in a statement"),
+    # but not before ", adding ...", where PolNeAR and the course's tables keep it out
+    ("“The bridge will hold,” the mayor said in a statement, adding that it was safe.", "said"),
+])
+def test_a_channel_phrase_after_the_cue(text, cue):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    assert df.iloc[0]["cue"] == cue

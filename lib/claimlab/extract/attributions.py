@@ -186,6 +186,7 @@ def find_attributions(art: Article) -> list[dict]:
     art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
     impersonal_speakers(art.text, art.rels)
     cue_particles(art.text, art.rels)
+    cue_channels(art.text, art.rels)
     clitic_auxiliaries(art.text, art.rels)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
@@ -368,6 +369,30 @@ def cue_particles(text: str, rels: list[dict]) -> None:
             continue
         r["cue"] = (cs, m.end())
         r["content"] = (t.end(), ke)
+
+
+# "in a statement" / "in an interview" right after a cue: PolNeAR's cue takes it in when the
+# sentence ends there or "that" follows, and keeps it out before ", adding ..." (as the seed tables do)
+_CHANNEL_PHRASE_RE = re.compile(
+    r"[ \u00a0]+in[ \u00a0]+(?:an?|the|his|her|their|its)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
+    r"(?:statement|interview|e-?mail|press[ \u00a0]+release|tweet|letter|speech|op-ed|post|memo)"
+    r"(?=[ \u00a0]*(?:(?:on[ \u00a0]+)?[A-Z][a-z]+day[ \u00a0]*)?(?P<end>[.:]|that\b))")
+
+
+def cue_channels(text: str, rels: list[dict]) -> None:
+    """Take "in a statement" after a cue into the cue when the sentence ends
+    after it (a content before the cue) or "that"/":" opens the content after
+    it, in place ("“A,” she said in a statement." -> cue "said in a
+    statement"); not before ", adding": PolNeAR keeps it out there."""
+    for r in rels:
+        cs, ce = r["cue"]
+        ks, ke = r["content"]
+        m = _CHANNEL_PHRASE_RE.match(text, ce)
+        if m is None or ks < m.end() < ke:
+            continue
+        if (m.group("end") == ".") != (ke <= cs):  # a full stop ends a sentence after its content
+            continue
+        r["cue"] = (cs, m.end())
 
 
 # words that end a speaker after its cue: time words and the like ("said Smith yesterday")
