@@ -822,3 +822,15 @@ def test_a_channel_phrase_after_the_cue(text, cue):
     df = extract_attributions(text)
     _check_offsets(text, df)
     assert df.iloc[0]["cue"] == cue
+
+
+@pytest.mark.parametrize("text, cue", [
+    # an infinitive's "to" and an auxiliary before "both" / "since" belong to the cue
+    ("The mayor and the governor have both urged the council to rebuild the bridge.", "have both urged"),
+    ("The mayor has since said that the bridge would hold.", "has since said"),
+    ("The vote put pressure on the mayor to say whether the bridge would hold.", "to say"),
+])
+def test_words_before_the_cue_verb(text, cue):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    assert cue in list(df["cue"])

@@ -187,6 +187,7 @@ def find_attributions(art: Article) -> list[dict]:
     impersonal_speakers(art.text, art.rels)
     cue_particles(art.text, art.rels)
     cue_channels(art.text, art.rels)
+    cue_left_words(art.text, art.rels)
     clitic_auxiliaries(art.text, art.rels)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
@@ -393,6 +394,27 @@ def cue_channels(text: str, rels: list[dict]) -> None:
         if (m.group("end") == ".") != (ke <= cs):  # a full stop ends a sentence after its content
             continue
         r["cue"] = (cs, m.end())
+
+
+# words before a cue verb that PolNeAR's cue takes in: an infinitive's "to" ("to say"), and
+# an auxiliary with an adverb between it and the verb ("have both urged", "has since said")
+_CUE_LEFT_RE = re.compile(r"(?:\b(?:to)|\b(?:have|has|had|is|are|was|were|will|would|can|could|do|does|did)"
+                          r"[ \u00a0]+(?:both|all|since|just|only|even|already|never|once|each))[ \u00a0]+$")
+
+
+def cue_left_words(text: str, rels: list[dict]) -> None:
+    """Take an infinitive's "to" and an auxiliary before an adverb into the
+    cue ("wants to say", "have both urged": cue "to say", "have both
+    urged"), in place, when the cue is a verb right after them."""
+    for r in rels:
+        cs, ce = r["cue"]
+        sp = r["speaker"]
+        m = _CUE_LEFT_RE.search(text, max(0, cs - 30), cs)
+        if m is None or sp is not None and sp[0] < cs and sp[1] > m.start():
+            continue
+        if r["content"][0] < cs and r["content"][1] > m.start():
+            continue
+        r["cue"] = (m.start(), ce)
 
 
 # words that end a speaker after its cue: time words and the like ("said Smith yesterday")
