@@ -834,3 +834,15 @@ def test_words_before_the_cue_verb(text, cue):
     df = extract_attributions(text)
     _check_offsets(text, df)
     assert cue in list(df["cue"])
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour board issued a statement saying the bridge would hold.",
+    "The harbour board put out a statement on Friday saying the bridge would hold.",
+])
+def test_issued_a_statement_saying_is_one_cue(text):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    row = df.iloc[0]
+    assert row["cue"].startswith(("issued", "put out")) and row["cue"].endswith("saying")
+    assert row["content"] == "the bridge would hold"

@@ -188,6 +188,7 @@ def find_attributions(art: Article) -> list[dict]:
     cue_particles(art.text, art.rels)
     cue_channels(art.text, art.rels)
     cue_left_words(art.text, art.rels)
+    cue_issued_statement(art.text, art.rels)
     clitic_auxiliaries(art.text, art.rels)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
@@ -415,6 +416,37 @@ def cue_left_words(text: str, rels: list[dict]) -> None:
         if r["content"][0] < cs and r["content"][1] > m.start():
             continue
         r["cue"] = (m.start(), ce)
+
+
+# "issued a statement saying": PolNeAR's cue runs from the verb over its object to the participle
+_ISSUED_RE = re.compile(
+    r"\b(?:issued|released|put[ \u00a0]+out|sent[ \u00a0]+out|published|posted)[ \u00a0]+(?:an?|the)[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+){0,2}?(?:statements?|report|press[ \u00a0]+release|memo|letter|ad|video|e-?mail)"
+    r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day(?:[ \u00a0]+(?:morning|afternoon|evening|night))?)?,?"
+    r"[ \u00a0]+[a-z]+ing\b")
+
+
+def cue_issued_statement(text: str, rels: list[dict]) -> None:
+    """Make "issued a statement saying" one cue, in place, whether the rules
+    found "issued" (with "a statement saying X" as content) or "saying"
+    (with the verb and its object between speaker and cue)."""
+    for r in rels:
+        cs, ce = r["cue"]
+        ks, ke = r["content"]
+        m = _ISSUED_RE.match(text, cs)
+        if m is not None and ks >= ce and ks < m.end() < ke:  # found "issued"
+            t = _SPACES_RE.match(text, m.end(), ke)
+            if t is not None:
+                r["cue"] = (cs, m.end())
+                r["content"] = (t.end(), ke)
+            continue
+        m = _ISSUED_RE.search(text, max(0, cs - 90), ce)
+        sp = r["speaker"]
+        if m is not None and m.end() == ce and (sp is None or sp[0] < m.start()) \
+                and not (ks < cs and ke > m.start()):  # found "saying"
+            r["cue"] = (m.start(), ce)
+            if sp is not None and sp[1] > m.start():  # "The board released a statement" as speaker
+                r["speaker"] = _strip_span(text, sp[0], m.start())
 
 
 # words that end a speaker after its cue: time words and the like ("said Smith yesterday")
