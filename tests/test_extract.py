@@ -846,3 +846,20 @@ def test_issued_a_statement_saying_is_one_cue(text):
     row = df.iloc[0]
     assert row["cue"].startswith(("issued", "put out")) and row["cue"].endswith("saying")
     assert row["content"] == "the bridge would hold"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a noun ending in -ly and "those" + participle end a clean name
+    ("Then a member of the family suggested the bridge would hold.", "a member of the family"),
+    ("Most of those surveyed say the bridge will hold.", "Most of those surveyed"),
+])
+def test_names_ending_in_ly_or_ed_nouns(text, speaker):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    assert df.iloc[0]["speaker"] == speaker
+
+
+def test_similarly_coordinated_is_still_no_name():
+    from claimlab.extract.names import name_problem
+    assert name_problem("series of similarly coordinated") is not None
+    assert name_problem("a member of the family") is None

@@ -67,9 +67,23 @@ def name_problem(name: str) -> str | None:
         return f"starts with {first!r}"
     if last in FUNCTION_WORDS or last in DETERMINERS and len(toks) > 1:
         return f"ends with {last!r}"
-    if toks[-1].islower() and (last.endswith("ly") or last.endswith("ed")) and len(last) > 4:
+    if toks[-1].islower() and (last.endswith("ly") or last.endswith("ed")) and len(last) > 4 \
+            and not _noun_like_end(toks):
         return f"ends with {last!r}, not a noun"
     return None
+
+
+# nouns ending in -ly or -ed ("a member of the family", "a hundred"), and the
+# participle that makes a noun phrase after "those" ("those surveyed", "those polled")
+_LY_ED_NOUNS = frozenset("""family assembly ally rally supply monopoly anomaly homily butterfly
+hundred creed breed greed speed seed""".split())
+_THOSE = frozenset({"those", "people", "voters", "respondents", "adults", "americans"})
+
+
+def _noun_like_end(toks: list[str]) -> bool:
+    """True when the -ly/-ed word ending ``toks`` is a noun or completes one."""
+    last = _word(toks[-1])
+    return last in _LY_ED_NOUNS or len(toks) > 1 and _word(toks[-2]) in _THOSE and last.endswith("ed")
 
 
 def is_clean_name(name: str) -> bool:
@@ -184,7 +198,7 @@ def _trim_end(keep: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``keep`` without function words, determiners and -ly/-ed words at its end."""
     while keep and (_word(keep[-1][2]) in FUNCTION_WORDS or _word(keep[-1][2]) in DETERMINERS
                     or keep[-1][2].islower() and _word(keep[-1][2]).endswith(("ly", "ed"))
-                    and len(keep[-1][2]) > 4):
+                    and len(keep[-1][2]) > 4 and not _noun_like_end([t for _, _, t in keep])):
         keep.pop()
     return keep
 
