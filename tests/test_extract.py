@@ -852,6 +852,8 @@ def test_issued_a_statement_saying_is_one_cue(text):
     # a noun ending in -ly and "those" + participle end a clean name
     ("Then a member of the family suggested the bridge would hold.", "a member of the family"),
     ("Most of those surveyed say the bridge will hold.", "Most of those surveyed"),
+    # "Aides to X": a noun of service takes "to" and the person
+    ("Aides to Mr. Quill say the bridge was weak.", "Aides to Mr. Quill"),
 ])
 def test_names_ending_in_ly_or_ed_nouns(text, speaker):
     df = extract_attributions(text)

@@ -495,6 +495,12 @@ _OPENERS = frozenset({",", ";", ":", "(", "—", "–", "“", "”", '"', "‘"
                       "Now", "Instead", "Also", "said", "says"})
 
 
+# nouns that take "to" before the person they serve: "Aides to Mr. Smith"
+_AIDES_TO = frozenset("""aide aides adviser advisers advisor advisors spokesman spokeswoman
+spokesperson counsel ambassador envoy assistant assistants consultant consultants lawyer lawyers
+attorney attorneys successor delegation""".split())
+
+
 def _head_before(text: str, ss: int, sp: tuple[int, int]) -> int:
     """Where a speaker ``sp`` before its cue starts when the noun phrase it
     completes is taken in: "The senator from Vermont said" (the rules find
@@ -505,10 +511,12 @@ def _head_before(text: str, ss: int, sp: tuple[int, int]) -> int:
     for _ in range(3):
         toks = LeftTokens(text, max(ss, start - 160), start)
         link = toks(0)
-        if link is None or link[2].lower() not in _LEFT_LINKS and not (
+        to_aide = link is not None and link[2] == "to" and toks(1) is not None \
+            and toks(1)[2].lower() in _AIDES_TO  # "Aides to Mr. Smith", "an adviser to the campaign"
+        if link is None or link[2].lower() not in _LEFT_LINKS and not to_aide and not (
                 link[2] == "to" and toks(1) is not None and toks(1)[2] == "close"):
             break
-        at = toks(1)[0] if link[2] == "to" else link[0]
+        at = toks(1)[0] if link[2] == "to" and not to_aide else link[0]
         if at <= ss:
             break
         np = np_left(text, ss, at)
