@@ -852,6 +852,8 @@ def test_issued_a_statement_saying_is_one_cue(text):
     # a noun ending in -ly and "those" + participle end a clean name
     ("Then a member of the family suggested the bridge would hold.", "a member of the family"),
     ("Most of those surveyed say the bridge will hold.", "Most of those surveyed"),
+    # an -ing adjective inside a name ("leading Democrats")
+    ("Clinton and leading Democrats said the bridge would hold.", "Clinton and leading Democrats"),
     # "Aides to X": a noun of service takes "to" and the person
     ("Aides to Mr. Quill say the bridge was weak.", "Aides to Mr. Quill"),
 ])

@@ -29,9 +29,14 @@ there here""".split())
 # cue forms that are verbs whatever the context (not "reports", "remarks")
 FINITE_CUES = frozenset(f for f in CUE_FORMS if f.endswith("ed")) | {"said", "says", "told", "tells",
                                                                      "wrote", "writes", "thinks"}
+# -ing words that are nouns, or adjectives in a name ("leading Democrats", "the sitting governor")
 _ING_NOUNS = frozenset("""building meeting hearing briefing ruling polling funding spending
 morning evening wedding offering thing something nothing anything everything king ring spring
-wing string ceiling setting""".split())
+wing string ceiling setting
+leading ruling governing sitting outgoing incoming remaining fundraising lobbying ranking voting
+founding presiding ongoing upcoming neighboring dissenting participating consulting advertising
+marketing banking housing manufacturing publishing broadcasting engineering accounting nursing
+teaching training existing emerging competing retiring visiting working""".split())
 _TRAIL = ".,;:!?-—–(\"“”'’‘«»"
 # "U.S.", "J.", "Inc." and the like may end a name with their period
 _ABBR_END_RE = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.)$")
