@@ -854,6 +854,8 @@ def test_issued_a_statement_saying_is_one_cue(text):
     ("Most of those surveyed say the bridge will hold.", "Most of those surveyed"),
     # an -ing adjective inside a name ("leading Democrats")
     ("Clinton and leading Democrats said the bridge would hold.", "Clinton and leading Democrats"),
+    # a time phrase between speaker and cue is not part of the speaker
+    ("A judge last month ordered that the bridge be closed.", "A judge"),
     # "Aides to X": a noun of service takes "to" and the person
     ("Aides to Mr. Quill say the bridge was weak.", "Aides to Mr. Quill"),
 ])

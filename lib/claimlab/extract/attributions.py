@@ -185,6 +185,7 @@ def find_attributions(art: Article) -> list[dict]:
     _continuation_quotes(art)
     art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
     impersonal_speakers(art.text, art.rels)
+    trim_speaker_times(art.text, art.rels)
     cue_particles(art.text, art.rels)
     cue_channels(art.text, art.rels)
     cue_left_words(art.text, art.rels)
@@ -276,6 +277,29 @@ def _impersonal(cue: str) -> bool:
         return False
     verb = words[-1]
     return verb not in _STATE_PARTICIPLES and verb.endswith(("ed", "en", "wn", "id", "ld", "ght", "ung"))
+
+
+# a time phrase or adverb between a speaker and its cue is neither: "A judge last month
+# ordered", "Clinton defenders today argue", "Smith on Tuesday said"
+_SPEAKER_TIME_RE = re.compile(
+    r"(?:[ \u00a0,]+(?:(?:on|last|this)[ \u00a0]+)?(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)|[ \u00a0,]+(?:last|this|earlier|later)[ \u00a0]+(?:week|month|year|"
+    r"morning|night|evening|afternoon|weekend))+[ \u00a0,]*$")
+
+
+def trim_speaker_times(text: str, rels: list[dict]) -> None:
+    """Take a time phrase or an -ly adverb off the end of a speaker before
+    its cue ("A judge last month" -> "A judge"), in place."""
+    for r in rels:
+        sp = r["speaker"]
+        if sp is None or sp[1] > r["cue"][0]:
+            continue
+        m = _SPEAKER_TIME_RE.search(text, max(sp[0], sp[1] - 60), sp[1])
+        if m is None or m.start() <= sp[0]:
+            continue
+        e = _strip_span(text, sp[0], m.start())[1]
+        if e > sp[0] and name_problem(text[sp[0]:e]) is None:
+            r["speaker"] = (sp[0], e)
 
 
 def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
