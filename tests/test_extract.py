@@ -815,6 +815,8 @@ def test_a_title_does_not_end_an_according_to_source():
     # "in a statement" joins the cue when the sentence ends after it or "that" follows
     ("“The bridge will hold,” the mayor said in a statement.", "said in a statement"),
     ("The mayor said in a statement that the bridge would hold.", "said in a statement"),
+    ("“The bridge will hold,” the mayor wrote on Twitter.", "wrote on Twitter"),
+    ("The mayor has said repeatedly that the bridge would hold.", "has said repeatedly"),
     # but not before ", adding ...", where PolNeAR and the course's tables keep it out
     ("“The bridge will hold,” the mayor said in a statement, adding that it was safe.", "said"),
 ])

@@ -397,16 +397,19 @@ def cue_particles(text: str, rels: list[dict]) -> None:
         r["content"] = (t.end(), ke)
 
 
-# "in a statement" / "in an interview" right after a cue: PolNeAR's cue takes it in when the
+# "in a statement", "on Twitter" or "repeatedly" right after a cue: PolNeAR's cue takes it in when the
 # sentence ends there or "that" follows, and keeps it out before ", adding ..." (as the seed tables do)
 _CHANNEL_PHRASE_RE = re.compile(
-    r"[ \u00a0]+in[ \u00a0]+(?:an?|the|his|her|their|its)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
+    r"(?:[ \u00a0]+in[ \u00a0]+(?:an?|the|his|her|their|its)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
     r"(?:statement|interview|e-?mail|press[ \u00a0]+release|tweet|letter|speech|op-ed|post|memo)"
+    r"|[ \u00a0]+on[ \u00a0]+(?:Twitter|Facebook|Instagram)"
+    r"|[ \u00a0]+(?:recently|repeatedly|previously|publicly|privately|again|several[ \u00a0]+times))"
     r"(?=[ \u00a0]*(?:(?:on[ \u00a0]+)?[A-Z][a-z]+day[ \u00a0]*)?(?P<end>[.:]|that\b))")
 
 
 def cue_channels(text: str, rels: list[dict]) -> None:
-    """Take "in a statement" after a cue into the cue when the sentence ends
+    """Take "in a statement" (also "on Twitter", "repeatedly") after a cue
+    into the cue when the sentence ends
     after it (a content before the cue) or "that"/":" opens the content after
     it, in place ("“A,” she said in a statement." -> cue "said in a
     statement"); not before ", adding": PolNeAR keeps it out there."""
