@@ -871,3 +871,9 @@ def test_similarly_coordinated_is_still_no_name():
     from claimlab.extract.names import name_problem
     assert name_problem("series of similarly coordinated") is not None
     assert name_problem("a member of the family") is None
+
+
+def test_a_passive_cue_ending_in_a_particle_has_no_speaker():
+    # "was widely seen as": the subject is what is seen, not who speaks
+    df = extract_attributions("The harbour plan was widely seen as a failure of the council.")
+    assert len(df) == 1 and (df.iloc[0]["speaker"] in ("", None) or pd.isna(df.iloc[0]["speaker"]))

@@ -266,6 +266,9 @@ _SEEM_TO_CUE_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+(" + "|".join(sorted(
     key=len, reverse=True)) + r")\b")
 
 
+_CUE_TAIL_PARTICLES = frozenset({"as", "to", "of", "for", "about", "on", "with", "out", "over", "against"})
+
+
 def _impersonal(cue: str) -> bool:
     """True for a passive cue ("is expected", "was announced") or "seems" /
     "appears": its grammatical subject is not who speaks (in PolNeAR, the
@@ -273,6 +276,8 @@ def _impersonal(cue: str) -> bool:
     words = cue.lower().split()
     if any(w in _SEEM for w in words):
         return True
+    while len(words) > 1 and words[-1] in _CUE_TAIL_PARTICLES:  # "was widely seen as"
+        words.pop()
     if not any(w in _BE for w in words[:-1]):
         return False
     verb = words[-1]
