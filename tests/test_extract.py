@@ -877,3 +877,10 @@ def test_a_passive_cue_ending_in_a_particle_has_no_speaker():
     # "was widely seen as": the subject is what is seen, not who speaks
     df = extract_attributions("The harbour plan was widely seen as a failure of the council.")
     assert len(df) == 1 and (df.iloc[0]["speaker"] in ("", None) or pd.isna(df.iloc[0]["speaker"]))
+
+
+def test_a_shared_cue_stays_shared_when_widened():
+    text = "“The bridge will hold,” the mayor said in a statement. “It was built to last.”"
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    assert len(df) == 2 and set(df["cue"]) == {"said in a statement"}

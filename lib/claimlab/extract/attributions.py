@@ -186,13 +186,28 @@ def find_attributions(art: Article) -> list[dict]:
     art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
     impersonal_speakers(art.text, art.rels)
     trim_speaker_times(art.text, art.rels)
+    before = [r["cue"] for r in art.rels]
     cue_particles(art.text, art.rels)
     cue_channels(art.text, art.rels)
     cue_left_words(art.text, art.rels)
     cue_issued_statement(art.text, art.rels)
+    _same_cue_stays_shared(art.rels, before)
     clitic_auxiliaries(art.text, art.rels)
     art.rels.sort(key=lambda r: (r["content"][0], r["cue"][0]))
     return art.rels
+
+
+def _same_cue_stays_shared(rels: list[dict], before: list[tuple[int, int]]) -> None:
+    """Relations that shared one cue (an interrupted or follow-on quotation)
+    share its widened span too ("“A,” she said in a statement. “B.”"), in
+    place: ``before`` holds each relation's cue before the cue passes."""
+    widened = {}
+    for r, old in zip(rels, before):
+        if r["cue"] != old:
+            widened.setdefault(old, r["cue"])
+    for r, old in zip(rels, before):
+        if old in widened:
+            r["cue"] = widened[old]
 
 
 def clean_speakers(text: str, rels: list[dict]) -> list[dict]:
