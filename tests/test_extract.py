@@ -884,3 +884,16 @@ def test_a_shared_cue_stays_shared_when_widened():
     df = extract_attributions(text)
     _check_offsets(text, df)
     assert len(df) == 2 and set(df["cue"]) == {"said in a statement"}
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # the feeling noun after "expressed" / "voiced" belongs to the cue, with its preposition
+    ("The mayor expressed sharp reservations about the bridge plan.", "expressed sharp reservations about",
+     "the bridge plan"),
+    ("The mayor voiced concern that the bridge would fail.", "voiced concern", "that the bridge would fail"),
+])
+def test_expressed_concern_is_one_cue(text, cue, content):
+    df = extract_attributions(text)
+    _check_offsets(text, df)
+    row = df.iloc[0]
+    assert (row["cue"], row["content"]) == (cue, content)

@@ -188,6 +188,7 @@ def find_attributions(art: Article) -> list[dict]:
     trim_speaker_times(art.text, art.rels)
     before = [r["cue"] for r in art.rels]
     cue_particles(art.text, art.rels)
+    cue_feelings(art.text, art.rels)
     cue_channels(art.text, art.rels)
     cue_left_words(art.text, art.rels)
     cue_issued_statement(art.text, art.rels)
@@ -388,6 +389,34 @@ _FOR_TIME_RE = re.compile(r"for[ \u00a0]+(?:(?:the|a|many|several|two|three|a\s+
                           r"(?:\w+[ \u00a0]+)?(?:years?|months?|weeks?|days?|decades?|hours?|time|while)\b")
 # a noun cue keeps its preposition in the content ("criticism of X", as the course's tables have it)
 _NOUN_ENDS = ("ism", "tion", "sion", "ment", "ity", "ance", "ence", "ure")
+
+
+# "expressed concern about X": the feeling noun and its preposition belong to the cue
+_FEELING_VERB_RE = re.compile(r"(?:expressed|expressing|expresses|express|voiced|voicing|voices|voice|raised|raising)$",
+                              re.I)
+_FEELING_RE = re.compile(r"(?:[\w-]+,?[ \u00a0]+){0,2}?(?:concerns?|confidence|support|doubts?|skepticism|frustration|"
+                         r"opposition|reservations|interest|optimism|hope|dismay|outrage|disappointment|regret|"
+                         r"sympathy|condolences|worry|worries|alarm|anger)(?:[ \u00a0]+(?:about|for|over|in|with|at))?"
+                         r"(?=[ \u00a0]+\S)")
+
+
+def cue_feelings(text: str, rels: list[dict]) -> None:
+    """Take the feeling noun after "expressed" / "voiced" (and its
+    preposition) into the cue ("expressed sharp reservations about X": cue
+    "expressed sharp reservations about", content "X"), in place."""
+    for r in rels:
+        cs, ce = r["cue"]
+        ks, ke = r["content"]
+        if ks < ce or text[ce:ks].strip(" \u00a0") or not _FEELING_VERB_RE.search(text, cs, ce):
+            continue
+        m = _FEELING_RE.match(text, ks, ke)
+        if m is None:
+            continue
+        t = _SPACES_RE.match(text, m.end(), ke)
+        if t is None or ke - t.end() < 2:
+            continue
+        r["cue"] = (cs, m.end())
+        r["content"] = (t.end(), ke)
 
 
 def cue_particles(text: str, rels: list[dict]) -> None:
