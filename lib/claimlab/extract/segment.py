@@ -45,8 +45,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
         cut = m.end()
         p = m.start()
         if text[p] != "\n":
-            # do not split after abbreviations / initials, nor before lowercase.
-            if abbreviation_end(text, start, p):
+            # do not split after abbreviations / initials, nor before lowercase;
+            # a line break after one still ends the sentence ("... the U.S.\n")
+            if abbreviation_end(text, start, p) and "\n" not in m.group():
                 continue
             if cut < n and text[cut].islower():
                 continue

@@ -1,0 +1,26 @@
+"""Behaviour tests for the fourth round of cue shapes (issue 13), on invented sentences."""
+
+from claimlab.extract import extract_attributions
+
+
+def _rows(text):
+    df = extract_attributions(text)
+    for r in df.itertuples(index=False):
+        assert text[r.content_start:r.content_end] == r.content
+        assert text[r.cue_start:r.cue_end] == r.cue
+    return df
+
+
+def test_a_line_break_after_an_abbreviation_ends_the_sentence():
+    text = ("The mayor said the new plant would bring jobs back to the U.S.\n\n"
+            "“It is the right thing to do,” she said.")
+    df = _rows(text)
+    assert set(df["cue"]) == {"said"} and len(df) == 2
+    first = df[df["speaker"] == "The mayor"].iloc[0]
+    assert first["content"].endswith("back to the U.S")
+    assert "right thing" in df[df["speaker"] == "she"].iloc[0]["content"]
+
+
+def test_an_abbreviation_inside_a_line_keeps_the_sentence():
+    df = _rows("The mayor said the U.S. Army would build the bridge.")
+    assert df.iloc[0]["content"] == "the U.S. Army would build the bridge"
