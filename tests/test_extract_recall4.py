@@ -24,3 +24,19 @@ def test_a_line_break_after_an_abbreviation_ends_the_sentence():
 def test_an_abbreviation_inside_a_line_keeps_the_sentence():
     df = _rows("The mayor said the U.S. Army would build the bridge.")
     assert df.iloc[0]["content"] == "the U.S. Army would build the bridge"
+
+
+def test_a_relative_clause_with_its_own_cue_ends_the_outer_content():
+    text = "The mayor praised the new bridge plan, which the engineer called a fine design for the river."
+    df = _rows(text)
+    assert set(df["cue"]) == {"praised", "called"}
+    assert df[df["cue"] == "praised"].iloc[0]["content"] == "the new bridge plan"
+    assert df[df["cue"] == "called"].iloc[0]["speaker"] == "the engineer"
+
+
+def test_a_who_clause_with_its_own_cue_ends_the_outer_content():
+    text = "The mayor said the delay was the fault of Nora Quill, who says the budget never allowed for it."
+    df = _rows(text)
+    assert set(df["cue"]) == {"said", "says"}
+    assert df[df["cue"] == "said"].iloc[0]["content"] == "the delay was the fault of Nora Quill"
+    assert df[df["cue"] == "says"].iloc[0]["content"] == "the budget never allowed for it"

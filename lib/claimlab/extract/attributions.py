@@ -472,8 +472,9 @@ def univocal(text: str, rels: list[dict]) -> list[dict]:
     PolNeAR annotates each token in at most one attribution, so a reporting
     verb nested in a content is not a relation of its own there.  One
     exception: when the nested relation's speaker opens a coordinated clause
-    ("X said A, and Y added B"; ", but", ";"), the outer content stops before
-    that clause and both relations stay.
+    ("X said A, and Y added B"; ", but", ";"), or a relative clause (", who
+    says B", ", which Y called B"), the outer content stops before that clause
+    and both relations stay.
 
     Contents are sorted by start; for each cue, the walk goes back from the
     last content starting at or before it while some content so far
@@ -529,13 +530,27 @@ _CLAUSE_CUT_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas|when|as|because|th
                             r"\s+(?:but|and|while|whereas|when|as)|\s*[—–])\s*$")
 
 
+# a relative pronoun speaker after a comma or dash: ", who" / "— who"
+_RELATIVE_CUT_RE = re.compile(r"(?:,|[ \u00a0]*[—–])[ \u00a0]*$")
+# "which" (after a comma or dash, or "to which", "both of which") before the nested speaker
+_WHICH_CUT_RE = re.compile(r"(?:,|[ \u00a0]*[—–])[ \u00a0]*(?:(?:to|of|both[ \u00a0]+of|all[ \u00a0]+of)[ \u00a0]+)?"
+                           r"which[ \u00a0]+$")
+
+
 def _clause_cut(text: str, outer_start: int, r: dict) -> int | None:
     """Where an outer content starting at ``outer_start`` stops when ``r``,
     nested in it, opens a coordinated clause with its own speaker; else None."""
     sp = r["speaker"]
-    if sp is None or sp[0] <= outer_start + 10 or sp[1] > r["cue"][0] \
-            or text[sp[0]:sp[1]].lower() in ("who", "which", "that"):
+    if sp is None or sp[0] <= outer_start + 10 or sp[1] > r["cue"][0]:
         return None
+    if text[sp[0]:sp[1]].lower() in ("who", "which", "that"):
+        # "..., Sanders, who says A": the relative clause is the nested statement's
+        m = _RELATIVE_CUT_RE.search(text, max(outer_start, sp[0] - 3), sp[0])
+        return m.start() if m else None
+    # "..., which he called A" / "— which Smith denounced": cut before the relative clause
+    m = _WHICH_CUT_RE.search(text, max(outer_start, sp[0] - 24), sp[0])
+    if m is not None:
+        return m.start()
     m = _CLAUSE_CUT_RE.search(text, max(outer_start, sp[0] - 12), sp[0])
     return m.start() if m else None
 
