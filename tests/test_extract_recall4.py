@@ -40,3 +40,11 @@ def test_a_who_clause_with_its_own_cue_ends_the_outer_content():
     assert set(df["cue"]) == {"said", "says"}
     assert df[df["cue"] == "said"].iloc[0]["content"] == "the delay was the fault of Nora Quill"
     assert df[df["cue"] == "says"].iloc[0]["content"] == "the budget never allowed for it"
+
+
+def test_a_quotation_after_a_colon_with_its_own_speaker_ends_the_outer_content():
+    text = "The mayor told the council that the bridge had aged badly: “It will not last the winter,” she warned."
+    df = _rows(text)
+    assert set(df["cue"]) == {"told", "warned"}
+    assert df[df["cue"] == "told"].iloc[0]["content"].endswith("the bridge had aged badly")
+    assert df[df["cue"] == "warned"].iloc[0]["content"].strip("“”,") == "It will not last the winter"

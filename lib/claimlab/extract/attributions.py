@@ -530,6 +530,8 @@ _CLAUSE_CUT_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas|when|as|because|th
                             r"\s+(?:but|and|while|whereas|when|as)|\s*[—–])\s*$")
 
 
+# a colon, semicolon or dash before a nested quotation that opens its statement
+_QUOTE_CUT_RE = re.compile(r"(?:[:;]|[ \u00a0]*[—–])[ \u00a0]*[“\"‘']*[ \u00a0]*$")
 # a relative pronoun speaker after a comma or dash: ", who" / "— who"
 _RELATIVE_CUT_RE = re.compile(r"(?:,|[ \u00a0]*[—–])[ \u00a0]*$")
 # "which" (after a comma or dash, or "to which", "both of which") before the nested speaker
@@ -540,6 +542,11 @@ _WHICH_CUT_RE = re.compile(r"(?:,|[ \u00a0]*[—–])[ \u00a0]*(?:(?:to|of|both[
 def _clause_cut(text: str, outer_start: int, r: dict) -> int | None:
     """Where an outer content starting at ``outer_start`` stops when ``r``,
     nested in it, opens a coordinated clause with its own speaker; else None."""
+    if r["how"] in ("quote-after", "left-quote") and r["content"][0] > outer_start + 10:
+        # "X said that A: “B,” he claimed.": the outer content ends at the colon before B
+        m = _QUOTE_CUT_RE.search(text, max(outer_start, r["content"][0] - 6), r["content"][0])
+        if m is not None:
+            return m.start()
     sp = r["speaker"]
     if sp is None or sp[0] <= outer_start + 10 or sp[1] > r["cue"][0]:
         return None
