@@ -11,6 +11,12 @@ def _rows(text):
     return df
 
 
+def _only_content(df, speaker):
+    rows = df[df["speaker"] == speaker]
+    assert len(rows) == 1, df.to_string()
+    return rows.iloc[0]["content"]
+
+
 def test_a_line_break_after_an_abbreviation_ends_the_sentence():
     text = ("The mayor said the new plant would bring jobs back to the U.S.\n\n"
             "“It is the right thing to do,” she said.")
@@ -48,3 +54,11 @@ def test_a_quotation_after_a_colon_with_its_own_speaker_ends_the_outer_content()
     assert set(df["cue"]) == {"told", "warned"}
     assert df[df["cue"] == "told"].iloc[0]["content"].endswith("the bridge had aged badly")
     assert df[df["cue"] == "warned"].iloc[0]["content"].strip("“”,") == "It will not last the winter"
+
+
+def test_a_spaced_hyphen_opens_a_nested_clause_like_a_dash():
+    text = "Some residents say the bridge is too narrow - others say it has never been safer."
+    df = _rows(text)
+    assert _only_content(df, "Some residents") == "the bridge is too narrow"
+    others = df[df["speaker"] == "others"]
+    assert len(others) == 1 and others.iloc[0]["content"].startswith("it has never been safer")

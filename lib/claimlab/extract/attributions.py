@@ -525,9 +525,9 @@ def _wins_mutual(r: dict, other: dict) -> bool:
     return mine > theirs or (mine == theirs and r["cue"][0] > cs)
 
 
-# a coordinated clause: ", and", ", but", ";", ", while" right before its subject
+# a coordinated clause: ", and", ", but", ";", ", while", a dash or spaced hyphen right before its subject
 _CLAUSE_CUT_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas|when|as|because|though|although|so)?|;|"
-                            r"\s+(?:but|and|while|whereas|when|as)|\s*[—–])\s*$")
+                            r"\s+(?:but|and|while|whereas|when|as)|\s*[—–]|\s-{1,2})\s*$")
 
 
 # a colon, semicolon or dash before a nested quotation that opens its statement
