@@ -62,3 +62,12 @@ def test_a_spaced_hyphen_opens_a_nested_clause_like_a_dash():
     assert _only_content(df, "Some residents") == "the bridge is too narrow"
     others = df[df["speaker"] == "others"]
     assert len(others) == 1 and others.iloc[0]["content"].startswith("it has never been safer")
+
+
+def test_a_second_coordinated_cue_takes_the_earlier_cues_speaker():
+    text = "At the hearing, Nora Quill repeated her warning and stressed the need to close the old pier."
+    df = _rows(text)
+    row = df[df["cue"] == "stressed"]
+    assert len(row) == 1
+    assert row.iloc[0]["speaker"] == "Nora Quill"
+    assert row.iloc[0]["content"] == "the need to close the old pier"

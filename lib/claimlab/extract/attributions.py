@@ -735,14 +735,8 @@ def _cue_rules(art: Article):
                 sp = None
             if sp is not None and text[sp[0]:sp[1]].endswith((" and", " but")):
                 sp = None  # "X dismissed the claim and said": the subject is X (below)
-            if sp is None and vl not in PARTICIPLES:
-                pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
-                if pw in ("and", "but") or pw == "to" and vl in SAY_VERBS:
-                    # "X dismissed it and said Y" / "X went so far as to say Y": X's
-                    subj = np_right(text, ss, cs)
-                    if subj and subj[0] == ss:
-                        _right_content(art, cm, subj, ss, se, verb)
-                        continue
+            if sp is None and vl not in PARTICIPLES and _coordinated_cue(art, cm, ss, se):
+                continue
             if sp is None and vl in PARTICIPLES:
                 # "..., saying X": subject of the main clause
                 if _PARTICIPLE_LEAD_RE.search(text, max(ss, cs - 12), cs):
@@ -769,6 +763,25 @@ def _cue_rules(art: Article):
                 if sp and _INV_END_RE.match(text, sp[1], se):
                     _left_content(art, cm, _before_relative(text, sp), ss)
                     continue
+
+
+def _coordinated_cue(art: Article, cm, ss: int, se: int) -> bool:
+    """A cue after "and"/"but" (or a saying verb after "to") with no subject
+    of its own: the sentence's subject when it opens the sentence ("X
+    dismissed it and said Y", "X went so far as to say Y"), else, after
+    "and"/"but", the speaker of an earlier cue in the sentence ("In the
+    interview, Reid reiterated A and stressed B").  True when added."""
+    text, cs = art.text, cm.s
+    pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
+    if not (pw in ("and", "but") or pw == "to" and cm.verb.lower() in SAY_VERBS):
+        return False
+    subj = np_right(text, ss, cs)
+    if not (subj and subj[0] == ss):
+        subj = _earlier_speaker(art, ss, cs) if pw != "to" else None
+    if subj is None:
+        return False
+    _right_content(art, cm, subj, ss, se, cm.verb)
+    return True
 
 
 # a word that makes the next one a noun: "the plans", "Trump's remarks", "percent support"
