@@ -71,3 +71,14 @@ def test_a_second_coordinated_cue_takes_the_earlier_cues_speaker():
     assert len(row) == 1
     assert row.iloc[0]["speaker"] == "Nora Quill"
     assert row.iloc[0]["content"] == "the need to close the old pier"
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph():
+    text = ("In a speech last spring, the harbor master said:\n\n"
+            "The pier has served us for a century. It will not serve us for another.\n\n"
+            "The council meets again in June.")
+    df = _rows(text)
+    row = df[df["cue"] == "said"]
+    assert len(row) == 1
+    assert row.iloc[0]["speaker"] == "the harbor master"
+    assert row.iloc[0]["content"] == "The pier has served us for a century. It will not serve us for another."

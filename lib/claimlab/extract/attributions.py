@@ -836,6 +836,8 @@ def _content_either_side(art: Article, cm, sp, ss: int, se: int):
     text = art.text
     vl = cm.verb.lower()
     rest = text[cm.e:se]
+    if rest.strip(" \u00a0") == ":" and _next_paragraph(art, cm, sp, se):
+        return
     if not rest.strip(" .!?\"”’'\u00a0") or (_REST_RE.match(rest) and not _TO_VERB_RE.match(rest)):
         # content first: "..., he said."  /  "“…,” Smith said."
         n_rels = len(art.rels)
@@ -848,6 +850,20 @@ def _content_either_side(art: Article, cm, sp, ss: int, se: int):
         _left_content(art, cm, sp, ss)
     else:
         _right_content(art, cm, sp, ss, se, cm.verb)
+
+
+def _next_paragraph(art: Article, cm, sp, se: int) -> bool:
+    """"In a speech, he said:" closing its paragraph: the next paragraph (at
+    most 1,500 characters) is the content.  True when added."""
+    text = art.text
+    ps = se
+    while ps < len(text) and text[ps] in " \u00a0\t\r\n:":
+        ps += 1
+    if ps == se or "\n" not in text[se:ps]:
+        return False
+    pe = text.find("\n", ps)
+    pe = len(text) if pe == -1 else pe
+    return pe - ps <= 1500 and _add(art, cm.span(), sp, (ps, pe), "right-paragraph")
 
 
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
