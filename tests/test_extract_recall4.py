@@ -82,3 +82,15 @@ def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph():
     assert len(row) == 1
     assert row.iloc[0]["speaker"] == "the harbor master"
     assert row.iloc[0]["content"] == "The pier has served us for a century. It will not serve us for another."
+
+
+def test_a_sentence_may_end_in_a_dotted_abbreviation():
+    text = "The clerk said the polls close at 8 p.m. He says the count will take two days."
+    df = _rows(text)
+    assert _only_content(df, "The clerk") == "the polls close at 8 p.m"
+    assert _only_content(df, "He") == "the count will take two days"
+
+
+def test_a_name_after_us_stays_in_the_sentence():
+    df = _rows("The mayor said U.S. Army engineers would inspect the bridge.")
+    assert _only_content(df, "The mayor") == "U.S. Army engineers would inspect the bridge"
