@@ -94,3 +94,10 @@ def test_a_sentence_may_end_in_a_dotted_abbreviation():
 def test_a_name_after_us_stays_in_the_sentence():
     df = _rows("The mayor said U.S. Army engineers would inspect the bridge.")
     assert _only_content(df, "The mayor") == "U.S. Army engineers would inspect the bridge"
+
+
+def test_a_subject_before_an_aside_in_dashes():
+    for text in ("Nora Quill - the county engineer since 2009 - warned that the bridge would fail.",
+                 "Nora Quill — the county engineer since 2009 — warned that the bridge would fail."):
+        df = _rows(text)
+        assert _only_content(df, "Nora Quill") == "that the bridge would fail"

@@ -882,12 +882,33 @@ _QUANTIFIER_RE = re.compile(r"\b(Some|Many|Several|Others|Most|Both|Few|All|many
                             r"[ \u00a0]*$")
 
 
+# a dash right before the cue, closing an aside: "X — his former aide — told"
+_DASH_END_RE = re.compile(r"(?:[ \u00a0][-–—]{1,2}|[–—])[ \u00a0]*$")
+
+
+def _dash_subject(text: str, ss: int, cs: int):
+    """The noun phrase before an aside set off by dashes that ends right
+    before the cue at ``cs`` ("Nora Quill - the county engineer - told"),
+    when the aside is at most 200 characters; else None."""
+    end = _DASH_END_RE.search(text, max(ss, cs - 6), cs).start()
+    lo = max(ss, end - 200)
+    opening = max(text.rfind(" -", lo, end), text.rfind("—", lo, end), text.rfind("–", lo, end))
+    if opening <= ss:
+        return None
+    while opening > ss and text[opening - 1] in " \u00a0-":
+        opening -= 1
+    sp = np_left(text, ss, opening)
+    return sp if sp is not None and sp[1] == opening else None
+
+
 def _subject_fallback(text: str, ss: int, cs: int):
     """The subject of a cue at ``cs`` that np_left missed: "Six in 10"
     (a share), the noun phrase before a time phrase ("Sean Spicer on
     Thursday said"), or a quantifier opening the clause ("Some said");
     else None."""
     m = _SUBJECT_TAIL_RE.search(text, max(ss, cs - 60), cs)
+    if m is None and _DASH_END_RE.search(text, max(ss, cs - 6), cs):
+        return _dash_subject(text, ss, cs)
     if m is None:
         q = _QUANTIFIER_RE.search(text, max(ss, cs - 40), cs)
         if q is not None and (q.start(1) == ss or text[ss:q.start(1)].strip(" \u00a0\"“") == ""
