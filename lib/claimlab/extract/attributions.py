@@ -644,8 +644,9 @@ def univocal(text: str, rels: list[dict]) -> list[dict]:
     PolNeAR annotates each token in at most one attribution, so a reporting
     verb nested in a content is not a relation of its own there.  One
     exception: when the nested relation's speaker opens a coordinated clause
-    ("X said A, and Y added B"; ", but", ";"), the outer content stops before
-    that clause and both relations stay.
+    ("X said A, and Y added B"; ", but", ";"), or a relative clause (", who
+    says B", ", which Y called B"), the outer content stops before that clause
+    and both relations stay.
 
     Contents are sorted by start; for each cue, the walk goes back from the
     last content starting at or before it while some content so far
@@ -696,18 +697,39 @@ def _wins_mutual(r: dict, other: dict) -> bool:
     return mine > theirs or (mine == theirs and r["cue"][0] > cs)
 
 
-# a coordinated clause: ", and", ", but", ";", ", while" right before its subject
+# a coordinated clause: ", and", ", but", ";", ", while", a dash or spaced hyphen right before its subject
 _CLAUSE_CUT_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas|when|as|because|though|although|so)?|;|"
-                            r"\s+(?:but|and|while|whereas|when|as)|\s*[—–])\s*$")
+                            r"\s+(?:but|and|while|whereas|when|as)|\s*[—–]|\s-{1,2})\s*$")
+
+
+# a colon, semicolon or dash before a nested quotation that opens its statement
+_QUOTE_CUT_RE = re.compile(r"(?:[:;]|[ \u00a0]*[—–])[ \u00a0]*[“\"‘']*[ \u00a0]*$")
+# a relative pronoun speaker after a comma or dash: ", who" / "— who"
+_RELATIVE_CUT_RE = re.compile(r"(?:,|[ \u00a0]*[—–])[ \u00a0]*$")
+# "which" (after a comma or dash, or "to which", "both of which") before the nested speaker
+_WHICH_CUT_RE = re.compile(r"(?:,|[ \u00a0]*[—–])[ \u00a0]*(?:(?:to|of|both[ \u00a0]+of|all[ \u00a0]+of)[ \u00a0]+)?"
+                           r"which[ \u00a0]+$")
 
 
 def _clause_cut(text: str, outer_start: int, r: dict) -> int | None:
     """Where an outer content starting at ``outer_start`` stops when ``r``,
     nested in it, opens a coordinated clause with its own speaker; else None."""
+    if r["how"] in ("quote-after", "left-quote") and r["content"][0] > outer_start + 10:
+        # "X said that A: “B,” he claimed.": the outer content ends at the colon before B
+        m = _QUOTE_CUT_RE.search(text, max(outer_start, r["content"][0] - 6), r["content"][0])
+        if m is not None:
+            return m.start()
     sp = r["speaker"]
-    if sp is None or sp[0] <= outer_start + 10 or sp[1] > r["cue"][0] \
-            or text[sp[0]:sp[1]].lower() in ("who", "which", "that"):
+    if sp is None or sp[0] <= outer_start + 10 or sp[1] > r["cue"][0]:
         return None
+    if text[sp[0]:sp[1]].lower() in ("who", "which", "that"):
+        # "..., Sanders, who says A": the relative clause is the nested statement's
+        m = _RELATIVE_CUT_RE.search(text, max(outer_start, sp[0] - 3), sp[0])
+        return m.start() if m else None
+    # "..., which he called A" / "— which Smith denounced": cut before the relative clause
+    m = _WHICH_CUT_RE.search(text, max(outer_start, sp[0] - 24), sp[0])
+    if m is not None:
+        return m.start()
     m = _CLAUSE_CUT_RE.search(text, max(outer_start, sp[0] - 12), sp[0])
     return m.start() if m else None
 
@@ -885,14 +907,8 @@ def _cue_rules(art: Article):
                 sp = None
             if sp is not None and text[sp[0]:sp[1]].endswith((" and", " but")):
                 sp = None  # "X dismissed the claim and said": the subject is X (below)
-            if sp is None and vl not in PARTICIPLES:
-                pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
-                if pw in ("and", "but") or pw == "to" and vl in SAY_VERBS:
-                    # "X dismissed it and said Y" / "X went so far as to say Y": X's
-                    subj = np_right(text, ss, cs)
-                    if subj and subj[0] == ss:
-                        _right_content(art, cm, subj, ss, se, verb)
-                        continue
+            if sp is None and vl not in PARTICIPLES and _coordinated_cue(art, cm, ss, se):
+                continue
             if sp is None and vl in PARTICIPLES:
                 # "..., saying X": subject of the main clause
                 if _PARTICIPLE_LEAD_RE.search(text, max(ss, cs - 12), cs):
@@ -919,6 +935,25 @@ def _cue_rules(art: Article):
                 if sp and _INV_END_RE.match(text, sp[1], se):
                     _left_content(art, cm, _before_relative(text, sp), ss)
                     continue
+
+
+def _coordinated_cue(art: Article, cm, ss: int, se: int) -> bool:
+    """A cue after "and"/"but" (or a saying verb after "to") with no subject
+    of its own: the sentence's subject when it opens the sentence ("X
+    dismissed it and said Y", "X went so far as to say Y"), else, after
+    "and"/"but", the speaker of an earlier cue in the sentence ("In the
+    interview, Reid reiterated A and stressed B").  True when added."""
+    text, cs = art.text, cm.s
+    pw = text[max(ss, cs - 5):cs].rstrip().rsplit(" ", 1)[-1].lower()
+    if not (pw in ("and", "but") or pw == "to" and cm.verb.lower() in SAY_VERBS):
+        return False
+    subj = np_right(text, ss, cs)
+    if not (subj and subj[0] == ss):
+        subj = _earlier_speaker(art, ss, cs) if pw != "to" else None
+    if subj is None:
+        return False
+    _right_content(art, cm, subj, ss, se, cm.verb)
+    return True
 
 
 # a word that makes the next one a noun: "the plans", "Trump's remarks", "percent support"
@@ -973,6 +1008,8 @@ def _content_either_side(art: Article, cm, sp, ss: int, se: int):
     text = art.text
     vl = cm.verb.lower()
     rest = text[cm.e:se]
+    if rest.strip(" \u00a0") == ":" and _next_paragraph(art, cm, sp, se):
+        return
     if not rest.strip(" .!?\"”’'\u00a0") or (_REST_RE.match(rest) and not _TO_VERB_RE.match(rest)):
         # content first: "..., he said."  /  "“…,” Smith said."
         n_rels = len(art.rels)
@@ -985,6 +1022,20 @@ def _content_either_side(art: Article, cm, sp, ss: int, se: int):
         _left_content(art, cm, sp, ss)
     else:
         _right_content(art, cm, sp, ss, se, cm.verb)
+
+
+def _next_paragraph(art: Article, cm, sp, se: int) -> bool:
+    """"In a speech, he said:" closing its paragraph: the next paragraph (at
+    most 1,500 characters) is the content.  True when added."""
+    text = art.text
+    ps = se
+    while ps < len(text) and text[ps] in " \u00a0\t\r\n:":
+        ps += 1
+    if ps == se or "\n" not in text[se:ps]:
+        return False
+    pe = text.find("\n", ps)
+    pe = len(text) if pe == -1 else pe
+    return pe - ps <= 1500 and _add(art, cm.span(), sp, (ps, pe), "right-paragraph")
 
 
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -1003,12 +1054,33 @@ _QUANTIFIER_RE = re.compile(r"\b(Some|Many|Several|Others|Most|Both|Few|All|many
                             r"[ \u00a0]*$")
 
 
+# a dash right before the cue, closing an aside: "X — his former aide — told"
+_DASH_END_RE = re.compile(r"(?:[ \u00a0][-–—]{1,2}|[–—])[ \u00a0]*$")
+
+
+def _dash_subject(text: str, ss: int, cs: int):
+    """The noun phrase before an aside set off by dashes that ends right
+    before the cue at ``cs`` ("Nora Quill - the county engineer - told"),
+    when the aside is at most 200 characters; else None."""
+    end = _DASH_END_RE.search(text, max(ss, cs - 6), cs).start()
+    lo = max(ss, end - 200)
+    opening = max(text.rfind(" -", lo, end), text.rfind("—", lo, end), text.rfind("–", lo, end))
+    if opening <= ss:
+        return None
+    while opening > ss and text[opening - 1] in " \u00a0-":
+        opening -= 1
+    sp = np_left(text, ss, opening)
+    return sp if sp is not None and sp[1] == opening else None
+
+
 def _subject_fallback(text: str, ss: int, cs: int):
     """The subject of a cue at ``cs`` that np_left missed: "Six in 10"
     (a share), the noun phrase before a time phrase ("Sean Spicer on
     Thursday said"), or a quantifier opening the clause ("Some said");
     else None."""
     m = _SUBJECT_TAIL_RE.search(text, max(ss, cs - 60), cs)
+    if m is None and _DASH_END_RE.search(text, max(ss, cs - 6), cs):
+        return _dash_subject(text, ss, cs)
     if m is None:
         q = _QUANTIFIER_RE.search(text, max(ss, cs - 40), cs)
         if q is not None and (q.start(1) == ss or text[ss:q.start(1)].strip(" \u00a0\"“") == ""

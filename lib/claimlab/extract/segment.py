@@ -36,6 +36,23 @@ def abbreviation_end(text: str, start: int, p: int) -> bool:
             and ABBR_END_RE.search(text, max(start, p - 7), p + 1) is not None)
 
 
+# dotted abbreviations that may also end a sentence ("... in the U.S. He said ...")
+_MAY_END_RE = re.compile(r"(?:U\.S|U\.N|U\.K|D\.C|a\.m|p\.m|etc)\.$")
+# words that open a sentence, never a name after "U.S." ("U.S. Army")
+_OPENERS = frozenset("He She They It We I But And The This That These Those His Her Their Its Our".split())
+
+
+def _ends_before_opener(text: str, p: int, cut: int) -> bool:
+    """True when the abbreviation ending at ``p`` may end a sentence and the
+    word at ``cut`` opens one: "at 7 p.m. He says" ends a sentence."""
+    if _MAY_END_RE.search(text, max(0, p - 4), p + 1) is None:
+        return False
+    e = cut
+    while e < len(text) and e - cut < 6 and text[e].isalpha():
+        e += 1
+    return text[cut:e] in _OPENERS and (e == len(text) or not text[e].isalpha())
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets; end excludes trailing whitespace."""
     out = []
@@ -45,8 +62,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
         cut = m.end()
         p = m.start()
         if text[p] != "\n":
-            # do not split after abbreviations / initials, nor before lowercase.
-            if abbreviation_end(text, start, p):
+            # do not split after abbreviations / initials, nor before lowercase;
+            # a line break after one still ends the sentence ("... the U.S.\n")
+            if abbreviation_end(text, start, p) and "\n" not in m.group() \
+                    and not _ends_before_opener(text, p, cut):
                 continue
             if cut < n and text[cut].islower():
                 continue
