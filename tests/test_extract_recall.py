@@ -92,7 +92,7 @@ def test_participle_after_quote_comma_or_preposition():
 
 
 def test_to_say_takes_the_sentence_subject():
-    r = _row("The engineer went so far as to say the bridge was unsafe.", "say")
+    r = _row("The engineer went so far as to say the bridge was unsafe.", "to say")  # "to" is in the cue, as in PolNeAR
     assert r.speaker == "The engineer"
     assert r.content == "the bridge was unsafe"
 
