@@ -798,6 +798,39 @@ def count_widgets(page, *, settle: float = 10) -> int:
         page.wait_for_timeout(250)
 
 
+_SETTLE_JS = r"""
+async (el, [quiet, limit]) => {
+  el.scrollIntoView({block: 'nearest', inline: 'nearest'});
+  // Timers, not animation frames: a headless renderer that produces no frame for a while (seen once in CI,
+  // after the window shrank back from a full-notebook screenshot) must not turn this into a hang.
+  const box = () => { const r = el.getBoundingClientRect();
+                      return [r.x, r.y, r.width, r.height].map(Math.round).join(','); };
+  const seen = [box()];
+  const start = performance.now();
+  let since = start;
+  while (performance.now() - since < quiet) {
+    if (performance.now() - start > limit) return seen.slice(-6);
+    await new Promise(f => setTimeout(f, 50));
+    const b = box();
+    if (b !== seen[seen.length - 1]) { seen.push(b); since = performance.now(); }
+  }
+  return null;
+}
+"""
+
+
+def scroll_to(locator, *, quiet: float = 0.3, limit: float = 10) -> None:
+    """Scroll ``locator``'s element into view and wait until its box holds still for ``quiet`` seconds.
+
+    Unlike Playwright's ``scroll_into_view_if_needed`` this does not wait on animation frames, and an
+    element that is still moving after ``limit`` seconds fails with the boxes (x,y,w,h) it went through.
+    """
+    moving = locator.evaluate(_SETTLE_JS, [quiet * 1000, limit * 1000])
+    if moving:
+        raise AssertionError(f"element still moving {limit:.0f}s after being scrolled into view; "
+                             f"its last boxes (x,y,w,h): {moving}")
+
+
 def screenshot(page, name: str, *, directory: Path | None = None, max_height: int = 12000) -> Path:
     """Full-notebook PNG in <repo>/screenshots/<name>.png.
 

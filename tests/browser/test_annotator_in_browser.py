@@ -262,7 +262,7 @@ def correct_by_mouse(page, folder: Path, shot_prefix: str) -> None:
 
     # a click on a highlight chooses its row: the figure
     figure = page.locator(".cla-text .cla-figure").first
-    figure.scroll_into_view_if_needed()
+    lab.scroll_to(figure)
     figure.click()
     expect(page.locator(".cla-text [data-lab]").first).to_have_attribute("data-lab", "WF1 figure", timeout=20_000)
     expect(page.get_by_role("button", name="Figures")).to_have_class(re.compile("mod-active"))

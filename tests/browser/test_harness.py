@@ -205,3 +205,20 @@ def test_exception_text_classification(text, exception):
 def test_browser_marker_is_applied(request):
     marker_names = {m.name for m in request.node.iter_markers()}
     assert "browser" not in marker_names  # no browser fixture: runs under -m "not browser"
+
+
+def test_scroll_to_waits_for_a_still_box_and_names_a_moving_one(page):
+    page.set_content("""
+      <div style="height: 3000px"></div>
+      <div id="still" style="width: 200px; height: 50px">still</div>
+      <div id="moving" style="width: 200px; height: 50px">moving</div>
+      <script>
+        let w = 200;
+        setInterval(() => { w = w === 200 ? 260 : 200; document.getElementById('moving').style.width = w + 'px'; }, 120);
+      </script>""")
+    assert page.evaluate("document.getElementById('still').getBoundingClientRect().top") > 768
+    lab.scroll_to(page.locator("#still"))
+    top = page.evaluate("document.getElementById('still').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"]
+    with pytest.raises(AssertionError, match=r"still moving 2s after .*boxes \(x,y,w,h\): .*,(200|260),50") :
+        lab.scroll_to(page.locator("#moving"), limit=2)

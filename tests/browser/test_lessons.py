@@ -342,7 +342,7 @@ ONE_LINE_ROW = 26
 def readability_problems(page) -> list[str]:
     """Problems with tables and figures; each plot is scrolled into view first, as a reader would."""
     for plot in page.locator(".jp-OutputArea-output.js-plotly-plot, .jp-OutputArea-output .js-plotly-plot").all():
-        plot.scroll_into_view_if_needed()
+        lab.scroll_to(plot)
         page.wait_for_timeout(600)
     return page.evaluate(_READABLE_JS, ONE_LINE_ROW)
 
