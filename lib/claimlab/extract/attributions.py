@@ -25,6 +25,7 @@ from .vocabulary import (
     CLOSE_Q,
     CONNECT,
     CUE_FORMS,
+    DETERMINERS,
     INSTITUTION_WORDS,
     NOUN_OR_VERB,
     PARTICIPLES,
@@ -186,6 +187,7 @@ def find_attributions(art: Article) -> list[dict]:
     art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
     impersonal_speakers(art.text, art.rels)
     trim_speaker_times(art.text, art.rels)
+    participle_speakers(art, art.rels)
     before = [r["cue"] for r in art.rels]
     cue_particles(art.text, art.rels)
     cue_feelings(art.text, art.rels)
@@ -321,6 +323,46 @@ def trim_speaker_times(text: str, rels: list[dict]) -> None:
         e = _strip_span(text, sp[0], m.start())[1]
         if e > sp[0] and name_problem(text[sp[0]:e]) is None:
             r["speaker"] = (sp[0], e)
+
+
+# a participle after a document or poll, with its time or agent, ending right
+# before the cue: "A poll released Monday showed", "Exit polls taken in Ohio show"
+_SPEAKER_PARTICIPLE_RE = re.compile(r"\b(?:released|conducted|published|filed|compiled|taken|obtained|"
+                                    r"commissioned|sponsored|seen|reviewed|prepared|leaked|made public)\b")
+_PARTICIPLE_TAIL_RE = re.compile(
+    r"(?:[ \u00a0]+(?:(?:on|in|last|this|earlier|late|early)[ \u00a0]+)?(?:today|yesterday|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:[ \u00a0]+(?:morning|afternoon|evening|night|\d{1,2}))?"
+    r"|[ \u00a0]+in[ \u00a0]+[A-Z][\w.-]*(?:[ \u00a0]+[A-Z][\w.-]*){0,3})?"
+    r"(?:[ \u00a0]+by[ \u00a0]+(?:the[ \u00a0]+)?[\w.&'’/-]+(?:[ \u00a0]+[\w.&'’/-]+){0,5})?[ \u00a0]*$")
+
+
+def participle_speakers(art: Article, rels: list[dict]) -> None:
+    """A speaker before its cue taken over a participle phrase after its head
+    ("A poll released Monday showed": "A poll released Monday", not "A
+    poll" or "Monday"; "A memo filed by the firm found"), as PolNeAR's
+    sources are, in place: when the speaker found lies inside that phrase
+    and the whole is a clean name."""
+    text = art.text
+    for r in rels:
+        sp, cs = r["speaker"], r["cue"][0]
+        if sp is None or sp[1] > cs or text[sp[0]:sp[1]].lower() in PRON_SUBJ:
+            continue
+        ss = art.sent_of(cs)[0]
+        lo = max(ss, cs - 120)
+        part = None
+        for m in _SPEAKER_PARTICIPLE_RE.finditer(text, lo, cs):
+            part = m  # the last participle before the cue
+        if part is None or part.start() <= lo or not _PARTICIPLE_TAIL_RE.match(text, part.end(), cs):
+            continue
+        head = np_left(text, ss, part.start() - 1) if text[part.start() - 1] in " \u00a0" else None
+        if head is None or text[head[0]:head[1]].lower() in PRON_SUBJ or head[1] != part.start() - 1:
+            continue
+        start = _head_before(text, ss, head)
+        end = _strip_span(text, start, cs)[1]
+        if start <= sp[0] and sp[1] <= end and (start, end) != sp and name_problem(text[start:end]) is None \
+                and not (r["content"][0] < end and start < r["content"][1]):
+            r["speaker"] = (start, end)
 
 
 def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
@@ -571,10 +613,31 @@ _OPENERS = frozenset({",", ";", ":", "(", "—", "–", "“", "”", '"', "‘"
                       "Now", "Instead", "Also", "said", "says"})
 
 
+# words that never stand among the modifiers between a link word and a speaker
+_MODIFIER_STOP = FUNCTION_WORDS | DETERMINERS | PRON_SUBJ | {"said", "says", "told", "the"}
 # nouns that take "to" before the person they serve: "Aides to Mr. Smith"
 _AIDES_TO = frozenset("""aide aides adviser advisers advisor advisors spokesman spokeswoman
 spokesperson counsel ambassador envoy assistant assistants consultant consultants lawyer lawyers
 attorney attorneys successor delegation""".split())
+
+
+def _modifiers_before_link(toks: LeftTokens) -> int:
+    """How many modifier words (no function word, verb, cue or -ly word; at
+    most four) stand between a speaker and a link word before them ("a
+    survey by the liberal group X": 2); 0 when no link word comes first."""
+    j = 0
+    while j < 4 and (tk := toks(j)) is not None:
+        t = tk[2]
+        tl = t.lower()
+        if tl in _LEFT_LINKS or tl == "to":
+            return j
+        if j > 0 and tl in ("the", "a", "an") and (nx := toks(j + 1)) is not None and nx[2].lower() in _LEFT_LINKS:
+            return j + 1  # "by the liberal group X": a determiner right after the link word
+        if not t[0].isalnum() or tl in _MODIFIER_STOP or tl in CUE_FORMS or tl in AUX_VERBS \
+                or tl.endswith("ly") and t.islower():
+            return 0
+        j += 1
+    return 0
 
 
 def _head_before(text: str, ss: int, sp: tuple[int, int]) -> int:
@@ -586,13 +649,14 @@ def _head_before(text: str, ss: int, sp: tuple[int, int]) -> int:
     start = sp[0]
     for _ in range(3):
         toks = LeftTokens(text, max(ss, start - 160), start)
-        link = toks(0)
-        to_aide = link is not None and link[2] == "to" and toks(1) is not None \
-            and toks(1)[2].lower() in _AIDES_TO  # "Aides to Mr. Smith", "an adviser to the campaign"
+        j = _modifiers_before_link(toks)  # "Nine in 10 Democratic registered voters": the modifiers too
+        link = toks(j)
+        to_aide = link is not None and link[2] == "to" and toks(j + 1) is not None \
+            and toks(j + 1)[2].lower() in _AIDES_TO  # "Aides to Mr. Smith", "an adviser to the campaign"
         if link is None or link[2].lower() not in _LEFT_LINKS and not to_aide and not (
-                link[2] == "to" and toks(1) is not None and toks(1)[2] == "close"):
+                link[2] == "to" and toks(j + 1) is not None and toks(j + 1)[2] == "close"):
             break
-        at = toks(1)[0] if link[2] == "to" and not to_aide else link[0]
+        at = toks(j + 1)[0] if link[2] == "to" and not to_aide else link[0]
         if at <= ss:
             break
         np = np_left(text, ss, at)
