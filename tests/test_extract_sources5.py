@@ -39,3 +39,26 @@ def test_modifiers_before_a_link_word(text, speaker):
 ])
 def test_participle_after_the_head(text, speaker):
     assert _speakers(text)[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an -ing word before the noun it modifies stays in an appositive
+    ("Ralby, a creative writing professor, said he holds his roots close.", "Ralby, a creative writing professor"),
+    ("Htay Min, its acting chairman, told the agency that they lost.", "Htay Min, its acting chairman"),
+    # a capitalized "Now" ends a group's name
+    ("Tom Ralby, executive director of Green Valley Now, said the spending was high.",
+     "Tom Ralby, executive director of Green Valley Now"),
+    # "including" is a preposition
+    ("Several candidates, including Trask, said the plan was weak.", "Several candidates, including Trask"),
+    # an aside that is not a noun phrase still stays out
+    ("Mr. Quill, speaking for the board, said the plan was weak.", "Mr. Quill"),
+])
+def test_appositives_before_the_cue(text, speaker):
+    assert _speakers(text)[-1] == speaker
+
+
+def test_ing_verbs_still_break_a_name():
+    assert name_problem("voters running the town") is not None
+    assert name_problem("a creative writing professor") is None
+    assert name_problem("including Trask") is not None
+    assert name_problem("the party now") is not None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import CUE_FORMS, DETERMINERS, PRON_SUBJ, TITLE_ABBR
+from .vocabulary import CUE_FORMS, DETERMINERS, PRON_SUBJ, ROLE_NOUNS, TITLE_ABBR
 
 AUX_VERBS = frozenset("""is are was were be been being am has have had having do does did will
 would shall should can could may might must isn't aren't wasn't weren't hasn't haven't hadn't
@@ -37,6 +37,12 @@ leading ruling governing sitting outgoing incoming remaining fundraising lobbyin
 founding presiding ongoing upcoming neighboring dissenting participating consulting advertising
 marketing banking housing manufacturing publishing broadcasting engineering accounting nursing
 teaching training existing emerging competing retiring visiting working""".split())
+# nouns an -ing modifier may come before, besides the role nouns ("a creative writing professor",
+# "the acting chairman", "a mining company")
+_ING_HEADS = ROLE_NOUNS | frozenset("""professor professors company companies firm firms columnist
+columnists editor editors manager managers coordinator specialist specialists chief head""".split())
+# -ing words that are prepositions inside a name: "Several candidates, including Smith"
+_ING_PREPOSITIONS = frozenset({"including"})
 _TRAIL = ".,;:!?-—–(\"“”'’‘«»"
 # "U.S.", "J.", "Inc." and the like may end a name with their period
 _ABBR_END_RE = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.)$")
@@ -60,17 +66,19 @@ def name_problem(name: str) -> str | None:
     if s[-1] in _TRAIL and not _ABBR_END_RE.search(s) and s.split()[-1] not in TITLE_ABBR:
         return f"ends in {s[-1]!r}"
     toks = s.split()
-    for t in toks:
+    for i, t in enumerate(toks):
         w = _word(t)
         if w in AUX_VERBS or (w in FINITE_CUES and t[:1].islower()):
             return f"holds the verb {w!r}"
         if t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and (
-                len(w) > 5 or w in _SHORT_ING_VERBS):
+                len(w) > 5 or w in _SHORT_ING_VERBS) and not _ing_modifier(toks, i) \
+                and not (i > 0 and w in _ING_PREPOSITIONS):
             return f"holds the verb {w!r}"
     first, last = _word(toks[0]), _word(toks[-1])
     if first in FUNCTION_WORDS and first not in DETERMINERS:
         return f"starts with {first!r}"
-    if last in FUNCTION_WORDS or last in DETERMINERS and len(toks) > 1:
+    if last in FUNCTION_WORDS and (len(toks) == 1 or not toks[-1][:1].isupper()) \
+            or last in DETERMINERS and len(toks) > 1:  # "Green Valley Now" may end a name
         return f"ends with {last!r}"
     if toks[-1].islower() and (last.endswith("ly") or last.endswith("ed")) and len(last) > 4 \
             and not _noun_like_end(toks):
@@ -89,6 +97,13 @@ def _noun_like_end(toks: list[str]) -> bool:
     """True when the -ly/-ed word ending ``toks`` is a noun or completes one."""
     last = _word(toks[-1])
     return last in _LY_ED_NOUNS or len(toks) > 1 and _word(toks[-2]) in _THOSE and last.endswith("ed")
+
+
+def _ing_modifier(words: list[str], i: int) -> bool:
+    """True when the -ing word ``words[i]`` modifies the noun right after it
+    ("writing" in "a creative writing professor", "acting chairman")."""
+    return i + 1 < len(words) and words[i + 1].islower() and _word(words[i + 1]) in _ING_HEADS \
+        and words[i].isalpha()
 
 
 def is_clean_name(name: str) -> bool:
@@ -137,12 +152,14 @@ _TOKEN_RE = re.compile(r"\S+")
 QUANTIFIERS = frozenset({"some", "many", "several", "others", "most", "both", "few", "all"})
 
 
-def _breaks(t: str) -> bool:
+def _breaks(t: str, nxt: str = "") -> bool:
     """True when token ``t`` cannot stand inside a name (a verb or a function
-    word other than those of :data:`_INNER_OK`)."""
+    word other than those of :data:`_INNER_OK`); ``nxt``, the token after it,
+    may make an -ing word a modifier ("the acting chairman")."""
     w = _word(t)
     return (w in AUX_VERBS or (t[:1].islower() and (w in FINITE_CUES or w in FUNCTION_WORDS and w not in _INNER_OK))
-            or (t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and len(w) > 5))
+            or (t.isalpha() and t.islower() and w.endswith("ing") and w not in _ING_NOUNS and len(w) > 5
+                and not (nxt and _ing_modifier([t, nxt], 0))))
 
 
 def clean_span(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -180,7 +197,7 @@ def clean_span(text: str, s: int, e: int) -> tuple[int, int] | None:
                     return wide
             return head
     for i, (_, _, t) in enumerate(toks):
-        if _breaks(t):
+        if _breaks(t, toks[i + 1][2] if i + 1 < len(toks) else ""):
             comma = next((j for j in range(i) if toks[j][2].endswith(",")), None)
             tail = _trim_end(toks[i + 1:])
             if comma is not None:  # an appositive: the name before its comma
@@ -236,12 +253,18 @@ def appositive_ok(words: list[str]) -> bool:
     if first in _APP_OPENERS and len(words) > 1:  # "now director of X", "of Exeter"
         words = words[1:]
     elif first in _APP_NOT_FIRST or first in _CLAUSE_WORDS or words[0].islower() and (
-            first.endswith(("ly", "ed", "ing"))):
+            first.endswith(("ly", "ed", "ing"))) and first not in _ING_PREPOSITIONS:
         return False  # a preposition, an adverb or a participle ("surrounded by ...", "using ...") opens no appositive
-    for t in words:
+    for i, t in enumerate(words):
         w = _word(t)
-        if w in _CLAUSE_WORDS or _breaks(t) and w not in FUNCTION_WORDS:
+        if w in _ING_PREPOSITIONS:  # "including Smith": a preposition
+            continue
+        # a capitalized word is part of a name ("One Wisconsin Now"), not a clause word
+        if w in _CLAUSE_WORDS and (i == 0 or t[:1].islower()) \
+                or _breaks(t, words[i + 1] if i + 1 < len(words) else "") and w not in FUNCTION_WORDS:
             return False
+    if _word(words[0]) in _ING_PREPOSITIONS:
+        words = words[1:]
     return name_problem(" ".join(words)) is None
 
 
