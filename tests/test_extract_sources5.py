@@ -62,3 +62,22 @@ def test_ing_verbs_still_break_a_name():
     assert name_problem("a creative writing professor") is None
     assert name_problem("including Trask") is not None
     assert name_problem("the party now") is not None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name opening the sentence before an appositive taken as the speaker
+    ("Rahm Ellis, his chief of staff, urged a strong stand, saying the plan was weak. Then Ellis left.",
+     "Rahm Ellis, his chief of staff"),
+    ("Nora Dale, president of the Quill Institute, says the plan is weak.",
+     "Nora Dale, president of the Quill Institute"),
+    # a list of names
+    ("Anna Crane, Bo Kibbe and other libertarians knew the plan was weak.",
+     "Anna Crane, Bo Kibbe and other libertarians"),
+    # a thousands comma is inside one number
+    ("In Nevada, 34,000 people supported the plan.", "34,000 people"),
+    # a sentence adverb before the comma is no name
+    ("Moreover, the council said the plan was weak.", "the council"),
+    ("Offstage, the actors agree with the plan.", "the actors"),
+])
+def test_phrase_before_a_comma(text, speaker):
+    assert _speakers(text)[0] == speaker

@@ -33,6 +33,7 @@ from .vocabulary import (
     ROLE_NOUNS,
     SAY_VERBS,
     SOURCE_WORDS,
+    STOP_CAPS,
     TELL_LIKE,
     TITLE_ABBR,
 )
@@ -188,6 +189,7 @@ def find_attributions(art: Article) -> list[dict]:
     impersonal_speakers(art.text, art.rels)
     trim_speaker_times(art.text, art.rels)
     participle_speakers(art, art.rels)
+    comma_speakers(art, art.rels)
     before = [r["cue"] for r in art.rels]
     cue_particles(art.text, art.rels)
     cue_feelings(art.text, art.rels)
@@ -363,6 +365,80 @@ def participle_speakers(art: Article, rels: list[dict]) -> None:
         if start <= sp[0] and sp[1] <= end and (start, end) != sp and name_problem(text[start:end]) is None \
                 and not (r["content"][0] < end and start < r["content"][1]):
             r["speaker"] = (start, end)
+
+
+_APPOSITIVE_FIRST = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "founder", "co-founder"})
+
+
+def _proper_name(words: list[str]) -> bool:
+    """True when every word of ``words`` is capitalized and none is a sentence
+    adverb ("Moreover", "Significantly") or a capital that opens clauses."""
+    return all(is_cap(w) and w not in STOP_CAPS and not w.lower().endswith("ly") for w in words)
+
+
+def _comma_shape(text: str, prev: tuple[int, int], sp: tuple[int, int]) -> bool:
+    """True when the phrase ``prev`` and the speaker ``sp`` after its comma
+    make one name: a name and its appositive ("Rahm Ellis, his chief of
+    staff", "Ellis, president of X") or a list of names ("Crane, Kibbe and
+    other libertarians")."""
+    cur, pv = text[sp[0]:sp[1]].split(), text[prev[0]:prev[1]].split()
+    first = cur[0].lower()
+    if cur[0][0].islower() and (first in _APPOSITIVE_FIRST or first.endswith(("'s", "’s"))
+                                or first in ROLE_NOUNS and any(w in ("of", "for", "at") for w in cur)):
+        return _proper_name(pv)
+    return "and" in cur and _proper_name(pv)
+
+
+_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+# a capitalized word after a lowercase word or a comma: a name inside a sentence
+_INNER_CAP_RE = re.compile(r"[a-z,][ \u00a0]([A-Z][a-z]+)\b")
+
+
+def comma_speakers(art: Article, rels: list[dict]) -> None:
+    """A speaker before its cue taken back over the noun phrase before its
+    comma when that phrase opens the clause and the two make one name (see
+    :func:`_comma_shape`): "Rahm Ellis, his chief of staff, urged ...",
+    "Crane, Kibbe and other libertarians knew"; and over the digits before
+    a thousands comma ("1,409 teachers"), in place.  A phrase whose first
+    word the article also writes in lowercase is no name ("Moreover",
+    "Like Rove")."""
+    text = art.text
+    lower = inner_caps = None
+    for r in rels:
+        sp = r["speaker"]
+        if sp is None or sp[1] > r["cue"][0] or text[sp[0]:sp[1]].lower() in PRON_SUBJ:
+            continue
+        ss = art.sent_of(sp[0])[0]
+        start = sp[0]
+        for _ in range(4):
+            comma = start - 1
+            while comma > ss and text[comma] in " \u00a0":
+                comma -= 1
+            if comma <= ss or text[comma] != ",":
+                break
+            if comma == start - 1 and text[comma - 1].isdigit() and text[start:start + 1].isdigit():
+                while comma > ss and (text[comma - 1].isdigit() or text[comma - 1] == ","):
+                    comma -= 1  # "1,409 teachers": one number
+                start = comma
+                continue
+            prev = np_left(text, ss, comma)
+            if prev is None or prev[1] != comma or text[prev[0]:prev[1]].lower() in PRON_SUBJ:
+                break
+            before = LeftTokens(text, max(ss, prev[0] - 40), prev[0])(0)
+            at_start = before is None or before[2] in ("“", '"', "But", "And")
+            if not at_start and before[2] not in (",", ";", ":", "(", "—", "–") \
+                    or not _comma_shape(text, prev, (start, sp[1])) \
+                    or name_problem(text[prev[0]:sp[1]]) is not None:
+                break
+            if lower is None:
+                lower = set(_LOWER_WORD_RE.findall(text))
+                inner_caps = set(_INNER_CAP_RE.findall(text))
+            words = text[prev[0]:prev[1]].split()
+            if words[0].lower() in lower or at_start and len(words) == 1 and words[0] not in inner_caps:
+                break  # "Moreover, the left": a word, not a name
+            start = prev[0]
+        if start < sp[0] and not (r["content"][0] < sp[1] and start < r["content"][1]):
+            r["speaker"] = (start, sp[1])
 
 
 def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
