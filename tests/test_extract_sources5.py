@@ -81,3 +81,16 @@ def test_ing_verbs_still_break_a_name():
 ])
 def test_phrase_before_a_comma(text, speaker):
     assert _speakers(text)[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the subject of a participle cue keeps its lowercase nouns
+    ("Republican presidential candidate Donald Trask quickly took to the radio, saying the plan was weak.",
+     "Republican presidential candidate Donald Trask"),
+    ("Japan's central bank ended a meeting, announcing it would buy bonds.", "Japan's central bank"),
+    # but not a verb after a name
+    ("Trask keeps going, saying the plan is weak.", "Trask"),
+    ("Weaver didn’t stop there, telling the crowd the plan was weak.", "Weaver"),
+])
+def test_subject_of_a_participle(text, speaker):
+    assert _speakers(text)[-1] == speaker

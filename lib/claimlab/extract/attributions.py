@@ -1259,7 +1259,42 @@ def main_subject(text: str, ss: int, cs: int):
     sp = np_right(text, pos, cs)
     if sp is None and pos > ss:
         sp = np_right(text, ss, cs)
+    if sp and sp[1] < cs:
+        sp = sp[0], _subject_nouns_end(text, sp, cs)
     return sp if sp and sp[1] < cs else None
+
+
+# past tenses that may follow a subject and are not -ed words
+_IRREGULAR_PAST = frozenset("""spoke took went made met gave came sent put got left lost knew thought felt
+kept brought began drew stood sought fought became won ran held hit let set cut read led paid heard built
+bought caught taught wore sat shot rose fell grew saw""".split())
+_SUBJECT_ADVERBS = frozenset({"long", "never", "often", "always", "soon", "once", "already", "ever"})
+
+
+def _subject_nouns_end(text: str, sp: tuple[int, int], hi: int) -> int:
+    """The end of a sentence subject ``sp`` that np_right cut at its first
+    lowercase word ("Syrian hackers", "Japan's central bank", "Republican
+    presidential candidate Donald Trump"): the run of nouns from its start
+    (see :func:`_noun_run_end`) when a verb-like word follows it (an
+    auxiliary, an -ed, -ing or -ly word, a cue), none of its added words is
+    a past tense, and it is a clean name; ``sp[1]`` otherwise."""
+    run = _noun_run_end(text, sp[0], hi)
+    if run <= sp[1]:
+        return sp[1]
+    nxt = RightTokens(text, run, min(hi, run + 40))(0)
+    if nxt is None:
+        return sp[1]
+    w = nxt[2].lower()
+    if not (w in AUX_VERBS or w in CUE_FORMS or nxt[2].isalpha() and nxt[2].islower()
+            and w.endswith(("ed", "ing", "ly"))):
+        return sp[1]
+    added = text[sp[1]:run].lower().split()
+    if added[-1].endswith("s") and not added[-1].endswith("ss") and w.endswith("ing"):
+        return sp[1]  # "Smith keeps saying": a verb
+    if any(a in _IRREGULAR_PAST or a in CUE_FORMS or a in _SUBJECT_ADVERBS or a.endswith(("n't", "n’t"))
+           for a in added) or name_problem(text[sp[0]:run]) is not None:
+        return sp[1]
+    return run
 
 
 # words that open a subordinate clause, not a subject
