@@ -94,3 +94,18 @@ def test_phrase_before_a_comma(text, speaker):
 ])
 def test_subject_of_a_participle(text, speaker):
     assert _speakers(text)[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "by", "from" and "with" link a document or person to its origin
+    ("The vote was close, according to a count by the Lindon Agency.", "a count by the Lindon Agency"),
+    ("The vote was close, according to a report from the Quill Institute.", "a report from the Quill Institute"),
+    ("The vote was close, according to people familiar with the talks.", "people familiar with the talks"),
+    # an abbreviation's period does not end the source of "according to"
+    ("The firm paid $2 million, according to U.S. lobbying records.", "U.S. lobbying records"),
+    ("The vote was close, according to Rep. Tom Quill of Ohio.", "Rep. Tom Quill of Ohio"),
+    # but a sentence after it is not part of it
+    ("The vote was close, according to the F.A.A. The next day it rained.", "the F.A.A"),
+])
+def test_according_to_sources(text, speaker):
+    assert _speakers(text)[0] == speaker

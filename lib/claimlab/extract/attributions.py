@@ -1612,6 +1612,24 @@ def that_clause(text: str, pos: int, se: int):
     return THAT_RE.match(text, pos, se)
 
 
+_ABBR_TOKEN_RE = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|St|Jr|Sr)\.$")
+
+
+def _abbreviation_before(text: str, lo: int, end: int) -> bool:
+    """True when the period ending at ``end`` closes an abbreviation ("U.S.",
+    "F.A.A.", "Rep.") rather than the sentence: no word that opens a
+    sentence ("The", "He") follows."""
+    if _ABBR_TOKEN_RE.search(text, max(lo, end - 12), end) is None:
+        return False
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return nxt is None or nxt.group(1) not in STOP_CAPS and nxt.group(1) not in _SENTENCE_OPENERS
+
+
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+(\w+)")
+_SENTENCE_OPENERS = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their",
+                               "Its", "Our", "You", "In", "On", "At", "But", "And"})
+
+
 def _according_rules(art: Article):
     text = art.text
     # only sentences that hold "ccord" in any case can hold "according to"
@@ -1627,7 +1645,8 @@ def _according_rules(art: Article):
             src_s = m.end()
             # source runs to the next comma / sentence end
             k = src_s
-            while k < se and text[k] not in ",;:.\n" or (k < se and text[k] == "." and k + 1 < se and not text[k + 1].isspace()):
+            while k < se and text[k] not in ",;:.\n" or (k < se and text[k] == "." and (
+                    k + 1 < se and not text[k + 1].isspace() or _abbreviation_before(text, src_s, k + 1))):
                 k += 1
             sp = _strip_span(text, src_s, k)
             if sp[1] - sp[0] < 2:

@@ -137,7 +137,7 @@ def tidy_end(text: str, s: int, e: int) -> int:
 
 
 # function words that may stand inside a name: "Secretary of State", "Aides to Clinton"
-_INNER_OK = frozenset({"of", "for", "at", "and", "to", "on", "in"})
+_INNER_OK = frozenset({"of", "for", "at", "and", "to", "on", "in", "by", "from", "with"})
 
 
 def clean_name(name: str) -> str:
