@@ -109,3 +109,15 @@ def test_subject_of_a_participle(text, speaker):
 ])
 def test_according_to_sources(text, speaker):
     assert _speakers(text)[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a counting word keeps the group after "of"
+    ("Trask has been criticized by some of his rivals for failing.", "some of his rivals"),
+    ("Many of the speakers said the plan was weak.", "Many of the speakers"),
+    ("This proposal was rejected by 64 percent of the electorate.", "64 percent of the electorate"),
+    # a party tag after an inverted speaker
+    ("\"It is not new,\" said Rep. Bob Kell (D-Va.) at the time.", "Rep. Bob Kell (D-Va.)"),
+])
+def test_speaker_tails(text, speaker):
+    assert _speakers(text)[0] == speaker

@@ -190,6 +190,7 @@ def find_attributions(art: Article) -> list[dict]:
     trim_speaker_times(art.text, art.rels)
     participle_speakers(art, art.rels)
     comma_speakers(art, art.rels)
+    speaker_tails(art, art.rels)
     before = [r["cue"] for r in art.rels]
     cue_particles(art.text, art.rels)
     cue_feelings(art.text, art.rels)
@@ -439,6 +440,56 @@ def comma_speakers(art: Article, rels: list[dict]) -> None:
             start = prev[0]
         if start < sp[0] and not (r["content"][0] < sp[1] and start < r["content"][1]):
             r["speaker"] = (start, sp[1])
+
+
+# words that take "of" and the group they count: "some of his rivals", "a number of counties"
+_OF_HEADS = frozenset("""some many most none all both several few one two three four five six seven eight
+nine ten each any either neither hundreds thousands dozens millions number group majority minority
+percent half third quarter share handful members member much""".split())
+_OF_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+")
+_LINK_END_RE = re.compile(r"(?:[ \u00a0]+(?:of|for|at|and|&))+[ \u00a0]*$")
+# a party and state after a lawmaker: "Rep. Jo Kell (D-Va.)"
+_PARTY_RE = re.compile(r"[ \u00a0]*\((?:[DRI]|[DRI]-[A-Z][A-Za-z.]{0,12}(?:[ \u00a0][A-Z][A-Za-z.]{0,12})?)\)")
+
+
+def speaker_tails(art: Article, rels: list[dict]) -> None:
+    """A speaker taken over the group after a counting word and "of" ("some
+    of his rivals", "None of the three", "64 percent of the electorate") and
+    a speaker after its cue over the party tag after it ("said Rep. Jo
+    Kell (D-Va.)"), as PolNeAR's sources hold them, in place; never into
+    the cue or the content."""
+    text = art.text
+    for r in rels:
+        sp = r["speaker"]
+        if sp is None:
+            continue
+        cs, ce = r["cue"]
+        hi = cs if sp[1] <= cs else art.sent_of(sp[0])[1]
+        if r["content"][0] >= sp[1]:
+            hi = min(hi, r["content"][0])
+        end = sp[1]
+        words = text[sp[0]:sp[1]].split()
+        m = _OF_RE.match(text, end, hi)
+        if m is not None and (words[-1].lower() in _OF_HEADS or words[-1][0].isdigit()):
+            run = _noun_run_end(text, m.end() + _determiner_len(text, m.end()), hi)
+            run = m.end() + len(_LINK_END_RE.sub("", text[m.end():run]))  # "his rivals for": "for" stays out
+            if run > m.end() and name_problem(text[sp[0]:run]) is None:
+                end = run
+        if sp[0] >= ce:
+            p = _PARTY_RE.match(text, end, hi)
+            if p is not None:
+                end = p.end()
+        if end != sp[1]:
+            r["speaker"] = (sp[0], end)
+
+
+def _determiner_len(text: str, pos: int) -> int:
+    """The length of a determiner and its space at ``pos`` ("the ", "his "), else 0."""
+    m = _NEXT_WORD_RE.match(" " + text[pos:pos + 12])
+    if m is not None and m.group(1).lower() in DETERMINERS and text[pos + len(m.group(1)):pos + len(m.group(1)) + 1] \
+            in (" ", "\u00a0"):
+        return len(m.group(1)) + 1
+    return 0
 
 
 def widen_speakers(art: Article, rels: list[dict]) -> list[dict]:
