@@ -390,9 +390,6 @@ def _comma_shape(text: str, prev: tuple[int, int], sp: tuple[int, int]) -> bool:
     return "and" in cur and _proper_name(pv)
 
 
-_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
-# a capitalized word after a lowercase word or a comma: a name inside a sentence
-_INNER_CAP_RE = re.compile(r"[a-z,][ \u00a0]([A-Z][a-z]+)\b")
 
 
 def comma_speakers(art: Article, rels: list[dict]) -> None:
@@ -404,7 +401,6 @@ def comma_speakers(art: Article, rels: list[dict]) -> None:
     word the article also writes in lowercase is no name ("Moreover",
     "Like Rove")."""
     text = art.text
-    lower = inner_caps = None
     for r in rels:
         sp = r["speaker"]
         if sp is None or sp[1] > r["cue"][0] or text[sp[0]:sp[1]].lower() in PRON_SUBJ:
@@ -422,6 +418,9 @@ def comma_speakers(art: Article, rels: list[dict]) -> None:
                     comma -= 1  # "1,409 teachers": one number
                 start = comma
                 continue
+            cur = text[start:sp[1]]
+            if not (cur[0].islower() or " and " in cur):
+                break  # neither an appositive nor a list: no phrase to look for
             prev = np_left(text, ss, comma)
             if prev is None or prev[1] != comma or text[prev[0]:prev[1]].lower() in PRON_SUBJ:
                 break
@@ -431,12 +430,11 @@ def comma_speakers(art: Article, rels: list[dict]) -> None:
                     or not _comma_shape(text, prev, (start, sp[1])) \
                     or name_problem(text[prev[0]:sp[1]]) is not None:
                 break
-            if lower is None:
-                lower = set(_LOWER_WORD_RE.findall(text))
-                inner_caps = set(_INNER_CAP_RE.findall(text))
-            words = text[prev[0]:prev[1]].split()
-            if words[0].lower() in lower or at_start and len(words) == 1 and words[0] not in inner_caps:
-                break  # "Moreover, the left": a word, not a name
+            first = text[prev[0]:prev[1]].split()[0]
+            if first != first.lower() and re.search(r"\b" + re.escape(first.lower()) + r"\b", text) \
+                    or at_start and prev[1] - prev[0] == len(first) \
+                    and not re.search(r"[a-z,][ \u00a0]" + re.escape(first) + r"\b", text):
+                break  # "Moreover, the left": a word, not a name (the article never writes it inside a sentence)
             start = prev[0]
         if start < sp[0] and not (r["content"][0] < sp[1] and start < r["content"][1]):
             r["speaker"] = (start, sp[1])
