@@ -121,3 +121,12 @@ def test_according_to_sources(text, speaker):
 ])
 def test_speaker_tails(text, speaker):
     assert _speakers(text)[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "neither ... nor" names both
+    ("Neither Cruz nor Dale acknowledged the efforts of the town.", "Neither Cruz nor Dale"),
+    ("Neither the mayor nor other officials identified the platform.", "Neither the mayor nor other officials"),
+])
+def test_neither_nor(text, speaker):
+    assert _speakers(text)[0] == speaker

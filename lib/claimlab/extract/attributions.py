@@ -445,6 +445,8 @@ _OF_HEADS = frozenset("""some many most none all both several few one two three 
 nine ten each any either neither hundreds thousands dozens millions number group majority minority
 percent half third quarter share handful members member much""".split())
 _OF_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+")
+# the first part of "neither ... nor" before a speaker
+_NEITHER_RE = re.compile(r"\b[Nn]either[ \u00a0][^,;:.\n]{1,50}?[ \u00a0]nor[ \u00a0]+$")
 _LINK_END_RE = re.compile(r"(?:[ \u00a0]+(?:of|for|at|and|&))+[ \u00a0]*$")
 # a party and state after a lawmaker: "Rep. Jo Kell (D-Va.)"
 _PARTY_RE = re.compile(r"[ \u00a0]*\((?:[DRI]|[DRI]-[A-Z][A-Za-z.]{0,12}(?:[ \u00a0][A-Z][A-Za-z.]{0,12})?)\)")
@@ -452,10 +454,11 @@ _PARTY_RE = re.compile(r"[ \u00a0]*\((?:[DRI]|[DRI]-[A-Z][A-Za-z.]{0,12}(?:[ \u0
 
 def speaker_tails(art: Article, rels: list[dict]) -> None:
     """A speaker taken over the group after a counting word and "of" ("some
-    of his rivals", "None of the three", "64 percent of the electorate") and
-    a speaker after its cue over the party tag after it ("said Rep. Jo
-    Kell (D-Va.)"), as PolNeAR's sources hold them, in place; never into
-    the cue or the content."""
+    of his rivals", "64 percent of the electorate"), a speaker after its
+    cue over the party tag after it ("said Rep. Jo Kell (D-Va.)"), and one
+    before its cue over "neither ... nor" ("Neither Cruz nor Lee"), as
+    PolNeAR's sources hold them, in place; never into the cue or the
+    content."""
     text = art.text
     for r in rels:
         sp = r["speaker"]
@@ -473,12 +476,17 @@ def speaker_tails(art: Article, rels: list[dict]) -> None:
             run = m.end() + len(_LINK_END_RE.sub("", text[m.end():run]))  # "his rivals for": "for" stays out
             if run > m.end() and name_problem(text[sp[0]:run]) is None:
                 end = run
+        start = sp[0]
         if sp[0] >= ce:
             p = _PARTY_RE.match(text, end, hi)
             if p is not None:
                 end = p.end()
-        if end != sp[1]:
-            r["speaker"] = (sp[0], end)
+        else:
+            n = _NEITHER_RE.search(text, max(art.sent_of(sp[0])[0], sp[0] - 60), sp[0])
+            if n is not None and name_problem(text[n.start():end]) is None:
+                start = n.start()  # "Neither Cruz nor Christie acknowledged"
+        if (start, end) != sp:
+            r["speaker"] = (start, end)
 
 
 def _determiner_len(text: str, pos: int) -> int:
