@@ -110,12 +110,15 @@ def alpha_run_start(text: str, end: int) -> int:
     k = text.rfind(" ", lo, end) + 1
     if k <= lo:
         k = lo
-    if text[k:end].isalpha():  # the common case: a plain word after a space
+    # the common case: a plain word after a space (not a longer word cut at lo:
+    # "disingenuously" must not become "isingenuously")
+    if text[k:end].isalpha() and (k == 0 or not text[k - 1].isalpha()):
         return k
+    stop = max(0, end - 40)  # a longer run is no word: none (start at end)
     j = end - 1
-    while j >= 0 and text[j].isalpha():
+    while j >= stop and text[j].isalpha():
         j -= 1
-    return j + 1
+    return end if j < stop and stop > 0 and text[stop - 1].isalpha() else j + 1
 
 
 def scan_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -1,0 +1,46 @@
+"""Cue spans and cue shapes of claimlab.extract (issue 13, cue round), on invented sentences."""
+
+from claimlab.extract import extract_attributions
+from claimlab.extract.segment import quotes
+
+
+def _rows(text):
+    df = extract_attributions(text)
+    for r in df.itertuples(index=False):
+        assert text[r.cue_start:r.cue_end] == r.cue
+    return df
+
+
+def _cues(text):
+    return list(_rows(text)["cue"])
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+def test_curly_opener_closed_by_a_straight_mark():
+    text = 'Rain fell. “We will fix the road soon," the mayor said. "Nobody should worry about it.”'
+    spans = [text[a:b] for a, b in quotes(text)]
+    assert spans == ['“We will fix the road soon,"', '"Nobody should worry about it.”']
+    row = _rows(text).iloc[0]
+    assert (row["speaker"], row["cue"]) == ("the mayor", "said")
+    assert row["content"] == '“We will fix the road soon,"'
+
+
+def test_curly_opener_used_as_closing_mark():
+    text = "“We will win this county easily,“ the organizer said. “Then we go west.”"
+    spans = [text[a:b] for a, b in quotes(text)]
+    assert spans[0] == "“We will win this county easily,“"
+
+
+def test_nested_straight_quote_inside_curly_quote_stays_inside():
+    text = 'She shrugged. “They called it "a plan" but it never was one,” she said.'
+    assert [text[a:b] for a, b in quotes(text)] == [text[text.index("“"):text.index("”") + 1]]
+
+
+# --------------------------------------------------------------------------- adverbs before the cue
+
+def test_long_adverb_before_cue_is_whole():
+    row = _rows("Years later, the governor disingenuously claimed that the budget was balanced.").iloc[0]
+    assert (row["speaker"], row["cue"]) == ("the governor", "disingenuously claimed")
+    row = _rows("Last week, the senators enthusiastically endorsed the nomination of a judge.").iloc[0]
+    assert row["cue"] == "enthusiastically endorsed"
