@@ -44,3 +44,18 @@ def test_long_adverb_before_cue_is_whole():
     assert (row["speaker"], row["cue"]) == ("the governor", "disingenuously claimed")
     row = _rows("Last week, the senators enthusiastically endorsed the nomination of a judge.").iloc[0]
     assert row["cue"] == "enthusiastically endorsed"
+
+
+# --------------------------------------------------------------------------- nested saying verbs
+
+def test_saying_verb_inside_another_content_keeps_its_own_row():
+    df = _rows("The senator said the deal was dead, the aide told reporters on Friday.")
+    assert set(zip(df["speaker"], df["cue"])) == {("The senator", "said"), ("the aide", "told")}
+    df = _rows("He hoped, he said, that the paper would stop printing rumors now.")
+    row = df[df["cue"] == "said"].iloc[0]
+    assert (row["speaker"], row["content"]) == ("he", "that the paper would stop printing rumors now")
+
+
+def test_saying_verb_in_a_what_clause_stays_inside():
+    df = _rows("The governor never explained what she said about the budget last year.")
+    assert list(df["cue"]) == ["never explained"]
