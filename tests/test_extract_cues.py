@@ -59,3 +59,34 @@ def test_saying_verb_inside_another_content_keeps_its_own_row():
 def test_saying_verb_in_a_what_clause_stays_inside():
     df = _rows("The governor never explained what she said about the budget last year.")
     assert list(df["cue"]) == ["never explained"]
+
+
+# --------------------------------------------------------------------------- cue shapes
+
+def test_continued_to_verb_is_one_cue():
+    row = _rows("The governor continued to push for a new tax on sugar.").iloc[0]
+    assert (row["cue"], row["content"]) == ("continued to push for", "a new tax on sugar")
+    row = _rows("Smith continued to portray the migrants as a threat.").iloc[0]
+    assert (row["cue"], row["content"]) == ("continued to portray", "the migrants as a threat")
+
+
+def test_side_by_side_cues_with_one_content_join():
+    df = _rows("The senator continued to insist that the plan would work.")
+    assert list(zip(df["speaker"], df["cue"], df["content"])) == [
+        ("The senator", "continued to insist", "that the plan would work")]
+
+
+def test_sentence_opening_asked_with_time_or_asker():
+    df = _rows("Asked on Monday whether he would run again, the governor said he had not decided.")
+    row = df[df["cue"] == "Asked"].iloc[0]
+    assert row["content"] == "whether he would run again"
+    df = _rows("Asked by a reporter if she had practiced her speech, she said no.")
+    row = df[df["cue"] == "Asked"].iloc[0]
+    assert (row["speaker"], row["content"]) == ("a reporter", "if she had practiced her speech")
+
+
+def test_asked_someone_about_something():
+    row = _rows("The voter asked Smith about the deportations under the last president.").iloc[0]
+    assert (row["speaker"], row["cue"], row["content"]) == (
+        "The voter", "asked", "the deportations under the last president")
+    assert _rows("He asked her to call him.").iloc[0]["content"] == "her to call him"
