@@ -90,3 +90,11 @@ def test_asked_someone_about_something():
     assert (row["speaker"], row["cue"], row["content"]) == (
         "The voter", "asked", "the deportations under the last president")
     assert _rows("He asked her to call him.").iloc[0]["content"] == "her to call him"
+
+
+def test_negated_and_modal_auxiliaries_join_the_cue():
+    assert _cues("The page doesn’t mention that the law was repealed.") == ["doesn’t mention"]
+    row = _rows("The moderators didn't ask her about the inquiry into the charity.").iloc[0]
+    assert (row["speaker"], row["cue"]) == ("The moderators", "didn't ask")
+    assert _cues("He won't say whether he will run.") == ["won't say"]
+    assert _cues("Smith Just Announced Who He Would Pick As His Running Mate.") == ["Just Announced"]

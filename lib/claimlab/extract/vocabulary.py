@@ -194,7 +194,8 @@ PARTICIPLES = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
 AUX_WORDS = set("""has have had would will could may might also later previously then once
 again repeatedly reportedly recently publicly privately flatly earlier further quickly just
 often never not did does do simply even already first long allegedly specifically explicitly
-separately frequently always is are was were been be being still now soon""".split())
+separately frequently always is are was were been be being still now soon
+can cannot should must only""".split())
 
 
 def trie_regex(words, bounded=frozenset(), char=None) -> str:
