@@ -98,3 +98,12 @@ def test_negated_and_modal_auxiliaries_join_the_cue():
     assert (row["speaker"], row["cue"]) == ("The moderators", "didn't ask")
     assert _cues("He won't say whether he will run.") == ["won't say"]
     assert _cues("Smith Just Announced Who He Would Pick As His Running Mate.") == ["Just Announced"]
+
+
+def test_verb_tails_join_the_cue():
+    row = _rows("The aide distanced himself from the remarks about the judge.").iloc[0]
+    assert (row["cue"], row["content"]) == ("distanced himself from", "the remarks about the judge")
+    row = _rows("The mayor brushed aside the criticism of his plan.").iloc[0]
+    assert (row["cue"], row["content"]) == ("brushed aside", "the criticism of his plan")
+    row = _rows("She has long been known for her blunt speeches about the budget.").iloc[0]
+    assert (row["cue"], row["content"]) == ("has long been known for", "her blunt speeches about the budget")

@@ -189,6 +189,7 @@ def find_attributions(art: Article) -> list[dict]:
     before = [r["cue"] for r in art.rels]
     cue_particles(art.text, art.rels)
     cue_to_verbs(art.text, art.rels)
+    cue_tails(art.text, art.rels)
     cue_feelings(art.text, art.rels)
     cue_channels(art.text, art.rels)
     cue_left_words(art.text, art.rels)
@@ -493,6 +494,34 @@ def cue_to_verbs(text: str, rels: list[dict]) -> None:
         if t is None or ke - t.end() < 2:
             continue
         r["cue"] = (cs, end)
+        r["content"] = (t.end(), ke)
+
+
+# a word or two after a few cue verbs that PolNeAR's cue takes in even where cue_particles does not
+# (a passive "known", a reflexive, "aside", "guilty"): "known as", "distanced himself from", "brushed aside"
+_CUE_TAIL_RE = re.compile(
+    r"(?:(?<=known)[ \u00a0]+(?:as|for)|(?<=distanced)[ \u00a0]+(?:him|her|them|it)sel(?:f|ves)[ \u00a0]+from"
+    r"|(?<=brushed)[ \u00a0]+aside|(?<=pleaded)[ \u00a0]+guilty|(?<=sparred)[ \u00a0]+(?:over|with)"
+    r"|(?<=weighed)[ \u00a0]+in|(?<=hinted|[ \u00a0]hints)[ \u00a0]+at"
+    r"|(?<=out)[ \u00a0]+in[ \u00a0]+(?:support|favor|favour)[ \u00a0]+of)(?=[ \u00a0]+\S)")
+
+
+def cue_tails(text: str, rels: list[dict]) -> None:
+    """Take the words matched by _CUE_TAIL_RE right after the cue, where the
+    content opens, into the cue ("was known for X": cue "was known for",
+    content "X"), in place."""
+    for r in rels:
+        cs, ce = r["cue"]
+        ks, ke = r["content"]
+        if ks < ce or ks - ce > 12:
+            continue
+        m = _CUE_TAIL_RE.match(text, ce, ke)
+        if m is None or m.end() <= ks:
+            continue
+        t = _SPACES_RE.match(text, m.end(), ke)
+        if t is None or ke - t.end() < 2:
+            continue
+        r["cue"] = (cs, m.end())
         r["content"] = (t.end(), ke)
 
 
