@@ -107,3 +107,24 @@ def test_verb_tails_join_the_cue():
     assert (row["cue"], row["content"]) == ("brushed aside", "the criticism of his plan")
     row = _rows("She has long been known for her blunt speeches about the budget.").iloc[0]
     assert (row["cue"], row["content"]) == ("has long been known for", "her blunt speeches about the budget")
+
+
+# --------------------------------------------------------------------------- new cue shapes
+
+def test_made_it_clear_is_a_cue():
+    row = _rows("The senator made it clear that she would vote against the bill.").iloc[0]
+    assert (row["speaker"], row["cue"], row["content"]) == (
+        "The senator", "made it clear", "that she would vote against the bill")
+
+
+def test_as_someone_put_it():
+    row = _rows("As the professor put it, the voters are no longer at the gate.").iloc[0]
+    assert (row["speaker"], row["cue"], row["content"]) == (
+        "the professor", "put it", "the voters are no longer at the gate")
+    row = _rows("The governor is a fighter, as his aide Jane Roe puts it.").iloc[0]
+    assert (row["speaker"], row["cue"], row["content"]) == (
+        "his aide Jane Roe", "puts it", "The governor is a fighter")
+    df = _rows("As Tom Lee, a former secretary of the navy, put it: “The ships are already in port.”")
+    row = df[df["cue"] == "put it"].iloc[0]
+    assert row["speaker"] == "Tom Lee, a former secretary of the navy"
+    assert len(_rows("He put it in the bank before noon.")) == 0

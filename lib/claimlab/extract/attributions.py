@@ -183,6 +183,7 @@ def find_attributions(art: Article) -> list[dict]:
     _poll_rules(art)
     _reportedly_rules(art)
     _continuation_quotes(art)
+    _put_it_rules(art)
     art.rels = univocal(art.text, widen_speakers(art, clean_speakers(art.text, art.rels)))
     impersonal_speakers(art.text, art.rels)
     trim_speaker_times(art.text, art.rels)
@@ -840,6 +841,49 @@ def _clause_cut(text: str, outer_start: int, r: dict) -> int | None:
         return m.start()
     m = _CLAUSE_CUT_RE.search(text, max(outer_start, sp[0] - 12), sp[0])
     return m.start() if m else None
+
+
+_AS_BEFORE_RE = re.compile(r"\b[Aa]s[ \u00a0]+$")
+
+
+def _put_it_rules(art: Article):
+    """"As the professor put it, A." / "…: A, as he puts it.": "put it" is the
+    cue, the noun phrase after "as" the speaker, and the content the rest of
+    the sentence after the comma or colon (or, at the sentence's end, the
+    clause before ", as")."""
+    text = art.text
+    for word in (" put it", " puts it"):
+        i = text.find(word)
+        while i != -1:
+            cs, ce = i + 1, i + len(word)
+            i = text.find(word, ce)
+            if text[ce:ce + 1].isalnum():
+                continue
+            ss, se = art.sent_of(cs)
+            lead = _LEAD_WORD_RE.match(text, ss, cs).end()
+            if text.startswith(("As ", "as "), lead):
+                a = lead - 1  # "As X put it, A."
+            else:
+                a = text.rfind(" as ", max(ss, cs - 90), cs)  # "A, as X put it."
+                if a == -1 or text[a - 1:a] != "," or a - ss < 8:
+                    continue
+            sp = np_right(text, a + 4, cs)
+            if sp is None or sp[0] != a + 4:
+                continue
+            gap = text[sp[1]:cs].strip(" \u00a0")
+            if gap.startswith(",") and gap.endswith(",") and len(gap) < 80 and "“" not in gap and '"' not in gap:
+                sp = (sp[0], text.rindex(",", sp[1], cs))  # "As Tom Lee, a former admiral, put it"
+            elif gap.strip(","):
+                continue
+            rest = text[ce:se]
+            if a == lead - 1 and rest[:1] in (",", ":") and len(rest.strip(" .\u00a0\"”")) > 3:
+                q = art.quote_at(ce + 1 + len(rest[1:]) - len(rest[1:].lstrip()))
+                end = max(se, q[1]) if q else se
+                while end > ce + 1 and text[end - 1] in ". \u00a0":
+                    end -= 1
+                _add(art, (cs, ce), sp, (ce + 1, end), "put-it")
+            elif a != lead - 1 and not rest.strip(" .\u00a0\"”'’"):
+                _add(art, (cs, ce), sp, (ss, a - 1), "put-it")
 
 
 def _headline_rules(art: Article):

@@ -31,6 +31,7 @@ _IRREGULAR = {
     "refer to": ("refers to", "referred to", "referring to"),
     "call for": ("call for", "calls for", "called for", "calling for"),
     "see": ("sees", "saw"),
+    "make it clear": ("make it clear", "makes it clear", "made it clear", "making it clear"),
 }
 _REGULAR = (
     "add note report announce suggest argue tweet describe acknowledge declare explain "
