@@ -128,3 +128,9 @@ def test_as_someone_put_it():
     row = df[df["cue"] == "put it"].iloc[0]
     assert row["speaker"] == "Tom Lee, a former secretary of the navy"
     assert len(_rows("He put it in the bank before noon.")) == 0
+
+
+def test_went_on_before_or_after_a_quotation_only():
+    df = _rows("“We ended that program and it was a mistake,” he went on. “It gave us good data.”")
+    assert set(df["cue"]) == {"went on"} and set(df["speaker"]) == {"he"}
+    assert len(_rows("He went on to win the primary in the state.")) == 0

@@ -1023,6 +1023,10 @@ def _np_right_subject(art, pos: int, hi: int):
     return None
 
 
+_GO_ON = frozenset({"went on", "goes on"})
+_PUNCT_AFTER_RE = re.compile(r"[ \u00a0]*[,:;.]")
+
+
 def _cue_rules(art: Article):
     """Cue-verb driven indirect (and remaining direct) attributions."""
     text = art.text
@@ -1047,6 +1051,8 @@ def _cue_rules(art: Article):
             if art.quote_at(cs):
                 continue
             vl = verb.lower()
+            if vl in _GO_ON and not _PUNCT_AFTER_RE.match(text, ce):
+                continue  # "went on to win", "the war goes on"
             if _handled_or_noun(art, cm, ss, se, vl):
                 continue
             # -- speaker before the cue

@@ -23,6 +23,7 @@ _IRREGULAR = {
     "fire back": ("fired back", "fires back"),
     "point out": ("point out", "points out", "pointed out", "pointing out"),
     "go on to say": ("went on to say", "goes on to say"),
+    "go on": ("went on", "goes on"),  # only before a quotation or ",", ":" ("she went on: …")
     "speak": ("spoke",),
     "seek": ("seek", "seeks", "sought", "seeking"),
     "know": ("know", "knows", "knew"),
