@@ -134,3 +134,10 @@ def test_went_on_before_or_after_a_quotation_only():
     df = _rows("“We ended that program and it was a mistake,” he went on. “It gave us good data.”")
     assert set(df["cue"]) == {"went on"} and set(df["speaker"]) == {"he"}
     assert len(_rows("He went on to win the primary in the state.")) == 0
+
+
+def test_this_after_the_cue_opens_a_content_unless_a_time():
+    row = _rows("Critics said this is bad for the party.").iloc[0]
+    assert (row["speaker"], row["cue"], row["content"]) == ("Critics", "said", "this is bad for the party")
+    row = _rows("“We will win the county,” the mayor said this week.").iloc[0]
+    assert row["content"] == "“We will win the county,”"

@@ -1391,7 +1391,9 @@ def _earlier_speaker(art: Article, ss: int, cs: int):
 
 _INV_END_RE = re.compile(r"[\s\u00a0]*(?:[,.;:!?(]|$)")
 # nothing but a time/place phrase between the cue and the sentence end
-_REST_RE = re.compile(r"^[\s\u00a0]*(?:(?:on|in|at|last|this|during|to)\b[^,;:“\"]{0,50}?|[A-Z][a-z]+day|"
+# what may follow a cue whose content comes before it: a time or place ("this week", not "this is ...")
+_REST_RE = re.compile(r"^[\s\u00a0]*(?:(?:on|in|at|last|during|to|this(?=[ \u00a0]+(?:week|month|year|morning|"
+                      r"afternoon|evening|weekend|spring|summer|fall|autumn|winter|past)\b))\b[^,;:“\"]{0,50}?|[A-Z][a-z]+day|"
                       r"yesterday|today)?[\s\u00a0]*[.!?]?[\"”’]?[\s]*$")
 
 
