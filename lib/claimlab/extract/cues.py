@@ -17,6 +17,9 @@ from .vocabulary import (
 # -ly words before a cue that are not adverbs of it ("family", "early" are kept out)
 NOT_CUE_ADVERBS = {"family", "early", "only", "likely", "daily", "weekly", "monthly", "yearly", "holy",
                    "ugly", "rally", "ally", "supply", "reply", "apply", "italy", "july", "fly", "belly"}
+# auxiliaries before "n't" that PolNeAR's cue takes in ("didn't say": 7 of 8 on train)
+NEGATED_AUX = {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "ca", "wo", "would",
+               "could", "should"}
 THAT_RE_FAST = re.compile(r"[ \u00a0]that\b")
 SPACE_THAT_RE = re.compile(r" that\b")  # literal prefix: ``re`` scans for it in C
 PREV_WORD_RE = re.compile(r"\b[a-z]{3,}(?:ed|es)[ \u00a0]*$")
@@ -70,8 +73,16 @@ def find_cues(text: str, cue_spans: list[tuple[int, int]]) -> list[Cue]:
                 j -= 1
             k = alpha_run_start(text, j + 1)
             w_aux = text[k:j + 1]
+            if w_aux == "t" and k >= 3 and text[k - 1] in "'’" and text[k - 2] == "n":
+                # a negated auxiliary: "didn't say", "doesn’t mention"
+                k = alpha_run_start(text, k - 2)
+                if text[k:j - 2] not in NEGATED_AUX:
+                    break
+                cs = k
+                continue
             if w_aux in AUX_WORDS or (len(w_aux) > 4 and w_aux.endswith("ly") and w_aux.islower()
-                                      and w_aux not in NOT_CUE_ADVERBS):
+                                      and w_aux not in NOT_CUE_ADVERBS) \
+                    or w[0].isupper() and w_aux[:1].isupper() and w_aux.lower() in AUX_WORDS:  # "Just Announced"
                 cs = k
             else:
                 break
@@ -110,12 +121,15 @@ def alpha_run_start(text: str, end: int) -> int:
     k = text.rfind(" ", lo, end) + 1
     if k <= lo:
         k = lo
-    if text[k:end].isalpha():  # the common case: a plain word after a space
+    # the common case: a plain word after a space (not a longer word cut at lo:
+    # "disingenuously" must not become "isingenuously")
+    if text[k:end].isalpha() and (k == 0 or not text[k - 1].isalpha()):
         return k
+    stop = max(0, end - 40)  # a longer run is no word: none (start at end)
     j = end - 1
-    while j >= 0 and text[j].isalpha():
+    while j >= stop and text[j].isalpha():
         j -= 1
-    return j + 1
+    return end if j < stop and stop > 0 and text[stop - 1].isalpha() else j + 1
 
 
 def scan_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

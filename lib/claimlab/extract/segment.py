@@ -109,6 +109,19 @@ def quote_marks(text: str) -> list[int]:
     return out
 
 
+def _early_close(text: str, lo: int, hi: int, p1: int, j: int) -> int:
+    """The first straight " or opening “ in text[lo:hi] when it is used as a
+    closing mark (a word or punctuation before it, a space or the paragraph
+    end after it); else j."""
+    k = text.find('"', lo, hi)
+    k2 = text.find("“", lo, k if k != -1 else hi)
+    if k2 != -1:
+        k = k2
+    if k != -1 and not text[k - 1].isspace() and (k + 1 >= p1 or text[k + 1] in " \u00a0\t"):
+        return k
+    return j
+
+
 def quotes(text: str) -> list[tuple[int, int]]:
     """Double-quoted spans (start at opening mark, end after closing mark).
 
@@ -152,6 +165,9 @@ def quotes(text: str) -> list[tuple[int, int]]:
                 j2 = text.find('"', i + 1, p1) if ch == "„" or (ch == "“" and j == -1) else -1
                 if j2 != -1 and (j == -1 or j2 < j):
                     j = j2
+                if ch == "“":
+                    # “…" or “…“ closed by the wrong mark before the paragraph's ”
+                    j = _early_close(text, i + 1, j if j != -1 else p1, p1, j)
                 if j == -1:
                     spans.append((i, p1))
                     break
@@ -160,8 +176,10 @@ def quotes(text: str) -> list[tuple[int, int]]:
                 continue
             if ch == '"':
                 j = text.find('"', i + 1, p1)
-                if j == -1:  # "…” when no straight mark closes it
-                    j = text.find("”", i + 1, p1)
+                # "…” closed by a curly mark before the next straight one
+                j3 = text.find("”", i + 1, j if j != -1 else p1)
+                if j3 != -1:
+                    j = j3
                 if j == -1:
                     spans.append((i, p1))
                     break

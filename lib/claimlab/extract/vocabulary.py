@@ -23,6 +23,7 @@ _IRREGULAR = {
     "fire back": ("fired back", "fires back"),
     "point out": ("point out", "points out", "pointed out", "pointing out"),
     "go on to say": ("went on to say", "goes on to say"),
+    "go on": ("went on", "goes on"),  # only before a quotation or ",", ":" ("she went on: …")
     "speak": ("spoke",),
     "seek": ("seek", "seeks", "sought", "seeking"),
     "know": ("know", "knows", "knew"),
@@ -31,6 +32,7 @@ _IRREGULAR = {
     "refer to": ("refers to", "referred to", "referring to"),
     "call for": ("call for", "calls for", "called for", "calling for"),
     "see": ("sees", "saw"),
+    "make it clear": ("make it clear", "makes it clear", "made it clear", "making it clear"),
 }
 _REGULAR = (
     "add note report announce suggest argue tweet describe acknowledge declare explain "
@@ -194,7 +196,8 @@ PARTICIPLES = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
 AUX_WORDS = set("""has have had would will could may might also later previously then once
 again repeatedly reportedly recently publicly privately flatly earlier further quickly just
 often never not did does do simply even already first long allegedly specifically explicitly
-separately frequently always is are was were been be being still now soon""".split())
+separately frequently always is are was were been be being still now soon
+can cannot should must only""".split())
 
 
 def trie_regex(words, bounded=frozenset(), char=None) -> str:
