@@ -1639,6 +1639,24 @@ _ASKED_FIRST_RE = re.compile(r"[ \u00a0]+((?:specifically|directly|later|again|r
                              r"(?=(?:whether|if|why|what|how|who|when|where|which|about)\b)")
 
 
+def _question_end(art: Article, k: int, se: int, comma_in_quote_ends: bool = False) -> int:
+    """Where the question of an "asked" that starts at ``k`` ends: at the next
+    comma or semicolon outside quotations, else at ``se``; with
+    ``comma_in_quote_ends``, also right after a quotation closed by ",”"."""
+    text = art.text
+    while k < se:
+        q = art.quote_at(k)
+        if q:
+            k = q[1]
+            if comma_in_quote_ends and text[k - 2:k - 1] == ",":
+                break
+            continue
+        if text[k] in ",;":
+            break
+        k += 1
+    return k
+
+
 def _asked_first(art: Article, cm, ss: int, se: int) -> bool:
     """An "Asked whether/about ..." opening a sentence: a relation with no
     speaker and the question as content, up to the comma after it."""
@@ -1649,17 +1667,7 @@ def _asked_first(art: Article, cm, ss: int, se: int) -> bool:
     m = _ASKED_FIRST_RE.match(text, cm.e, se)
     if not m:
         return False
-    k = m.end()
-    while k < se:
-        q = art.quote_at(k)
-        if q:
-            k = q[1]
-            if text[k - 2:k - 1] == ",":  # “…,” ends the question too
-                break
-            continue
-        if text[k] in ",;":
-            break
-        k += 1
+    k = _question_end(art, m.end(), se, comma_in_quote_ends=True)
     if k >= se or k - m.end() < 3:
         return False
     return _add(art, cm.span(), None, (m.end() if not m.group(1) else m.start(1), k), "asked-first")
@@ -1693,16 +1701,7 @@ def _asked_passive(art: Article, cm, ss: int, se: int) -> bool:
     wm = _ASKED_WHAT_RE.match(text, pos, se)
     if wm is None:
         return False
-    k = wm.end()
-    while k < se:
-        q = art.quote_at(k)
-        if q:
-            k = q[1]
-            continue
-        if text[k] in ",;":
-            break
-        k += 1
-    end = _content_end(text, wm.end(), k)
+    end = _content_end(text, wm.end(), _question_end(art, wm.end(), se))
     if end - wm.end() < 3:
         return False
     return _add(art, cm.span(), sp, (wm.end(), end), "asked-passive")
