@@ -597,6 +597,18 @@ _FEELING_RE = re.compile(r"(?:[\w-]+,?[ \u00a0]+){0,2}?(?:concerns?|confidence|s
                          r"(?=[ \u00a0]+\S)")
 
 
+def _extend_cue(text: str, r: dict, end: int) -> None:
+    """Move the words from the cue's end to ``end`` (where the content used
+    to open) into the cue, in place, and start the content after the spaces
+    that follow; nothing changes unless at least two characters of content
+    are left."""
+    ke = r["content"][1]
+    t = _SPACES_RE.match(text, end, ke)
+    if t is not None and ke - t.end() >= 2:
+        r["cue"] = (r["cue"][0], end)
+        r["content"] = (t.end(), ke)
+
+
 def cue_feelings(text: str, rels: list[dict]) -> None:
     """Take the feeling noun after "expressed" / "voiced" (and its
     preposition) into the cue ("expressed sharp reservations about X": cue
@@ -609,11 +621,7 @@ def cue_feelings(text: str, rels: list[dict]) -> None:
         m = _FEELING_RE.match(text, ks, ke)
         if m is None:
             continue
-        t = _SPACES_RE.match(text, m.end(), ke)
-        if t is None or ke - t.end() < 2:
-            continue
-        r["cue"] = (cs, m.end())
-        r["content"] = (t.end(), ke)
+        _extend_cue(text, r, m.end())
 
 
 def cue_particles(text: str, rels: list[dict]) -> None:
@@ -636,11 +644,7 @@ def cue_particles(text: str, rels: list[dict]) -> None:
             m = None
         if m is None or _impersonal(text[cs:ce]) or _FOR_TIME_RE.match(text, ks, ke):
             continue  # not "was charged with", "has said for weeks"
-        t = _SPACES_RE.match(text, m.end(), ke)
-        if t is None or ke - t.end() < 2:
-            continue
-        r["cue"] = (cs, m.end())
-        r["content"] = (t.end(), ke)
+        _extend_cue(text, r, m.end())
 
 
 # "continued to portray X", "was quick to point out that X": PolNeAR's cue runs over "to" and the verb
@@ -666,11 +670,7 @@ def cue_to_verbs(text: str, rels: list[dict]) -> None:
         p = _PARTICLE_RE.match(text, t.end(), ke) if t is not None else None
         if p is not None:
             end = p.end()
-        t = _SPACES_RE.match(text, end, ke)
-        if t is None or ke - t.end() < 2:
-            continue
-        r["cue"] = (cs, end)
-        r["content"] = (t.end(), ke)
+        _extend_cue(text, r, end)
 
 
 # a word or two after a few cue verbs that PolNeAR's cue takes in even where cue_particles does not
@@ -694,11 +694,7 @@ def cue_tails(text: str, rels: list[dict]) -> None:
         m = _CUE_TAIL_RE.match(text, ce, ke)
         if m is None or m.end() <= ks:
             continue
-        t = _SPACES_RE.match(text, m.end(), ke)
-        if t is None or ke - t.end() < 2:
-            continue
-        r["cue"] = (cs, m.end())
-        r["content"] = (t.end(), ke)
+        _extend_cue(text, r, m.end())
 
 
 # "in a statement", "on Twitter" or "repeatedly" right after a cue: PolNeAR's cue takes it in when the
