@@ -609,18 +609,24 @@ def _extend_cue(text: str, r: dict, end: int) -> None:
         r["content"] = (t.end(), ke)
 
 
+def _content_openings(text: str, rels: list[dict], verb_re: re.Pattern, opening_re: re.Pattern):
+    """(relation, match) for each relation whose cue matches ``verb_re`` and
+    whose content opens right after the cue with ``opening_re``."""
+    for r in rels:
+        cs, ce = r["cue"]
+        ks, ke = r["content"]
+        if ks < ce or text[ce:ks].strip(" \u00a0") or not verb_re.search(text, cs, ce):
+            continue
+        m = opening_re.match(text, ks, ke)
+        if m is not None:
+            yield r, m
+
+
 def cue_feelings(text: str, rels: list[dict]) -> None:
     """Take the feeling noun after "expressed" / "voiced" (and its
     preposition) into the cue ("expressed sharp reservations about X": cue
     "expressed sharp reservations about", content "X"), in place."""
-    for r in rels:
-        cs, ce = r["cue"]
-        ks, ke = r["content"]
-        if ks < ce or text[ce:ks].strip(" \u00a0") or not _FEELING_VERB_RE.search(text, cs, ce):
-            continue
-        m = _FEELING_RE.match(text, ks, ke)
-        if m is None:
-            continue
+    for r, m in _content_openings(text, rels, _FEELING_VERB_RE, _FEELING_RE):
         _extend_cue(text, r, m.end())
 
 
@@ -657,14 +663,8 @@ def cue_to_verbs(text: str, rels: list[dict]) -> None:
     """Take "to" and the verb after "continued" / "quick" into the cue, with
     a particle after the verb ("continued to push for X": cue "continued to
     push for", content "X"), in place, when the content opens right there."""
-    for r in rels:
-        cs, ce = r["cue"]
-        ks, ke = r["content"]
-        if ks < ce or text[ce:ks].strip(" \u00a0") or not _CATENATIVE_RE.search(text, cs, ce):
-            continue
-        m = _TO_VERB_CUE_RE.match(text, ks, ke)
-        if m is None:
-            continue
+    for r, m in _content_openings(text, rels, _CATENATIVE_RE, _TO_VERB_CUE_RE):
+        ke = r["content"][1]
         end = m.end()
         t = _SPACES_RE.match(text, end, ke)
         p = _PARTICLE_RE.match(text, t.end(), ke) if t is not None else None
